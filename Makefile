@@ -1,0 +1,62 @@
+# The one entry point: `make run` and `make test` work on a fresh machine.
+SHELL := /bin/bash
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+export ELINVOIMA_DEMO_PASSWORD ?= elinvoima-demo
+
+.PHONY: run test test-sqlite test-postgres lint bench deps messages clean chromium
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+	msgfmt --check -o $@ $<
+
+deps: $(VENV)/.installed node_modules/.installed locale/fi/LC_MESSAGES/django.mo locale/sv/LC_MESSAGES/django.mo
+
+run: deps
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	@echo ""
+	@echo "Elinvoima is at http://127.0.0.1:$(PORT)/fi/  (also /sv/ and /en/)"
+	@echo ""
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+lint: deps
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+# Browser tests drive Debian's Chromium; install it when it is missing.
+chromium:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test-sqlite: deps chromium
+	DATABASE_URL= $(VENV)/bin/pytest -q
+
+test-postgres: deps chromium
+	scripts/with_postgres.sh $(VENV)/bin/pytest -q
+
+test: lint test-sqlite test-postgres
+
+bench: deps
+	scripts/with_postgres.sh $(PY) -m elinvoima.bench
+
+messages: deps
+	$(MANAGE) makemessages -l fi -l sv --no-obsolete --ignore=node_modules --ignore=.venv --ignore=var
+	$(MAKE) locale/fi/LC_MESSAGES/django.mo locale/sv/LC_MESSAGES/django.mo
+
+clean:
+	rm -rf var/elinvoima.sqlite3* var/static var/bench

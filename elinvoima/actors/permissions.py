@@ -1,0 +1,153 @@
+"""Named permission predicates. Views, API endpoints and templates all ask these.
+
+A user's memberships are read once per user object and kept on it, so a page that asks
+many questions makes one query.
+"""
+
+from dataclasses import dataclass
+
+import rules
+
+from .enums import OrganisationKind, Role
+
+
+@dataclass(frozen=True)
+class Grant:
+    role: str
+    organisation_id: int
+    organisation_kind: str
+    municipality_id: int | None
+    wellbeing_county_id: int | None
+
+
+def user_grants(user) -> tuple[Grant, ...]:
+    if not user.is_authenticated:
+        return ()
+    cached = getattr(user, "_elinvoima_grants", None)
+    if cached is None:
+        from .models import Membership
+
+        cached = tuple(
+            Grant(*row)
+            for row in Membership.objects.filter(user=user).values_list(
+                "role",
+                "organisation_id",
+                "organisation__kind",
+                "organisation__municipality_id",
+                "organisation__wellbeing_county_id",
+            )
+        )
+        user._elinvoima_grants = cached
+    return cached
+
+
+def user_roles(user) -> set[str]:
+    return {grant.role for grant in user_grants(user)}
+
+
+def has_role(*roles: str) -> rules.Predicate:
+    wanted = set(roles)
+
+    @rules.predicate(name=f"has_role({', '.join(sorted(wanted))})")
+    def predicate(user) -> bool:
+        return bool(wanted & user_roles(user))
+
+    return predicate
+
+
+def _municipality_ids(user, *roles: str) -> set[int]:
+    """Municipalities the user works for in one of the roles (through the municipality's
+    own organisation or one of its departments)."""
+    return {
+        grant.municipality_id
+        for grant in user_grants(user)
+        if grant.role in roles
+        and grant.municipality_id is not None
+        and grant.organisation_kind
+        in (OrganisationKind.MUNICIPALITY, OrganisationKind.MUNICIPAL_DEPARTMENT)
+    }
+
+
+def _county_ids(user, *roles: str) -> set[int]:
+    return {
+        grant.wellbeing_county_id
+        for grant in user_grants(user)
+        if grant.role in roles and grant.wellbeing_county_id is not None
+    }
+
+
+is_platform_admin = rules.is_superuser
+is_coordinator = has_role(Role.COORDINATOR)
+is_county_official = has_role(Role.COUNTY_OFFICIAL)
+is_association_representative = has_role(Role.ASSOCIATION_REPRESENTATIVE)
+is_councillor = has_role(Role.COUNCILLOR)
+is_workshop_organiser = has_role(Role.WORKSHOP_ORGANISER)
+is_exercise_counsellor = has_role(Role.EXERCISE_COUNSELLOR)
+
+
+@rules.predicate
+def manages_municipality(user, municipality) -> bool:
+    return municipality is not None and municipality.pk in _municipality_ids(
+        user, Role.COORDINATOR
+    )
+
+
+@rules.predicate
+def works_in_municipality(user, municipality) -> bool:
+    """Coordinators, officials and councillors of the municipality."""
+    return municipality is not None and municipality.pk in _municipality_ids(
+        user, Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR
+    )
+
+
+@rules.predicate
+def works_in_county_of(user, municipality) -> bool:
+    return municipality is not None and municipality.wellbeing_county_id in _county_ids(
+        user, Role.COUNTY_OFFICIAL
+    )
+
+
+@rules.predicate
+def represents_organisation(user, organisation) -> bool:
+    return organisation is not None and any(
+        grant.organisation_id == organisation.pk
+        and grant.role == Role.ASSOCIATION_REPRESENTATIVE
+        for grant in user_grants(user)
+    )
+
+
+@rules.predicate
+def coordinates_home_municipality_of(user, organisation) -> bool:
+    return organisation is not None and organisation.municipality_id in _municipality_ids(
+        user, Role.COORDINATOR
+    )
+
+
+@rules.predicate
+def is_member_of(user, organisation) -> bool:
+    return organisation is not None and any(
+        grant.organisation_id == organisation.pk for grant in user_grants(user)
+    )
+
+
+@rules.predicate
+def is_published(user, organisation) -> bool:
+    return organisation is not None and organisation.is_published
+
+
+can_edit_organisation = (
+    is_platform_admin | represents_organisation | coordinates_home_municipality_of
+)
+can_view_organisation = is_published | is_member_of | can_edit_organisation
+can_manage_municipality = is_platform_admin | manages_municipality
+can_view_municipality_internal = (
+    is_platform_admin | works_in_municipality | works_in_county_of
+)
+can_view_audit_log = is_platform_admin
+
+rules.add_perm("actors.change_organisation", can_edit_organisation)
+rules.add_perm("actors.view_organisation", can_view_organisation)
+rules.add_perm("actors.manage_municipality", can_manage_municipality)
+rules.add_perm("actors.view_municipality_internal", can_view_municipality_internal)
+rules.add_perm("core.view_audit_log", can_view_audit_log)
+rules.add_perm("core.view_dashboard", rules.is_authenticated)

@@ -1,0 +1,115 @@
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, UpdateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from .forms import CONCURRENT_EDIT_MESSAGE, OrganisationProfileForm
+from .models import Municipality, Organisation, WellbeingCounty
+from .selectors import county_list, municipality_list, published_organisations_of
+
+SORTS = {"name": "name_fi", "-name": "-name_fi", "code": "code", "-population": "-population"}
+
+
+class MunicipalityListView(ListView):
+    template_name = "actors/municipality_list.html"
+    paginate_by = 50
+
+    def get_queryset(self):
+        self.search = self.request.GET.get("q", "").strip()[:100]
+        self.county_code = self.request.GET.get("county", "")
+        self.sort = self.request.GET.get("sort", "name")
+        queryset = municipality_list(search=self.search, county_code=self.county_code)
+        return queryset.order_by(SORTS.get(self.sort, "name_fi"))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            search=self.search,
+            county_code=self.county_code,
+            sort=self.sort,
+            counties=WellbeingCounty.objects.order_by("name_fi"),
+        )
+        return context
+
+
+class MunicipalityDetailView(DetailView):
+    template_name = "actors/municipality_detail.html"
+    context_object_name = "municipality"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Municipality.objects.select_related("wellbeing_county"), code=self.kwargs["code"]
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["organisations"] = published_organisations_of(municipality=self.object)
+        return context
+
+
+class CountyListView(ListView):
+    template_name = "actors/county_list.html"
+    context_object_name = "counties"
+
+    def get_queryset(self):
+        return county_list()
+
+
+class CountyDetailView(DetailView):
+    template_name = "actors/county_detail.html"
+    context_object_name = "county"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(WellbeingCounty, code=self.kwargs["code"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["municipalities"] = self.object.municipalities.order_by("name_fi")
+        return context
+
+
+class OrganisationDetailView(DetailView):
+    template_name = "actors/organisation_detail.html"
+    context_object_name = "organisation"
+
+    def get_object(self, queryset=None):
+        organisation = get_object_or_404(
+            Organisation.objects.select_related("municipality", "wellbeing_county"),
+            pk=self.kwargs["pk"],
+        )
+        # An unpublished profile does not exist for those who may not see it.
+        if not self.request.user.has_perm("actors.view_organisation", organisation):
+            raise Http404
+        return organisation
+
+
+class OrganisationEditView(PermissionRequiredMixin, UpdateView):
+    template_name = "actors/organisation_form.html"
+    form_class = OrganisationProfileForm
+    permission_required = "actors.change_organisation"
+    raise_exception = True
+    context_object_name = "organisation"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(Organisation, pk=self.kwargs["pk"])
+
+    def handle_no_permission(self):
+        if not self.request.user.is_authenticated:
+            return redirect_to_login(self.request.get_full_path())
+        raise PermissionDenied
+
+    def form_valid(self, form):
+        with transaction.atomic():
+            current = Organisation.objects.select_for_update().get(pk=self.object.pk)
+            if current.updated_at.isoformat() != form.cleaned_data["loaded_at"]:
+                form.add_error(None, CONCURRENT_EDIT_MESSAGE)
+                return self.form_invalid(form)
+            form.save()
+        messages.success(self.request, _("The profile was saved."))
+        return redirect(self.object.get_absolute_url())
+

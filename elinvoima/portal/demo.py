@@ -1,0 +1,91 @@
+"""Loading the demo data of demo_data.py. Idempotent: running it again changes nothing."""
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from elinvoima.actors.enums import OrganisationKind
+from elinvoima.actors.models import Membership, Municipality, Organisation, User, WellbeingCounty
+from elinvoima.actors.services import reference_data_load
+
+from .demo_data import DEMO_ACCOUNTS, ORGANISATIONS
+
+
+@dataclass
+class DemoResult:
+    counties: int
+    municipalities: int
+    organisations: int
+    accounts: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _acting_organisation(kind: str, code: str) -> Organisation:
+    if kind == "municipality":
+        return Organisation.objects.get(
+            kind=OrganisationKind.MUNICIPALITY, municipality__code=code
+        )
+    return Organisation.objects.get(
+        kind=OrganisationKind.WELLBEING_COUNTY, wellbeing_county__code=code
+    )
+
+
+@transaction.atomic
+def demo_data_load(*, password: str) -> DemoResult:
+    reference = reference_data_load()
+    municipalities = Municipality.objects.in_bulk(field_name="code")
+    counties = WellbeingCounty.objects.in_bulk(field_name="code")
+
+    organisations: dict[str, Organisation] = {}
+    for key, spec in ORGANISATIONS.items():
+        home = municipalities[spec["municipality"]] if spec.get("municipality") else None
+        county = counties[spec["county"]] if spec.get("county") else None
+        parent = _acting_organisation(*spec["parent"]) if spec.get("parent") else None
+        # Created once; what an organisation later edits in its profile is kept.
+        organisation, created = Organisation.objects.get_or_create(
+            name_fi=spec["name_fi"],
+            kind=spec["kind"],
+            defaults={
+                "name_sv": spec["name_sv"],
+                "name_en": spec["name_fi"],
+                "municipality": home,
+                "wellbeing_county": county,
+                "parent": parent,
+                "business_id": spec.get("business_id", ""),
+                "register_number": spec.get("register_number", ""),
+                "description_fi": spec.get("description_fi", ""),
+                "description_sv": spec.get("description_sv", ""),
+            },
+        )
+        if created:
+            operates_in = {municipalities[code] for code in spec.get("operates_in", [])}
+            organisation.municipalities.set(operates_in | ({home} if home else set()))
+        organisations[key] = organisation
+
+    result = DemoResult(
+        counties=reference.counties,
+        municipalities=reference.municipalities,
+        organisations=len(organisations),
+    )
+    for account in DEMO_ACCOUNTS:
+        user, created = User.objects.get_or_create(
+            username=account["username"],
+            defaults={
+                "first_name": account["first_name"],
+                "last_name": account["last_name"],
+                "email": f"{account['username']}@example.invalid",
+                "is_superuser": account.get("superuser", False),
+                "is_staff": account.get("superuser", False),
+            },
+        )
+        if created or not user.check_password(password):
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        for target, role, title in account["memberships"]:
+            organisation = (
+                _acting_organisation(*target) if isinstance(target, tuple) else organisations[target]
+            )
+            Membership.objects.update_or_create(
+                user=user, organisation=organisation, role=role, defaults={"title": title}
+            )
+        result.accounts.append((account["username"], account["description"]))
+    return result

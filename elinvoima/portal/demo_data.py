@@ -1,0 +1,272 @@
+"""The demo data: the municipalities, organisations and roles of the seeds, with made-up
+people. Every name of a person here is invented; the organisations are those the seeds
+name (seed 000: Utajärvi and Vaala, seed 001: Lapinjärvi, Asikkala and Päijät-Häme,
+seed 003: Keski-Suomi's regional workshops)."""
+
+from elinvoima.actors.enums import OrganisationKind as Kind
+from elinvoima.actors.enums import Role
+
+UTAJARVI, VAALA, LAPINJARVI, ASIKKALA = "889", "785", "407", "016"
+POHJOIS_POHJANMAA, PAIJAT_HAME, KESKI_SUOMI, ITA_UUSIMAA = "19", "9", "15", "1"
+
+# key: (names fi/sv, kind, home municipality, municipalities of operation, county, extra)
+ORGANISATIONS = {
+    "utajarvi-sivistys": {
+        "name_fi": "Utajärven kunta, sivistys- ja hyvinvointipalvelut",
+        "name_sv": "Utajärvi kommun, bildnings- och välfärdstjänster",
+        "kind": Kind.MUNICIPAL_DEPARTMENT,
+        "municipality": UTAJARVI,
+        "parent": ("municipality", UTAJARVI),
+    },
+    "reuma-utajarvi": {
+        "name_fi": "Utajärven reumayhdistys ry",
+        "name_sv": "Utajärvi reumaförening rf",
+        "kind": Kind.ASSOCIATION,
+        "municipality": UTAJARVI,
+        "register_number": "148.512",
+        "description_fi": "Reumaa sairastavien ja heidän läheistensä yhdistys. Vertaistukea, "
+        "liikuntaa, virkistysmatkoja ja rollaattorimarssi laidunkauden avajaisiin.",
+        "description_sv": "Förening för personer med reumatism och deras närstående.",
+    },
+    "juorkuna": {
+        "name_fi": "Juorkunan kyläyhdistys ry",
+        "name_sv": "Juorkuna byaförening rf",
+        "kind": Kind.VILLAGE_ASSOCIATION,
+        "municipality": UTAJARVI,
+        "register_number": "163.204",
+    },
+    "ahmas": {
+        "name_fi": "Ahmaksen kyläyhdistys ry",
+        "name_sv": "Ahmas byaförening rf",
+        "kind": Kind.VILLAGE_ASSOCIATION,
+        "municipality": UTAJARVI,
+        "register_number": "171.889",
+    },
+    "utajarvi-parish": {
+        "name_fi": "Utajärven seurakunta",
+        "name_sv": "Utajärvi församling",
+        "kind": Kind.PARISH,
+        "municipality": UTAJARVI,
+        "business_id": "0205401-0",
+    },
+    "utajarvi-yrityspuisto": {
+        "name_fi": "Utajärven Yrityspuisto Oy",
+        "name_sv": "Utajärven Yrityspuisto Oy",
+        "kind": Kind.COMPANY,
+        "municipality": UTAJARVI,
+        "business_id": "2234567-5",
+    },
+    "oulunkaari": {
+        "name_fi": "Oulunkaaren kuntayhtymä",
+        "name_sv": "Samkommunen Oulunkaari",
+        "kind": Kind.JOINT_MUNICIPAL_AUTHORITY,
+        "municipality": UTAJARVI,
+        "operates_in": [UTAJARVI, VAALA],
+        "business_id": "2101234-2",
+    },
+    "mll-vaala": {
+        "name_fi": "MLL Vaalan yhdistys ry",
+        "name_sv": "MLL Vaala förening rf",
+        "kind": Kind.ASSOCIATION,
+        "municipality": VAALA,
+        "register_number": "102.377",
+        "description_fi": "Mannerheimin Lastensuojeluliiton paikallisyhdistys: perhekahvilat, "
+        "kerhot ja vapaaehtoistoiminta lapsiperheiden hyväksi.",
+        "description_sv": "Lokalförening för Mannerheims Barnskyddsförbund.",
+    },
+    "vaala-parish": {
+        "name_fi": "Vaalan seurakunta",
+        "name_sv": "Vaala församling",
+        "kind": Kind.PARISH,
+        "municipality": VAALA,
+        "business_id": "1934561-5",
+    },
+    "oterma": {
+        "name_fi": "Oterman kyläyhdistys ry",
+        "name_sv": "Oterma byaförening rf",
+        "kind": Kind.VILLAGE_ASSOCIATION,
+        "municipality": VAALA,
+        "register_number": "188.020",
+    },
+    "vaala-sports": {
+        "name_fi": "Vaalan Urheilijat ry",
+        "name_sv": "Vaala idrottare rf",
+        "kind": Kind.SPORTS_CLUB,
+        "municipality": VAALA,
+        "register_number": "119.640",
+    },
+    "lapinjarvi-sivistys": {
+        "name_fi": "Lapinjärven kunta, sivistys- ja hyvinvointipalvelut",
+        "name_sv": "Lappträsk kommun, bildnings- och välfärdstjänster",
+        "kind": Kind.MUNICIPAL_DEPARTMENT,
+        "municipality": LAPINJARVI,
+        "parent": ("municipality", LAPINJARVI),
+    },
+    "lapinjarvi-martat": {
+        "name_fi": "Lapinjärven Martat ry",
+        "name_sv": "Lappträsk Martha rf",
+        "kind": Kind.ASSOCIATION,
+        "municipality": LAPINJARVI,
+        "register_number": "135.777",
+    },
+    "lapinjarvi-yritykset": {
+        "name_fi": "Lapinjärven yritykset ry",
+        "name_sv": "Lappträsk företagare rf",
+        "kind": Kind.ASSOCIATION,
+        "municipality": LAPINJARVI,
+        "register_number": "156.310",
+    },
+    "agricola-parish": {
+        "name_fi": "Agricolan seurakunta",
+        "name_sv": "Agricola församling",
+        "kind": Kind.PARISH,
+        "municipality": LAPINJARVI,
+        "operates_in": [LAPINJARVI],
+        "business_id": "2896011-8",
+    },
+    "loviisa-opisto": {
+        "name_fi": "Loviisan kansalaisopisto",
+        "name_sv": "Lovisa medborgarinstitut",
+        "kind": Kind.EDUCATIONAL_INSTITUTION,
+        "municipality": LAPINJARVI,
+    },
+    "lapinjarvi-terveysasema": {
+        "name_fi": "Lapinjärven terveysasema",
+        "name_sv": "Lappträsk hälsostation",
+        "kind": Kind.WELLBEING_COUNTY_UNIT,
+        "municipality": LAPINJARVI,
+        "county": ITA_UUSIMAA,
+        "parent": ("county", ITA_UUSIMAA),
+    },
+    "asikkala-liikunta": {
+        "name_fi": "Asikkalan Raikas ry",
+        "name_sv": "Asikkala Raikas rf",
+        "kind": Kind.SPORTS_CLUB,
+        "municipality": ASIKKALA,
+        "register_number": "127.455",
+    },
+    "paijathame-hyte": {
+        "name_fi": "Päijät-Hämeen hyvinvointialue, hyte- ja yhdyspintatyön yksikkö",
+        "name_sv": "Päijänne-Tavastlands välfärdsområde, enheten för välfärd och gränsytor",
+        "kind": Kind.WELLBEING_COUNTY_UNIT,
+        "municipality": None,
+        "operates_in": [ASIKKALA],
+        "county": PAIJAT_HAME,
+        "parent": ("county", PAIJAT_HAME),
+    },
+    "kyt": {
+        "name_fi": "Keski-Suomen Yhteisöjen Tuki ry",
+        "name_sv": "Keski-Suomen Yhteisöjen Tuki ry",
+        "kind": Kind.REGIONAL_SUPPORT_BODY,
+        "municipality": "179",
+        "county": KESKI_SUOMI,
+        "register_number": "174.650",
+        "description_fi": "Keski-Suomen järjestöjen tuki: elinvoimapajat ja KYT-järjestöpalvelut.",
+        "description_sv": "Stöd för organisationerna i Mellersta Finland.",
+    },
+}
+
+# Where an organisation key is ("municipality", code) or ("county", code), the membership
+# is with the organisation that acts for that municipality or county itself.
+DEMO_ACCOUNTS = [
+    {
+        "username": "admin",
+        "first_name": "Aino",
+        "last_name": "Ylläpito",
+        "superuser": True,
+        "memberships": [],
+        "description": "platform admin",
+    },
+    {
+        "username": "hyte.utajarvi",
+        "first_name": "Sanna",
+        "last_name": "Kemppainen",
+        "memberships": [(("municipality", UTAJARVI), Role.COORDINATOR, "hyvinvointijohtaja")],
+        "description": "welfare coordinator, Utajärvi",
+    },
+    {
+        "username": "hyte.vaala",
+        "first_name": "Jukka",
+        "last_name": "Leinonen",
+        "memberships": [(("municipality", VAALA), Role.COORDINATOR, "hyvinvointijohtaja")],
+        "description": "welfare coordinator, Vaala",
+    },
+    {
+        "username": "hyte.lapinjarvi",
+        "first_name": "Annika",
+        "last_name": "Lindholm",
+        "memberships": [
+            (("municipality", LAPINJARVI), Role.COORDINATOR, "sivistys- ja hyvinvointijohtaja")
+        ],
+        "description": "welfare coordinator, Lapinjärvi",
+    },
+    {
+        "username": "hyte.asikkala",
+        "first_name": "Minna",
+        "last_name": "Salonen",
+        "memberships": [
+            (("municipality", ASIKKALA), Role.COORDINATOR, "hyvinvointikoordinaattori")
+        ],
+        "description": "welfare coordinator, Asikkala",
+    },
+    {
+        "username": "toimiala.utajarvi",
+        "first_name": "Kari",
+        "last_name": "Pohjola",
+        "memberships": [("utajarvi-sivistys", Role.OFFICIAL, "sivistystoimenjohtaja")],
+        "description": "municipal official, Utajärvi",
+    },
+    {
+        "username": "yhdistys.reuma",
+        "first_name": "Pertti",
+        "last_name": "Honkanen",
+        "memberships": [
+            ("reuma-utajarvi", Role.ASSOCIATION_REPRESENTATIVE, "puheenjohtaja, yhdistysagentti")
+        ],
+        "description": "association representative, Utajärven reumayhdistys",
+    },
+    {
+        "username": "yhdistys.mll",
+        "first_name": "Hilkka",
+        "last_name": "Karjalainen",
+        "memberships": [("mll-vaala", Role.ASSOCIATION_REPRESENTATIVE, "hallituksen jäsen")],
+        "description": "association representative, MLL Vaalan yhdistys",
+    },
+    {
+        "username": "hva.paijathame",
+        "first_name": "Riikka",
+        "last_name": "Lehtinen",
+        "memberships": [
+            ("paijathame-hyte", Role.COUNTY_OFFICIAL, "alueellinen hyvinvointikoordinaattori")
+        ],
+        "description": "county HYTE official, Päijät-Häme",
+    },
+    {
+        "username": "valtuutettu.vaala",
+        "first_name": "Esko",
+        "last_name": "Pyykkönen",
+        "memberships": [(("municipality", VAALA), Role.COUNCILLOR, "valtuutettu")],
+        "description": "councillor, Vaala",
+    },
+    {
+        "username": "pajat.keskisuomi",
+        "first_name": "Leena",
+        "last_name": "Hämäläinen",
+        "memberships": [("kyt", Role.WORKSHOP_ORGANISER, "elinvoimapajojen vastuuhenkilö")],
+        "description": "workshop organiser, Keski-Suomi",
+    },
+    {
+        "username": "liikuntaneuvoja.lapinjarvi",
+        "first_name": "Mikael",
+        "last_name": "Åberg",
+        "memberships": [("lapinjarvi-sivistys", Role.EXERCISE_COUNSELLOR, "liikuntaneuvoja")],
+        "description": "exercise counsellor, Lapinjärvi",
+    },
+    {
+        "username": "laakari.lapinjarvi",
+        "first_name": "Helena",
+        "last_name": "Virtanen",
+        "memberships": [("lapinjarvi-terveysasema", Role.REFERRING_PROFESSIONAL, "lääkäri")],
+        "description": "referring professional (doctor), Itä-Uusimaa",
+    },
+]

@@ -1,0 +1,108 @@
+"""What each role sees in the main navigation and on the dashboard."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from elinvoima.actors.enums import OrganisationKind, Role
+from elinvoima.actors.permissions import user_grants
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str | Promise
+    url: str
+    description: str | Promise = ""
+
+
+def main_navigation(user) -> list[Link]:
+    links = [
+        Link(_("Municipalities"), reverse("actors:municipality-list")),
+        Link(_("Wellbeing counties"), reverse("actors:county-list")),
+    ]
+    if user.is_authenticated:
+        links.insert(0, Link(_("Dashboard"), reverse("portal:dashboard")))
+        if user.has_perm("core.view_audit_log"):
+            links.append(Link(_("Audit log"), reverse("core:audit-log")))
+    return links
+
+
+def dashboard_tasks(user) -> list[Link]:
+    """The things this user can do now, by role. Later capabilities add theirs here."""
+    tasks: list[Link] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(link: Link) -> None:
+        if (str(link.label), link.url) not in seen:
+            seen.add((str(link.label), link.url))
+            tasks.append(link)
+
+    from elinvoima.actors.models import Municipality, Organisation, WellbeingCounty
+
+    grants = user_grants(user)
+    organisations = Organisation.objects.in_bulk({grant.organisation_id for grant in grants})
+    municipalities = Municipality.objects.in_bulk(
+        {grant.municipality_id for grant in grants if grant.municipality_id}
+    )
+    counties = WellbeingCounty.objects.in_bulk(
+        {grant.wellbeing_county_id for grant in grants if grant.wellbeing_county_id}
+    )
+    for grant in grants:
+        organisation = organisations[grant.organisation_id]
+        if grant.role == Role.ASSOCIATION_REPRESENTATIVE:
+            add(
+                Link(
+                    _("Update the profile of %(name)s") % {"name": organisation},
+                    reverse("actors:organisation-edit", kwargs={"pk": organisation.pk}),
+                    _("Keep your association's description and contact details current."),
+                )
+            )
+        if grant.role in (Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR) and (
+            grant.municipality_id in municipalities
+        ):
+            municipality = municipalities[grant.municipality_id]
+            add(
+                Link(
+                    _("Wellbeing work of %(name)s") % {"name": municipality},
+                    municipality.get_absolute_url(),
+                    _("The municipality, its organisations and its county."),
+                )
+            )
+        if grant.role == Role.COORDINATOR and organisation.kind == OrganisationKind.MUNICIPALITY:
+            add(
+                Link(
+                    _("Update the profile of %(name)s") % {"name": organisation},
+                    reverse("actors:organisation-edit", kwargs={"pk": organisation.pk}),
+                    _("The municipality's description and contact details."),
+                )
+            )
+        if grant.role == Role.COUNTY_OFFICIAL and grant.wellbeing_county_id in counties:
+            county = counties[grant.wellbeing_county_id]
+            add(
+                Link(
+                    _("Municipalities of %(name)s") % {"name": county},
+                    county.get_absolute_url(),
+                    _("Interface work with the county's municipalities."),
+                )
+            )
+    if user.has_perm("core.view_audit_log"):
+        add(Link(_("Audit log"), reverse("core:audit-log"), _("Who changed what and when.")))
+    if user.is_staff:
+        add(Link(_("Administration"), reverse("admin:index"), _("Users, memberships, data.")))
+    add(
+        Link(
+            _("Change your password"),
+            reverse("password_change"),
+            _("Choose a new password for your account."),
+        )
+    )
+    add(
+        Link(
+            _("API documentation"),
+            reverse("api:docs"),
+            _("Read and write the same data from other systems."),
+        )
+    )
+    return tasks
