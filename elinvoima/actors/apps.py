@@ -10,7 +10,6 @@ class ActorsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from . import permissions  # noqa: F401  (registers the named permissions)
-
         from .models import Membership, Municipality, Organisation, User, WellbeingCounty
 
         auditlog.register(Organisation, m2m_fields={"municipalities"})

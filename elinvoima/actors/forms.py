@@ -1,4 +1,5 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from .models import Organisation
@@ -9,6 +10,12 @@ CONCURRENT_EDIT_MESSAGE = _(
 )
 
 
+def _formfield(field: models.Field, **kwargs) -> forms.Field | None:
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"  # "yhdistys.fi" means https://yhdistys.fi
+    return field.formfield(**kwargs)
+
+
 class OrganisationProfileForm(forms.ModelForm):
     """What an organisation keeps up to date itself. `loaded_at` catches concurrent edits."""
 
@@ -16,6 +23,7 @@ class OrganisationProfileForm(forms.ModelForm):
 
     class Meta:
         model = Organisation
+        formfield_callback = _formfield
         fields = [
             "name_fi",
             "name_sv",

@@ -85,9 +85,7 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
     business_id = models.CharField(_("business ID (Y-tunnus)"), max_length=9, blank=True)
-    register_number = models.CharField(
-        _("association register number"), max_length=20, blank=True
-    )
+    register_number = models.CharField(_("association register number"), max_length=20, blank=True)
     municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("home municipality"),

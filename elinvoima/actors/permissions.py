@@ -87,9 +87,7 @@ is_exercise_counsellor = has_role(Role.EXERCISE_COUNSELLOR)
 
 @rules.predicate
 def manages_municipality(user, municipality) -> bool:
-    return municipality is not None and municipality.pk in _municipality_ids(
-        user, Role.COORDINATOR
-    )
+    return municipality is not None and municipality.pk in _municipality_ids(user, Role.COORDINATOR)
 
 
 @rules.predicate
@@ -110,8 +108,7 @@ def works_in_county_of(user, municipality) -> bool:
 @rules.predicate
 def represents_organisation(user, organisation) -> bool:
     return organisation is not None and any(
-        grant.organisation_id == organisation.pk
-        and grant.role == Role.ASSOCIATION_REPRESENTATIVE
+        grant.organisation_id == organisation.pk and grant.role == Role.ASSOCIATION_REPRESENTATIVE
         for grant in user_grants(user)
     )
 
@@ -140,9 +137,7 @@ can_edit_organisation = (
 )
 can_view_organisation = is_published | is_member_of | can_edit_organisation
 can_manage_municipality = is_platform_admin | manages_municipality
-can_view_municipality_internal = (
-    is_platform_admin | works_in_municipality | works_in_county_of
-)
+can_view_municipality_internal = is_platform_admin | works_in_municipality | works_in_county_of
 can_view_audit_log = is_platform_admin
 
 rules.add_perm("actors.change_organisation", can_edit_organisation)

@@ -4,7 +4,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
+from django.db import models, transaction
 
 from .enums import OrganisationKind
 from .models import Municipality, Organisation, WellbeingCounty
@@ -24,15 +24,31 @@ def _read_csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def _sync(model, rows: dict[str, dict], key: str = "code") -> dict[str, models.Model]:
+    """Create what is missing and update what differs, keyed on the official code. Only
+    real changes are saved one by one, so a re-run is quick and the audit log stays clean."""
+    existing = model.objects.in_bulk(field_name=key)
+    missing = [
+        model(**{key: code}, **values) for code, values in rows.items() if code not in existing
+    ]
+    model.objects.bulk_create(missing)
+    for code, values in rows.items():
+        instance = existing.get(code)
+        if instance is not None and any(getattr(instance, f) != v for f, v in values.items()):
+            for name, value in values.items():
+                setattr(instance, name, value)
+            instance.save()
+    return model.objects.in_bulk(field_name=key)
+
+
 @transaction.atomic
 def reference_data_load() -> ReferenceDataResult:
     """Load or refresh all wellbeing counties and municipalities, and the organisation that
     acts for each of them. Running it again changes nothing that is already right."""
-    counties = {}
-    for row in _read_csv("wellbeing_counties.csv"):
-        county, _ = WellbeingCounty.objects.update_or_create(
-            code=row["code"],
-            defaults={
+    counties = _sync(
+        WellbeingCounty,
+        {
+            row["code"]: {
                 "name_fi": row["name_fi"],
                 "name_sv": row["name_sv"],
                 "name_en": row["name_fi"],
@@ -40,41 +56,65 @@ def reference_data_load() -> ReferenceDataResult:
                 "short_name_sv": row["short_name_sv"],
                 "short_name_en": row["short_name_fi"],
                 "sotkanet_region_id": int(row["sotkanet_region_id"]) or None,
-            },
-        )
-        counties[county.code] = county
-        Organisation.objects.get_or_create(
-            kind=OrganisationKind.WELLBEING_COUNTY,
-            wellbeing_county=county,
-            defaults={
-                "name_fi": county.name_fi,
-                "name_sv": county.name_sv,
-                "name_en": county.name_fi,
-            },
-        )
-    municipalities = 0
-    for row in _read_csv("municipalities.csv"):
-        municipality, _ = Municipality.objects.update_or_create(
-            code=row["code"],
-            defaults={
+            }
+            for row in _read_csv("wellbeing_counties.csv")
+        },
+    )
+    municipalities = _sync(
+        Municipality,
+        {
+            row["code"]: {
                 "name_fi": row["name_fi"],
                 "name_sv": row["name_sv"],
                 "name_en": row["name_fi"],
-                "wellbeing_county": counties[row["wellbeing_county_code"]],
+                "wellbeing_county_id": counties[row["wellbeing_county_code"]].pk,
                 "population": int(row["population_2020"]),
                 "population_year": POPULATION_YEAR,
-            },
+            }
+            for row in _read_csv("municipalities.csv")
+        },
+    )
+    _ensure_acting_organisations(counties.values(), municipalities.values())
+    return ReferenceDataResult(counties=len(counties), municipalities=len(municipalities))
+
+
+def _ensure_acting_organisations(counties, municipalities) -> None:
+    """Each county and municipality acts through an organisation of its own kind."""
+    have_county = set(
+        Organisation.objects.filter(kind=OrganisationKind.WELLBEING_COUNTY).values_list(
+            "wellbeing_county_id", flat=True
         )
-        municipalities += 1
-        organisation, created = Organisation.objects.get_or_create(
+    )
+    Organisation.objects.bulk_create(
+        Organisation(
+            kind=OrganisationKind.WELLBEING_COUNTY,
+            wellbeing_county=county,
+            name_fi=county.name_fi,
+            name_sv=county.name_sv,
+            name_en=county.name_en,
+        )
+        for county in counties
+        if county.pk not in have_county
+    )
+    have_municipality = set(
+        Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).values_list(
+            "municipality_id", flat=True
+        )
+    )
+    created = Organisation.objects.bulk_create(
+        Organisation(
             kind=OrganisationKind.MUNICIPALITY,
             municipality=municipality,
-            defaults={
-                "name_fi": municipality.name_fi,
-                "name_sv": municipality.name_sv,
-                "name_en": municipality.name_fi,
-            },
+            name_fi=municipality.name_fi,
+            name_sv=municipality.name_sv,
+            name_en=municipality.name_en,
         )
-        if created:
-            organisation.municipalities.add(municipality)
-    return ReferenceDataResult(counties=len(counties), municipalities=municipalities)
+        for municipality in municipalities
+        if municipality.pk not in have_municipality
+    )
+    Organisation.municipalities.through.objects.bulk_create(
+        Organisation.municipalities.through(
+            organisation_id=organisation.pk, municipality_id=organisation.municipality_id
+        )
+        for organisation in created
+    )

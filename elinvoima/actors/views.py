@@ -112,4 +112,3 @@ class OrganisationEditView(PermissionRequiredMixin, UpdateView):
             form.save()
         messages.success(self.request, _("The profile was saved."))
         return redirect(self.object.get_absolute_url())
-

@@ -21,9 +21,7 @@ class DemoResult:
 
 def _acting_organisation(kind: str, code: str) -> Organisation:
     if kind == "municipality":
-        return Organisation.objects.get(
-            kind=OrganisationKind.MUNICIPALITY, municipality__code=code
-        )
+        return Organisation.objects.get(kind=OrganisationKind.MUNICIPALITY, municipality__code=code)
     return Organisation.objects.get(
         kind=OrganisationKind.WELLBEING_COUNTY, wellbeing_county__code=code
     )
@@ -82,7 +80,9 @@ def demo_data_load(*, password: str) -> DemoResult:
             user.save(update_fields=["password"])
         for target, role, title in account["memberships"]:
             organisation = (
-                _acting_organisation(*target) if isinstance(target, tuple) else organisations[target]
+                _acting_organisation(*target)
+                if isinstance(target, tuple)
+                else organisations[target]
             )
             Membership.objects.update_or_create(
                 user=user, organisation=organisation, role=role, defaults={"title": title}

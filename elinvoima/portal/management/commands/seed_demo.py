@@ -15,6 +15,8 @@ class Command(BaseCommand):
             f"Demo: {result.organisations} organisations, {len(result.accounts)} accounts."
         )
         self.stdout.write("")
-        self.stdout.write("Demo accounts (password: $ELINVOIMA_DEMO_PASSWORD, default elinvoima-demo):")
+        self.stdout.write(
+            "Demo accounts (password: $ELINVOIMA_DEMO_PASSWORD, default elinvoima-demo):"
+        )
         for username, description in result.accounts:
             self.stdout.write(f"  {username:<28} {description}")
