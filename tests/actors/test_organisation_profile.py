@@ -1,0 +1,100 @@
+import pytest
+from auditlog.models import LogEntry
+from django.urls import reverse
+
+from elinvoima.actors.models import Organisation
+
+
+@pytest.fixture
+def reuma(demo):
+    return Organisation.objects.get(name_fi="Utajärven reumayhdistys ry")
+
+
+@pytest.fixture
+def mll(demo):
+    return Organisation.objects.get(name_fi="MLL Vaalan yhdistys ry")
+
+
+def _form_data(organisation, **changes):
+    data = {
+        "name_fi": organisation.name_fi,
+        "name_sv": organisation.name_sv,
+        "description_fi": organisation.description_fi,
+        "description_sv": organisation.description_sv,
+        "website": organisation.website,
+        "email": organisation.email,
+        "loaded_at": organisation.updated_at.isoformat(),
+    }
+    data.update(changes)
+    return data
+
+
+def test_organisation__representative_edits_own_profile__saved_and_audited(client_for, reuma):
+    client = client_for("yhdistys.reuma")
+    url = reverse("actors:organisation-edit", kwargs={"pk": reuma.pk})
+    response = client.post(url, _form_data(reuma, description_fi="Tuolijumppaa tiistaisin."))
+    assert response.status_code == 302
+    reuma.refresh_from_db()
+    assert reuma.description_fi == "Tuolijumppaa tiistaisin."
+    entry = LogEntry.objects.get_for_object(reuma).latest("timestamp")
+    assert entry.actor.username == "yhdistys.reuma"
+    assert entry.changes_dict["description_fi"][1] == "Tuolijumppaa tiistaisin."
+
+
+def test_organisation__representative_edits_other_organisation__403(client_for, mll):
+    client = client_for("yhdistys.reuma")
+    url = reverse("actors:organisation-edit", kwargs={"pk": mll.pk})
+    assert client.get(url).status_code == 403
+    response = client.post(url, _form_data(mll, description_fi="vallattu"))
+    assert response.status_code == 403
+    mll.refresh_from_db()
+    assert mll.description_fi != "vallattu"
+
+
+def test_organisation__coordinator_of_home_municipality__may_edit(client_for, reuma, mll):
+    client = client_for("hyte.utajarvi")
+    assert (
+        client.get(reverse("actors:organisation-edit", kwargs={"pk": reuma.pk})).status_code == 200
+    )
+    assert client.get(reverse("actors:organisation-edit", kwargs={"pk": mll.pk})).status_code == 403
+
+
+def test_organisation__html_in_description__escaped_on_profile(client_for, reuma):
+    client = client_for("yhdistys.reuma")
+    url = reverse("actors:organisation-edit", kwargs={"pk": reuma.pk})
+    client.post(url, _form_data(reuma, description_fi="<script>alert(1)</script>"))
+    page = client.get(reuma.get_absolute_url())
+    assert "<script>alert(1)</script>" not in page.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.text
+
+
+def test_organisation__missing_name_and_bad_email__field_messages_in_finnish(client_for, reuma):
+    client = client_for("yhdistys.reuma")
+    url = reverse("actors:organisation-edit", kwargs={"pk": reuma.pk})
+    response = client.post(url, _form_data(reuma, name_fi="", email="ei-osoite"))
+    assert response.status_code == 200
+    assert "Tämä kenttä vaaditaan." in response.text
+    assert "Syötä kelvollinen sähköpostiosoite." in response.text
+
+
+def test_organisation__saved_by_someone_else_meanwhile__refused_not_overwritten(client_for, reuma):
+    # given two people who opened the form at the same time
+    first, second = client_for("yhdistys.reuma"), client_for("hyte.utajarvi")
+    stale = _form_data(reuma)
+    url = reverse("actors:organisation-edit", kwargs={"pk": reuma.pk})
+    # when the first saves and then the second saves from the same starting point
+    assert first.post(url, {**stale, "description_fi": "Ensimmäinen"}).status_code == 302
+    response = second.post(url, {**stale, "description_fi": "Toinen"})
+    # then the second is told, and the first one's change stands
+    assert response.status_code == 200
+    assert "tallensi" in response.text or "saved this profile" in response.text
+    reuma.refresh_from_db()
+    assert reuma.description_fi == "Ensimmäinen"
+
+
+def test_organisation__unpublished__hidden_from_public_visible_to_member(client_for, reuma):
+    reuma.is_published = False
+    reuma.save()
+    assert client_for(None).get(reuma.get_absolute_url()).status_code == 404
+    assert client_for("hyte.vaala").get(reuma.get_absolute_url()).status_code == 404
+    assert client_for("yhdistys.reuma").get(reuma.get_absolute_url()).status_code == 200

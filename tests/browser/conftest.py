@@ -1,0 +1,196 @@
+"""Browser tests: one headless Chromium per session, a fresh context and page per test, the
+live server with the demo data, and an axe-core check on every page a test visits.
+
+Every test's `site` also fails when a request leaves the live server's origin (nothing may
+come from a CDN) or when Chromium reports a Content-Security-Policy violation."""
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Response, sync_playwright
+
+# Playwright's sync API runs an asyncio event loop in this thread; Django refuses ORM calls
+# from a thread with a running loop unless told that this is deliberate.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's Chromium: Playwright's own builds cannot be fetched
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+TIMEOUT_MS = 10_000
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+# Schemes that never reach the network.
+LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+_axe = Axe()
+
+
+def pytest_collection_modifyitems(items):
+    # Everything under tests/browser/ drives Chromium, whether or not a test says so itself.
+    for item in items:
+        if "tests/browser/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.browser)
+
+
+def axe_violations_report(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        targets = [
+            " ".join(str(part) for part in node["target"])
+            if isinstance(node["target"], list)
+            else str(node["target"])
+            for node in violation["nodes"]
+        ]
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']}\n"
+            f"    targets: {'; '.join(targets)}"
+        )
+    return "\n".join(lines)
+
+
+@dataclass
+class Site:
+    """A browser page on the live server, with the checks every page must pass."""
+
+    base_url: str
+    page: Page
+    requests: list[str] = field(default_factory=list)
+    csp_errors: list[str] = field(default_factory=list)
+    axe_runs: int = 0
+
+    def url(self, path: str) -> str:
+        return self.base_url + path
+
+    # --- checks --------------------------------------------------------------------------
+
+    def check_accessibility(self, what: str = "") -> dict:
+        """Run axe-core on the page as it is now; fail listing every violation."""
+        results = _axe.run(self.page, options=AXE_OPTIONS).response
+        where = what or self.page.url
+        # axe really ran (CSP does not block page.evaluate, but a broken injection would
+        # silently find nothing): it must have checked something.
+        assert results["passes"], f"axe-core checked nothing on {where}"
+        assert not results["violations"], (
+            f"axe-core found accessibility violations on {where}:\n"
+            + axe_violations_report(results["violations"])
+        )
+        self.axe_runs += 1
+        return results
+
+    def check_origin_and_csp(self) -> None:
+        foreign = [
+            url
+            for url in self.requests
+            if not url.startswith(self.base_url + "/") and not url.startswith(LOCAL_SCHEMES)
+        ]
+        assert not foreign, f"requests left the live server ({self.base_url}): {foreign}"
+        assert not self.csp_errors, f"Content-Security-Policy violations: {self.csp_errors}"
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def visit(self, path: str, *, status: int = 200, axe: bool = True) -> Response:
+        """Open a path of the live server, check its status, origin, CSP and accessibility."""
+        response = self.page.goto(self.url(path))
+        assert response is not None
+        assert response.status == status, f"{path}: HTTP {response.status}, expected {status}"
+        self._checked(axe)
+        return response
+
+    def follow(self, locator: Locator, *, status: int = 200, axe: bool = True) -> Response:
+        """Click a link or submit button that loads a new page, then check that page."""
+        with self.page.expect_navigation() as navigation:
+            locator.click()
+        response = navigation.value
+        assert response is not None
+        assert response.status == status, (
+            f"{response.url}: HTTP {response.status}, expected {status}"
+        )
+        self._checked(axe)
+        return response
+
+    def _checked(self, axe: bool) -> None:
+        self.check_origin_and_csp()
+        if axe:
+            self.check_accessibility()
+
+    # --- the usual steps -----------------------------------------------------------------
+
+    def login(self, username: str, password: str | None = None, *, language: str = "fi"):
+        """Log in through the login form; the dashboard follows."""
+        self.visit(f"/{language}/accounts/login/")
+        self.page.locator("#id_username").fill(username)
+        self.page.locator("#id_password").fill(password or settings.ELINVOIMA_DEMO_PASSWORD)
+        return self.follow(self.page.locator("main form button[type=submit]"))
+
+    def logout(self) -> Response:
+        return self.follow(self.page.locator(".site-header__account button[type=submit]"))
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
+
+
+@pytest.fixture
+def site_data(transactional_db, live_server, demo):
+    """The live server with the demo data. The server runs in another thread, so the data
+    must be committed: transactional_db, emptied again after each test."""
+    return demo
+
+
+@pytest.fixture
+def make_site(browser, live_server, site_data) -> Iterator[Callable[..., Site]]:
+    """`make_site(**context_options)`: a fresh browser context and page on the live server."""
+    contexts = []
+    sites: list[Site] = []
+
+    def make(**context_options) -> Site:
+        context = browser.new_context(base_url=live_server.url, **context_options)
+        context.set_default_timeout(TIMEOUT_MS)
+        context.set_default_navigation_timeout(TIMEOUT_MS)
+        contexts.append(context)
+        page = context.new_page()
+        site = Site(base_url=live_server.url, page=page)
+
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error" and "content security policy" in message.text.lower():
+                site.csp_errors.append(message.text)
+
+        page.on("request", lambda request: site.requests.append(request.url))
+        page.on("console", on_console)
+        sites.append(site)
+        return site
+
+    yield make
+    try:
+        for site in sites:
+            site.check_origin_and_csp()
+    finally:
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def site(make_site) -> Site:
+    """A desktop browser page on the live server."""
+    return make_site(viewport={"width": 1280, "height": 900}, locale="fi-FI")

@@ -1,0 +1,48 @@
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_front_page__each_language__html_lang_matches(client, language):
+    response = client.get(f"/{language}/")
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in response.text
+
+
+@pytest.mark.django_db
+def test_root__no_prefix__redirects_to_finnish(client):
+    response = client.get("/")
+    assert response.status_code == 302
+    assert response["Location"] == "/fi/"
+
+
+@pytest.mark.django_db
+def test_language_switcher__links_to_same_page_in_each_language(client, demo):
+    response = client.get("/fi/municipalities/889/")
+    assert 'href="/sv/municipalities/889/"' in response.text
+    assert 'href="/en/municipalities/889/"' in response.text
+
+
+@pytest.mark.django_db
+def test_municipality_page__swedish__swedish_name_and_number_format(client, demo):
+    with translation.override("sv"):
+        url = reverse("actors:municipality-detail", kwargs={"code": "091"})
+    response = client.get(url)
+    assert url.startswith("/sv/")
+    assert "<h1>Helsingfors</h1>" in response.text
+    # Swedish and Finnish group thousands with a (non-breaking) space
+    assert "656\xa0920" in response.text or "656 920" in response.text
+
+
+def test_formats__finnish_and_swedish_dates():
+    import datetime
+
+    from django.utils.formats import date_format
+
+    day = datetime.date(2026, 11, 22)
+    with translation.override("fi"):
+        assert date_format(day, "SHORT_DATE_FORMAT") == "22.11.2026"
+    with translation.override("sv"):
+        assert date_format(day, "SHORT_DATE_FORMAT") in ("2026-11-22", "22.11.2026")
