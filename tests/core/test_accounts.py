@@ -87,3 +87,52 @@ def test_logout__post__signed_out(client_for):
 def test_oidc__off_by_default__no_provider_urls(client, settings):
     assert settings.OIDC_ENABLED is False
     assert client.get("/oidc/authenticate/").status_code == 404
+
+
+def test_oidc__switched_on_by_environment__provider_login_available():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import django; django.setup();"
+        "from django.urls import reverse;"
+        "from django.conf import settings;"
+        "print(reverse('oidc_authentication_init'));"
+        "print(settings.AUTHENTICATION_BACKENDS[-1])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "OIDC_ENABLED": "true",
+            "OIDC_RP_CLIENT_ID": "elinvoima",
+            "OIDC_RP_CLIENT_SECRET": "secret",
+            "OIDC_OP_AUTHORIZATION_ENDPOINT": "https://idp.example/auth",
+            "OIDC_OP_TOKEN_ENDPOINT": "https://idp.example/token",
+            "OIDC_OP_USER_ENDPOINT": "https://idp.example/userinfo",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    url, backend = result.stdout.split()
+    assert url == "/oidc/authenticate/"
+    assert backend == "elinvoima.core.oidc.ElinvoimaOIDCBackend"
+
+
+@pytest.mark.django_db
+def test_oidc_backend__new_person__account_without_password_or_memberships():
+    from elinvoima.core.oidc import ElinvoimaOIDCBackend
+
+    backend = ElinvoimaOIDCBackend.__new__(ElinvoimaOIDCBackend)
+    backend.UserModel = User
+    claims = {"sub": "abc-123", "email": "maija@example.invalid", "given_name": "Maija"}
+    user = backend.create_user(claims)
+    assert user.username == "oidc:abc-123"
+    assert not user.has_usable_password()
+    assert not user.memberships.exists()
+    assert list(backend.filter_users_by_claims(claims)) == [user]
