@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "elinvoima.core",
     "elinvoima.actors",
+    "elinvoima.networks",
     "elinvoima.portal",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns += i18n_patterns(
     path("", include("elinvoima.portal.urls")),
     path("", include("elinvoima.core.urls")),
     path("", include("elinvoima.actors.urls")),
+    path("", include("elinvoima.networks.urls")),
     path("accounts/", include("elinvoima.core.auth_urls")),
     prefix_default_language=True,
 )

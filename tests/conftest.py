@@ -3,6 +3,7 @@
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from elinvoima.portal.demo import demo_data_load
 from elinvoima.portal.demo_data import DEMO_ACCOUNTS
@@ -14,6 +15,15 @@ DEMO_USERNAMES = [account["username"] for account in DEMO_ACCOUNTS]
 def _fast_passwords(settings):
     # Argon2 costs ~0.2 s a hash by design; tests do not test its strength.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    # A request activates its language for the thread; reset it so that reverse() in the
+    # next test builds /fi/ URLs again.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -8,7 +8,9 @@ from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Membership, Municipality, Organisation, User, WellbeingCounty
 from elinvoima.actors.services import reference_data_load
 
-from .demo_data import DEMO_ACCOUNTS, ORGANISATIONS
+from elinvoima.networks.models import Network
+
+from .demo_data import DEMO_ACCOUNTS, NETWORKS, ORGANISATIONS
 
 
 @dataclass
@@ -16,6 +18,7 @@ class DemoResult:
     counties: int
     municipalities: int
     organisations: int
+    networks: int = 0
     accounts: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -64,6 +67,7 @@ def demo_data_load(*, password: str) -> DemoResult:
         municipalities=reference.municipalities,
         organisations=len(organisations),
     )
+    result.networks = _networks_load(organisations, municipalities, counties)
     for account in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(
             username=account["username"],
@@ -89,3 +93,25 @@ def demo_data_load(*, password: str) -> DemoResult:
             )
         result.accounts.append((account["username"], account["description"]))
     return result
+
+
+def _networks_load(organisations, municipalities, counties) -> int:
+    def organisation(target):
+        return _acting_organisation(*target) if isinstance(target, tuple) else organisations[target]
+
+    for spec in NETWORKS:
+        network, created = Network.objects.get_or_create(
+            name_fi=spec["name_fi"],
+            defaults={
+                "name_sv": spec["name_sv"],
+                "name_en": spec["name_fi"],
+                "kind": spec["kind"],
+                "description_fi": spec.get("description_fi", ""),
+                "municipality": municipalities.get(spec.get("municipality")),
+                "wellbeing_county": counties.get(spec.get("county")),
+                "coordinator": organisation(spec["coordinator"]),
+            },
+        )
+        if created:
+            network.members.set(organisation(key) for key in spec["members"])
+    return len(NETWORKS)

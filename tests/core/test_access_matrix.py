@@ -56,6 +56,8 @@ EXPECTATIONS = {
         lambda d: {"pk": d["reuma"].pk},
         only("admin", "yhdistys.reuma", "hyte.utajarvi"),
     ),
+    "networks:municipality-networks": (lambda d: {"code": "785"}, EVERYONE),
+    "networks:county-networks": (lambda d: {"code": "9"}, EVERYONE),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),
     "api:auth-token": (None, dict.fromkeys(ROLES, NOT_ALLOWED)),
     "api:municipality-list": (None, EVERYONE),

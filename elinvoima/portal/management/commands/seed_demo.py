@@ -12,7 +12,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Reference data: {result.counties} wellbeing counties, "
             f"{result.municipalities} municipalities. "
-            f"Demo: {result.organisations} organisations, {len(result.accounts)} accounts."
+            f"Demo: {result.organisations} organisations, {result.networks} networks, "
+            f"{len(result.accounts)} accounts."
         )
         self.stdout.write("")
         self.stdout.write(

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NetworksConfig(AppConfig):
+    name = "elinvoima.networks"
+    verbose_name = _("Networks")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from .models import Network
+
+        auditlog.register(Network, m2m_fields={"members"})

@@ -1,0 +1,59 @@
+"""Networks: the groups in which actors work together (seed 000: Utajärvi's vitality group,
+Vaala's age-group networks; seed 001: Päijät-Häme's HYTE and preventive work networks).
+Meetings, minutes and the annual clock build on this in the networks capability."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from elinvoima.actors.models import Municipality, Organisation, WellbeingCounty
+
+from .enums import NetworkKind
+
+
+class Network(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=32, choices=NetworkKind.choices)
+    description = models.TextField(_("description"), blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="networks",
+        null=True,
+        blank=True,
+    )
+    wellbeing_county = models.ForeignKey(
+        WellbeingCounty,
+        verbose_name=_("wellbeing services county"),
+        on_delete=models.PROTECT,
+        related_name="networks",
+        null=True,
+        blank=True,
+        help_text=_("For regional networks of a county."),
+    )
+    coordinator = models.ForeignKey(
+        Organisation,
+        verbose_name=_("coordinating organisation"),
+        on_delete=models.PROTECT,
+        related_name="coordinated_networks",
+        null=True,
+        blank=True,
+    )
+    members = models.ManyToManyField(
+        Organisation, verbose_name=_("member organisations"), related_name="networks", blank=True
+    )
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(municipality__isnull=False)
+                | models.Q(wellbeing_county__isnull=False),
+                name="network_belongs_to_municipality_or_county",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
