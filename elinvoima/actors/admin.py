@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -43,6 +44,7 @@ class OrganisationAdmin(TranslationAdmin):
     search_fields = ["name_fi", "name_sv", "business_id", "register_number"]
     autocomplete_fields = ["municipality", "municipalities", "parent", "wellbeing_county"]
     list_select_related = ["municipality"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Membership)

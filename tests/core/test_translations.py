@@ -2,6 +2,7 @@
 from the source into a scratch copy, and every message in them must be translated and not
 fuzzy. A new string without a translation fails here."""
 
+import os
 import shutil
 from pathlib import Path
 
@@ -15,29 +16,23 @@ LANGUAGES = ["fi", "sv"]
 
 @pytest.fixture(scope="module")
 def regenerated_catalogues(tmp_path_factory) -> dict[str, polib.POFile]:
-    scratch = tmp_path_factory.mktemp("locale")
-    for language in LANGUAGES:
-        shutil.copytree(ROOT / "locale" / language, scratch / language)
+    """makemessages run on a scratch copy of the sources, so the tree is never touched."""
     from django.conf import settings
 
-    original_paths, settings.LOCALE_PATHS = settings.LOCALE_PATHS, [scratch]
+    scratch = tmp_path_factory.mktemp("sources")
+    ignore = shutil.ignore_patterns("__pycache__", "*.mo")
+    for part in ("config", "elinvoima", "locale"):
+        shutil.copytree(ROOT / part, scratch / part, ignore=ignore)
+    original_paths, settings.LOCALE_PATHS = settings.LOCALE_PATHS, [scratch / "locale"]
     original_cwd = Path.cwd()
     try:
-        import os
-
-        os.chdir(ROOT)
-        call_command(
-            "makemessages",
-            locale=LANGUAGES,
-            ignore_patterns=["node_modules/*", ".venv/*", "var/*", "tests/*"],
-            no_obsolete=True,
-            verbosity=0,
-        )
+        os.chdir(scratch)
+        call_command("makemessages", locale=LANGUAGES, no_obsolete=True, verbosity=0)
     finally:
         os.chdir(original_cwd)
         settings.LOCALE_PATHS = original_paths
     return {
-        language: polib.pofile(str(scratch / language / "LC_MESSAGES" / "django.po"))
+        language: polib.pofile(str(scratch / "locale" / language / "LC_MESSAGES" / "django.po"))
         for language in LANGUAGES
     }
 
