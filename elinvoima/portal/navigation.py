@@ -10,6 +10,10 @@ from elinvoima.actors.enums import OrganisationKind, Role
 from elinvoima.actors.permissions import user_grants
 
 
+MUNICIPAL_ROLES = (Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR, Role.EXERCISE_COUNSELLOR)
+REGIONAL_ROLES = (Role.COUNTY_OFFICIAL, Role.WORKSHOP_ORGANISER)
+
+
 @dataclass(frozen=True)
 class Link:
     label: str | Promise
@@ -59,15 +63,20 @@ def dashboard_tasks(user) -> list[Link]:
                     _("Keep your association's description and contact details current."),
                 )
             )
-        if grant.role in (Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR) and (
-            grant.municipality_id in municipalities
-        ):
+        if grant.role in MUNICIPAL_ROLES and grant.municipality_id in municipalities:
             municipality = municipalities[grant.municipality_id]
             add(
                 Link(
                     _("Wellbeing work of %(name)s") % {"name": municipality},
                     municipality.get_absolute_url(),
                     _("The municipality, its organisations and its county."),
+                )
+            )
+            add(
+                Link(
+                    _("Networks of %(name)s") % {"name": municipality},
+                    reverse("networks:municipality-networks", kwargs={"code": municipality.code}),
+                    _("Vitality groups, age-group networks and who takes part."),
                 )
             )
         if grant.role == Role.COORDINATOR and organisation.kind == OrganisationKind.MUNICIPALITY:
@@ -78,13 +87,20 @@ def dashboard_tasks(user) -> list[Link]:
                     _("The municipality's description and contact details."),
                 )
             )
-        if grant.role == Role.COUNTY_OFFICIAL and grant.wellbeing_county_id in counties:
+        if grant.role in REGIONAL_ROLES and grant.wellbeing_county_id in counties:
             county = counties[grant.wellbeing_county_id]
             add(
                 Link(
                     _("Municipalities of %(name)s") % {"name": county},
                     county.get_absolute_url(),
                     _("Interface work with the county's municipalities."),
+                )
+            )
+            add(
+                Link(
+                    _("Networks of %(name)s") % {"name": county},
+                    reverse("networks:county-networks", kwargs={"code": county.code}),
+                    _("The regional networks and who takes part."),
                 )
             )
     if user.has_perm("core.view_audit_log"):
