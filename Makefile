@@ -18,10 +18,8 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
-	msgfmt --check -o $@ $<
-
-deps: $(VENV)/.installed node_modules/.installed locale/fi/LC_MESSAGES/django.mo locale/sv/LC_MESSAGES/django.mo
+deps: $(VENV)/.installed node_modules/.installed
+	@$(PY) scripts/compile_messages.py
 
 run: deps
 	$(MANAGE) migrate --noinput
@@ -56,7 +54,7 @@ bench: deps
 
 messages: deps
 	$(MANAGE) makemessages -l fi -l sv --no-obsolete --ignore=node_modules --ignore=.venv --ignore=var
-	$(MAKE) locale/fi/LC_MESSAGES/django.mo locale/sv/LC_MESSAGES/django.mo
+	$(PY) scripts/compile_messages.py
 
 clean:
 	rm -rf var/elinvoima.sqlite3* var/static var/bench
