@@ -182,6 +182,7 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Helsinki"
 USE_THOUSAND_SEPARATOR = True
+FORMAT_MODULE_PATH = ["elinvoima.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
 MODELTRANSLATION_LANGUAGES = ("fi", "sv", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fi",), "fi": ("sv", "en")}

@@ -36,13 +36,22 @@ def test_municipality_page__swedish__swedish_name_and_number_format(client, demo
     assert "656\xa0920" in response.text or "656 920" in response.text
 
 
-def test_formats__finnish_and_swedish_dates():
+def test_formats__finnish_and_swedish__dates_and_numbers_as_written_in_finland():
     import datetime
+    from decimal import Decimal
 
-    from django.utils.formats import date_format
+    from django import forms
+    from django.utils.formats import date_format, number_format
 
-    day = datetime.date(2026, 11, 22)
-    with translation.override("fi"):
-        assert date_format(day, "SHORT_DATE_FORMAT") == "22.11.2026"
+    day = datetime.date(2026, 3, 5)
+    for language in ("fi", "sv"):
+        with translation.override(language):
+            assert date_format(day, "SHORT_DATE_FORMAT") == "5.3.2026"
+            assert (
+                number_format(Decimal("1234567.5"), 1, force_grouping=True) == "1\xa0234\xa0567,5"
+            )
+            assert forms.DateField().clean("5.3.2026") == day
     with translation.override("sv"):
-        assert date_format(day, "SHORT_DATE_FORMAT") in ("2026-11-22", "22.11.2026")
+        # the American month/day order of Sweden's defaults is not accepted
+        with pytest.raises(forms.ValidationError):
+            forms.DateField().clean("3/5/2026")
