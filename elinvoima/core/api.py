@@ -1,11 +1,11 @@
-"""Shared API parts: pagination, JSON errors and the token endpoint."""
+"""Shared API parts: pagination, JSON errors, audit actor. Imported by DRF's settings, so
+nothing here may import DRF views (that would be a circular import)."""
 
+from auditlog.context import auditlog_value
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, inline_serializer
-from rest_framework import exceptions, serializers
-from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -18,6 +18,21 @@ class Pagination(PageNumberPagination):
     max_page_size = 500
 
 
+class AuditActorMixin:
+    """Records the API user as the actor of audit entries. AuditlogMiddleware runs before
+    DRF authenticates a token, so without this a token user's changes would have no actor.
+    Every API view of Elinvoima that writes inherits this."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        try:
+            audit_context = auditlog_value.get()
+        except LookupError:  # outside AuditlogMiddleware, e.g. a management command
+            return
+        if request.user.is_authenticated:
+            audit_context["actor"] = request.user
+
+
 def exception_handler(exc, context):
     """Every API error is JSON: `{"detail": ..., "code": ...}` or field messages."""
     if isinstance(exc, Http404):
@@ -28,22 +43,6 @@ def exception_handler(exc, context):
     if response is not None and isinstance(response.data, dict) and "detail" in response.data:
         response.data.setdefault("code", getattr(response.data["detail"], "code", "error"))
     return response
-
-
-class TokenView(ObtainAuthToken):
-    """Exchange a username and password for an API token."""
-
-    @extend_schema(
-        operation_id="auth_token_create",
-        request=inline_serializer(
-            "TokenRequest",
-            {"username": serializers.CharField(), "password": serializers.CharField()},
-        ),
-        responses=inline_serializer("TokenResponse", {"token": serializers.CharField()}),
-        tags=["auth"],
-    )
-    def post(self, request, *args, **kwargs):
-        return super().post(request, *args, **kwargs)
 
 
 def json_error_payload(status: int) -> dict[str, str]:

@@ -4,7 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from elinvoima.actors.api import MunicipalityViewSet, WellbeingCountyViewSet
 
-from .api import TokenView
+from .api_auth import TokenView
 
 router = DefaultRouter()
 router.register("municipalities", MunicipalityViewSet, basename="municipality")

@@ -1,0 +1,84 @@
+import pytest
+from auditlog.models import LogEntry
+from django.urls import include, path
+from rest_framework import serializers, viewsets
+from rest_framework.routers import SimpleRouter
+from rest_framework.test import APIClient
+
+from config import urls as project_urls
+from elinvoima.actors.models import Organisation
+from elinvoima.core.api import AuditActorMixin
+
+
+class OrganisationNameSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Organisation
+        fields = ["id", "name_fi"]
+
+
+class OrganisationNameViewSet(AuditActorMixin, viewsets.ModelViewSet):
+    queryset = Organisation.objects.all()
+    serializer_class = OrganisationNameSerializer
+
+
+router = SimpleRouter()
+router.register("audit-probe", OrganisationNameViewSet, basename="audit-probe")
+
+
+class Urls:
+    urlpatterns = [path("api/v1/", include(router.urls)), *project_urls.urlpatterns]
+
+
+def test_audit__api_change_with_token__recorded_with_actor(demo, settings):
+    settings.ROOT_URLCONF = Urls
+    client = APIClient()
+    token = client.post(
+        "/api/v1/auth/token/",
+        {"username": "hyte.utajarvi", "password": "elinvoima-demo"},
+        format="json",
+    ).json()["token"]
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    organisation = Organisation.objects.get(name_fi="Juorkunan kyläyhdistys ry")
+    response = client.patch(
+        f"/api/v1/audit-probe/{organisation.pk}/",
+        {"name_fi": "Juorkunan kyläseura ry"},
+        format="json",
+    )
+    assert response.status_code == 200
+    entry = LogEntry.objects.get_for_object(organisation).latest("timestamp")
+    assert entry.actor.username == "hyte.utajarvi"
+    assert entry.changes_dict["name_fi"] == ["Juorkunan kyläyhdistys ry", "Juorkunan kyläseura ry"]
+
+
+def test_audit__page_change__who_when_what_visible_to_admin(client_for):
+    organisation = Organisation.objects.get(name_fi="Utajärven reumayhdistys ry")
+    editor = client_for("yhdistys.reuma")
+    editor.post(
+        f"/fi/organisations/{organisation.pk}/edit/",
+        {
+            "name_fi": organisation.name_fi,
+            "name_sv": organisation.name_sv,
+            "description_fi": "Vesijumppaa torstaisin",
+            "description_sv": "",
+            "website": "",
+            "email": "",
+            "loaded_at": organisation.updated_at.isoformat(),
+        },
+    )
+    page = client_for("admin").get("/fi/audit/?actor=yhdistys.reuma")
+    assert page.status_code == 200
+    assert "Vesijumppaa torstaisin" in page.text
+    assert "yhdistys.reuma" in page.text or "Pertti Honkanen" in page.text
+
+
+@pytest.mark.django_db
+def test_audit__deletion__recorded():
+    from elinvoima.actors.services import reference_data_load
+
+    reference_data_load()
+    organisation = Organisation.objects.create(name_fi="Poistuva ry", kind="association")
+    organisation_pk = organisation.pk
+    organisation.delete()
+    assert LogEntry.objects.filter(
+        object_pk=str(organisation_pk), action=LogEntry.Action.DELETE
+    ).exists()
