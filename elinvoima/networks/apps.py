@@ -9,6 +9,8 @@ class NetworksConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from .models import Network
+        from . import permissions  # noqa: F401  (registers the named permissions)
+        from .models import Network, NetworkMembership
 
         auditlog.register(Network, m2m_fields={"members"})
+        auditlog.register(NetworkMembership)

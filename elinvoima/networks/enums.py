@@ -11,3 +11,9 @@ class NetworkKind(models.TextChoices):
     COORDINATORS_NETWORK = "coordinators_network", _("Network of welfare coordinators")
     ADVISORY_BOARD = "advisory_board", _("Advisory board")
     OTHER = "other", _("Other network")
+
+
+class NetworkRole(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    SECRETARY = "secretary", _("Secretary")
+    MEMBER = "member", _("Member")

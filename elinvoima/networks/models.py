@@ -3,11 +3,12 @@ Vaala's age-group networks; seed 001: Päijät-Häme's HYTE and preventive work 
 Meetings, minutes and the annual clock build on this in the networks capability."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from elinvoima.actors.models import Municipality, Organisation, WellbeingCounty
+from elinvoima.actors.models import Municipality, Organisation, User, WellbeingCounty
 
-from .enums import NetworkKind
+from .enums import NetworkKind, NetworkRole
 
 
 class Network(models.Model):
@@ -57,3 +58,32 @@ class Network(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        if self.municipality_id:
+            url = reverse("networks:municipality-networks", kwargs={"code": self.municipality.code})
+        else:
+            url = reverse("networks:county-networks", kwargs={"code": self.wellbeing_county.code})
+        return f"{url}#network-{self.pk}"
+
+
+class NetworkMembership(models.Model):
+    """A person's place in a network: the chair and the secretary run its meetings."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="network_memberships"
+    )
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="people"
+    )
+    role = models.CharField(_("role"), max_length=16, choices=NetworkRole.choices)
+
+    class Meta:
+        verbose_name = _("network membership")
+        verbose_name_plural = _("network memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "network"], name="network_membership_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.network} ({self.get_role_display()})"

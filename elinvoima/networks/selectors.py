@@ -2,7 +2,7 @@ from django.db.models import Prefetch, QuerySet
 
 from elinvoima.actors.models import Municipality, Organisation, WellbeingCounty
 
-from .models import Network
+from .models import Network, NetworkMembership
 
 
 def networks_of(
@@ -19,3 +19,11 @@ def networks_of(
     else:
         queryset = queryset.filter(wellbeing_county=county)
     return queryset.order_by("kind", "name_fi")
+
+
+def network_memberships_of(*, user) -> QuerySet[NetworkMembership]:
+    return (
+        NetworkMembership.objects.filter(user=user)
+        .select_related("network__municipality", "network__wellbeing_county")
+        .order_by("network__name_fi")
+    )

@@ -8,7 +8,7 @@ from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Membership, Municipality, Organisation, User, WellbeingCounty
 from elinvoima.actors.services import reference_data_load
 
-from elinvoima.networks.models import Network
+from elinvoima.networks.models import Network, NetworkMembership
 
 from .demo_data import DEMO_ACCOUNTS, NETWORKS, ORGANISATIONS
 
@@ -90,6 +90,12 @@ def demo_data_load(*, password: str) -> DemoResult:
             )
             Membership.objects.update_or_create(
                 user=user, organisation=organisation, role=role, defaults={"title": title}
+            )
+        for network_name, network_role in account.get("networks", []):
+            NetworkMembership.objects.update_or_create(
+                user=user,
+                network=Network.objects.get(name_fi=network_name),
+                defaults={"role": network_role},
             )
         result.accounts.append((account["username"], account["description"]))
     return result

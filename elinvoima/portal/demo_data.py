@@ -179,6 +179,7 @@ DEMO_ACCOUNTS = [
     },
     {
         "username": "hyte.utajarvi",
+        "networks": [("Utajärven elinvoimaryhmä", "member")],
         "first_name": "Sanna",
         "last_name": "Kemppainen",
         "memberships": [(("municipality", UTAJARVI), Role.COORDINATOR, "hyvinvointijohtaja")],
@@ -186,6 +187,13 @@ DEMO_ACCOUNTS = [
     },
     {
         "username": "hyte.vaala",
+        "networks": [
+            ("Vaalan ikäkausiverkosto: lapset ja lapsiperheet", "chair"),
+            ("Vaalan ikäkausiverkosto: nuoret", "chair"),
+            ("Vaalan ikäkausiverkosto: työikäiset", "chair"),
+            ("Vaalan ikäkausiverkosto: ikäihmiset", "chair"),
+            ("Vaalan hyvinvointijohtoryhmä", "secretary"),
+        ],
         "first_name": "Jukka",
         "last_name": "Leinonen",
         "memberships": [(("municipality", VAALA), Role.COORDINATOR, "hyvinvointijohtaja")],
@@ -193,6 +201,9 @@ DEMO_ACCOUNTS = [
     },
     {
         "username": "hyte.lapinjarvi",
+        "networks": [
+            ("Lapinjärven hyvinvoinnin ja terveyden edistämisen monialainen työryhmä", "chair")
+        ],
         "first_name": "Annika",
         "last_name": "Lindholm",
         "memberships": [
@@ -202,6 +213,7 @@ DEMO_ACCOUNTS = [
     },
     {
         "username": "hyte.asikkala",
+        "networks": [("Hyvinvointikoordinaattoreiden verkosto", "member")],
         "first_name": "Minna",
         "last_name": "Salonen",
         "memberships": [
@@ -211,6 +223,7 @@ DEMO_ACCOUNTS = [
     },
     {
         "username": "toimiala.utajarvi",
+        "networks": [("Utajärven elinvoimaryhmä", "member")],
         "first_name": "Kari",
         "last_name": "Pohjola",
         "memberships": [("utajarvi-sivistys", Role.OFFICIAL, "sivistystoimenjohtaja")],
@@ -218,6 +231,7 @@ DEMO_ACCOUNTS = [
     },
     {
         "username": "yhdistys.reuma",
+        "networks": [("Utajärven elinvoimaryhmä", "member")],
         "first_name": "Pertti",
         "last_name": "Honkanen",
         "memberships": [
@@ -227,6 +241,7 @@ DEMO_ACCOUNTS = [
     },
     {
         "username": "yhdistys.mll",
+        "networks": [("Vaalan ikäkausiverkosto: lapset ja lapsiperheet", "member")],
         "first_name": "Hilkka",
         "last_name": "Karjalainen",
         "memberships": [("mll-vaala", Role.ASSOCIATION_REPRESENTATIVE, "hallituksen jäsen")],
@@ -234,6 +249,10 @@ DEMO_ACCOUNTS = [
     },
     {
         "username": "hva.paijathame",
+        "networks": [
+            ("Hyvinvointikoordinaattoreiden verkosto", "chair"),
+            ("Monialainen hyte-ryhmä", "secretary"),
+        ],
         "first_name": "Riikka",
         "last_name": "Lehtinen",
         "memberships": [
@@ -243,6 +262,7 @@ DEMO_ACCOUNTS = [
     },
     {
         "username": "valtuutettu.vaala",
+        "networks": [("Vaalan ikäkausiverkosto: ikäihmiset", "member")],
         "first_name": "Esko",
         "last_name": "Pyykkönen",
         "memberships": [(("municipality", VAALA), Role.COUNCILLOR, "valtuutettu")],
@@ -257,6 +277,9 @@ DEMO_ACCOUNTS = [
     },
     {
         "username": "liikuntaneuvoja.lapinjarvi",
+        "networks": [
+            ("Lapinjärven hyvinvoinnin ja terveyden edistämisen monialainen työryhmä", "member")
+        ],
         "first_name": "Mikael",
         "last_name": "Åberg",
         "memberships": [("lapinjarvi-sivistys", Role.EXERCISE_COUNSELLOR, "liikuntaneuvoja")],

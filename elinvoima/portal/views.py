@@ -4,6 +4,7 @@ from django.shortcuts import render
 from elinvoima.actors.enums import Role
 from elinvoima.actors.permissions import user_grants
 from elinvoima.actors.selectors import organisations_of_user
+from elinvoima.networks.selectors import network_memberships_of
 
 from .navigation import dashboard_tasks
 
@@ -23,6 +24,7 @@ def dashboard(request):
         {
             "roles": roles,
             "organisations": organisations_of_user(user=request.user),
+            "network_memberships": network_memberships_of(user=request.user),
             "tasks": dashboard_tasks(request.user),
         },
     )
