@@ -75,8 +75,6 @@ class Site:
     page: Page
     requests: list[str] = field(default_factory=list)
     csp_errors: list[str] = field(default_factory=list)
-    # Only for a page whose known CSP violation a test of its own reports (see api docs).
-    check_csp: bool = True
 
     def url(self, path: str) -> str:
         return self.base_url + path
@@ -103,10 +101,9 @@ class Site:
             if not url.startswith(self.base_url + "/") and not url.startswith(LOCAL_SCHEMES)
         ]
         assert not foreign, f"requests left the live server ({self.base_url}): {foreign}"
-        if self.check_csp:
-            assert not self.csp_errors, (
-                f"Content-Security-Policy violations on {self.page.url}: {self.csp_errors}"
-            )
+        assert not self.csp_errors, (
+            f"Content-Security-Policy violations on {self.page.url}: {self.csp_errors}"
+        )
 
     # --- navigation ----------------------------------------------------------------------
 
