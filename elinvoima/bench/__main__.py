@@ -1,0 +1,62 @@
+"""`python -m elinvoima.bench [names...]`: run the benchmarks against DATABASE_URL.
+
+Prints one line each, `bench <name>: <value> <unit> (<ratio>x <baseline>)`, and merges all
+figures into var/bench/results.json. A benchmark lives in its own module here and is
+registered below with one line, as "module:function"; the function returns a
+harness.Result or raises harness.Skipped.
+"""
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+
+BENCHMARKS = {
+    "scale_data_actors_pg": "elinvoima.bench.scale_data:scale_data_actors_pg",
+}
+
+
+def _load(target: str):
+    module, function = target.split(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m elinvoima.bench", description=__doc__)
+    parser.add_argument("names", nargs="*", help=f"default: all of {', '.join(BENCHMARKS)}")
+    names = parser.parse_args(argv).names or list(BENCHMARKS)
+    unknown = sorted(set(names) - set(BENCHMARKS))
+    if unknown:
+        parser.error(f"unknown benchmark(s) {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}")
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from .harness import Skipped, format_line, skipped_line, write_results
+
+    call_command("migrate", interactive=False, verbosity=0)
+    failed = False
+    for name in names:
+        try:
+            result = _load(BENCHMARKS[name])()
+        except Skipped as reason:
+            print(skipped_line(name, str(reason)), flush=True)
+            continue
+        except Exception:
+            traceback.print_exc()
+            print(f"bench {name}: failed", flush=True)
+            failed = True
+            continue
+        print(format_line(result), flush=True)
+        # Written after each benchmark, so a later failure loses nothing.
+        write_results([result], settings.VAR_DIR / "bench" / "results.json")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
