@@ -7,7 +7,6 @@ from django.db import transaction
 from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Membership, Municipality, Organisation, User, WellbeingCounty
 from elinvoima.actors.services import reference_data_load
-
 from elinvoima.networks.models import Network, NetworkMembership
 
 from .demo_data import DEMO_ACCOUNTS, NETWORKS, ORGANISATIONS

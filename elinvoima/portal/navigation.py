@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from elinvoima.actors.enums import OrganisationKind, Role
 from elinvoima.actors.permissions import user_grants
 
-
 MUNICIPAL_ROLES = (Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR, Role.EXERCISE_COUNSELLOR)
 REGIONAL_ROLES = (Role.COUNTY_OFFICIAL, Role.WORKSHOP_ORGANISER)
 
