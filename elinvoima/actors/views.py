@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -48,7 +49,9 @@ class MunicipalityDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["organisations"] = published_organisations_of(municipality=self.object)
+        paginator = Paginator(published_organisations_of(municipality=self.object), 50)
+        page_obj = paginator.get_page(self.request.GET.get("page"))
+        context.update(organisations=page_obj.object_list, page_obj=page_obj)
         return context
 
 
