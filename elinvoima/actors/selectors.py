@@ -6,7 +6,7 @@ from .models import Municipality, Organisation, User, WellbeingCounty
 
 
 def municipality_list(*, search: str = "", county_code: str = "") -> QuerySet[Municipality]:
-    queryset = Municipality.objects.select_related("wellbeing_county").order_by("name_fi")
+    queryset = Municipality.objects.select_related("wellbeing_county").order_by("name")
     if search:
         queryset = queryset.filter(
             Q(name_fi__icontains=search) | Q(name_sv__icontains=search) | Q(code=search)
@@ -18,7 +18,7 @@ def municipality_list(*, search: str = "", county_code: str = "") -> QuerySet[Mu
 
 def county_list() -> QuerySet[WellbeingCounty]:
     return WellbeingCounty.objects.annotate(municipality_count=Count("municipalities")).order_by(
-        "name_fi"
+        "name"
     )
 
 

@@ -13,7 +13,8 @@ from .forms import CONCURRENT_EDIT_MESSAGE, OrganisationProfileForm
 from .models import Municipality, Organisation, WellbeingCounty
 from .selectors import county_list, municipality_list, published_organisations_of
 
-SORTS = {"name": "name_fi", "-name": "-name_fi", "code": "code", "-population": "-population"}
+# "name" sorts by the name in the page's language (modeltranslation rewrites it).
+SORTS = {"name": "name", "-name": "-name", "code": "code", "-population": "-population"}
 
 
 class MunicipalityListView(ListView):
@@ -25,7 +26,7 @@ class MunicipalityListView(ListView):
         self.county_code = self.request.GET.get("county", "")
         self.sort = self.request.GET.get("sort", "name")
         queryset = municipality_list(search=self.search, county_code=self.county_code)
-        return queryset.order_by(SORTS.get(self.sort, "name_fi"))
+        return queryset.order_by(SORTS.get(self.sort, "name"), "code")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -33,7 +34,7 @@ class MunicipalityListView(ListView):
             search=self.search,
             county_code=self.county_code,
             sort=self.sort,
-            counties=WellbeingCounty.objects.order_by("name_fi"),
+            counties=WellbeingCounty.objects.order_by("short_name"),
         )
         return context
 
@@ -72,7 +73,7 @@ class CountyDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["municipalities"] = self.object.municipalities.order_by("name_fi")
+        context["municipalities"] = self.object.municipalities.order_by("name")
         return context
 
 
