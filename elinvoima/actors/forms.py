@@ -2,7 +2,9 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .models import Organisation
+from .models import Contact, MeetingPlace, Municipality, Organisation, Village
+from .selectors import organisation_name_duplicates
+from .validators import normalise_business_id, normalise_register_number, validate_logo
 
 CONCURRENT_EDIT_MESSAGE = _(
     "Someone else saved this profile while you were editing it. Open the profile again to "
@@ -27,32 +29,114 @@ class OrganisationProfileForm(forms.ModelForm):
         fields = [
             "name_fi",
             "name_sv",
+            "business_id",
+            "register_number",
             "description_fi",
             "description_sv",
+            "regular_activities_fi",
+            "regular_activities_sv",
+            "themes",
+            "target_groups",
+            "villages",
             "website",
+            "facebook",
+            "instagram",
             "email",
+            "phone",
+            "logo",
         ]
         labels = {
             "name_fi": _("Name in Finnish"),
             "name_sv": _("Name in Swedish"),
             "description_fi": _("Description in Finnish"),
             "description_sv": _("Description in Swedish"),
+            "regular_activities_fi": _("Regular activities in Finnish"),
+            "regular_activities_sv": _("Regular activities in Swedish"),
         }
         widgets = {
             "description_fi": forms.Textarea(attrs={"rows": 5}),
             "description_sv": forms.Textarea(attrs={"rows": 5}),
+            "regular_activities_fi": forms.Textarea(attrs={"rows": 4}),
+            "regular_activities_sv": forms.Textarea(attrs={"rows": 4}),
+            "themes": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "villages": forms.CheckboxSelectMultiple,
+            "logo": forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name_fi"].required = True
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["website"].widget.attrs["autocomplete"] = "url"
+        self.fields["logo"].validators.append(validate_logo)
+        self.fields["villages"].queryset = Village.objects.filter(
+            municipality__in=self._operating_municipalities()
+        ).select_related("municipality")
+        if not self.fields["villages"].queryset.exists():
+            del self.fields["villages"]
+        for name, hint in (("email", "email"), ("website", "url"), ("phone", "tel")):
+            self.fields[name].widget.attrs["autocomplete"] = hint
         if not self.is_bound:
             self.initial["loaded_at"] = self.instance.updated_at.isoformat()
+
+    def _operating_municipalities(self) -> list[Municipality]:
+        if not self.instance.pk:
+            return []
+        return list(self.instance.municipalities.all())
+
+    def clean_business_id(self) -> str:
+        value = self.cleaned_data["business_id"].strip()
+        return normalise_business_id(value) if value else ""
+
+    def clean_register_number(self) -> str:
+        value = self.cleaned_data["register_number"].strip()
+        return normalise_register_number(value) if value else ""
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("loaded_at") != self.instance.updated_at.isoformat():
             raise forms.ValidationError(CONCURRENT_EDIT_MESSAGE, code="concurrent_edit")
+        for field in ("name_fi", "name_sv"):
+            duplicate = organisation_name_duplicates(
+                name=cleaned.get(field) or "",
+                municipality=self.instance.municipality,
+                exclude_pk=self.instance.pk,
+            ).first()
+            if duplicate is not None:
+                self.add_error(
+                    field,
+                    forms.ValidationError(
+                        _(
+                            "%(name)s is already in the directory of %(municipality)s. "
+                            "If it is the same organisation, ask its representative instead "
+                            "of adding it twice."
+                        ),
+                        code="duplicate_name",
+                        params={"name": duplicate, "municipality": self.instance.municipality},
+                    ),
+                )
         return cleaned
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["name", "title", "email", "phone", "is_public"]
+
+
+class MeetingPlaceForm(forms.ModelForm):
+    class Meta:
+        model = MeetingPlace
+        fields = ["name", "street_address", "postal_code", "municipality", "accessibility"]
+
+    def __init__(self, *args, municipalities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if municipalities is not None:
+            self.fields["municipality"].queryset = municipalities
+
+
+ContactFormSet = forms.inlineformset_factory(
+    Organisation, Contact, form=ContactForm, extra=1, can_delete=True, max_num=20
+)
+MeetingPlaceFormSet = forms.inlineformset_factory(
+    Organisation, MeetingPlace, form=MeetingPlaceForm, extra=1, can_delete=True, max_num=20
+)

@@ -78,6 +78,61 @@ class Municipality(models.Model):
         return reverse("actors:municipality-detail", kwargs={"code": self.code})
 
 
+class Theme(models.Model):
+    """What an organisation works on: physical activity, culture, peer support..."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TargetGroup(models.Model):
+    """Whom an organisation's activities are for: the age groups of Vaala's networks."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Village(models.Model):
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="villages",
+    )
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        verbose_name = _("village")
+        verbose_name_plural = _("villages")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name_fi"], name="village_unique_name_in_municipality"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Organisation(models.Model):
     """Any actor that promotes wellbeing: the municipality itself, its departments, the
     county and its units, associations, parishes, companies..."""
@@ -117,9 +172,27 @@ class Organisation(models.Model):
         null=True,
         blank=True,
     )
+    themes = models.ManyToManyField(
+        Theme, verbose_name=_("themes"), related_name="organisations", blank=True
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup, verbose_name=_("target groups"), related_name="organisations", blank=True
+    )
+    villages = models.ManyToManyField(
+        Village, verbose_name=_("villages"), related_name="organisations", blank=True
+    )
     description = models.TextField(_("description"), blank=True)
+    regular_activities = models.TextField(
+        _("regular activities"),
+        blank=True,
+        help_text=_("For example: chair exercise on Tuesdays at 10, family café on Fridays."),
+    )
     website = models.URLField(_("website"), blank=True)
+    facebook = models.URLField(_("Facebook page"), blank=True)
+    instagram = models.URLField(_("Instagram account"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    logo = models.ImageField(_("logo"), upload_to="logos/%Y/", blank=True)
     is_published = models.BooleanField(
         _("published"), default=True, help_text=_("Shown on public pages.")
     )
@@ -136,6 +209,10 @@ class Organisation(models.Model):
                 fields=["business_id"],
                 condition=~models.Q(business_id=""),
                 name="organisation_business_id_unique",
+                violation_error_code="duplicate_business_id",
+                violation_error_message=_(
+                    "An organisation with this business ID is already in the directory."
+                ),
             ),
         ]
 
@@ -174,3 +251,70 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+
+class Contact(models.Model):
+    """A contact person of an organisation, shown publicly only when they agree."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="contacts",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("role in the organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    is_public = models.BooleanField(
+        _("shown publicly"), default=False, help_text=_("Only with the person's consent.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact people")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.organisation})"
+
+
+class MeetingPlace(models.Model):
+    """Where an organisation's activities happen: a village hall, a parish centre..."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="meeting_places",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    street_address = models.CharField(_("street address"), max_length=200, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="meeting_places",
+    )
+    accessibility = models.CharField(
+        _("accessibility"),
+        max_length=300,
+        blank=True,
+        help_text=_("For example: step-free entrance, induction loop."),
+    )
+
+    class Meta:
+        verbose_name = _("meeting place")
+        verbose_name_plural = _("meeting places")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(postal_code="") | models.Q(postal_code__regex=r"^[0-9]{5}$"),
+                name="meeting_place_postal_code_digits",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name

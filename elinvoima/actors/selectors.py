@@ -37,3 +37,39 @@ def organisations_of_user(*, user: User) -> QuerySet[Organisation]:
         .distinct()
         .order_by("name_fi")
     )
+
+
+def organisation_name_duplicates(
+    *, name: str, municipality: Municipality | None, exclude_pk: int | None = None
+) -> QuerySet[Organisation]:
+    """Organisations of the same home municipality with the same name in either language,
+    ignoring case: most likely the same organisation entered twice. Compared in Python
+    because SQLite folds the case of ASCII letters only (ä, ö, å would slip through)."""
+    wanted = name.strip().casefold()
+    if not wanted or municipality is None:
+        return Organisation.objects.none()
+    candidates = Organisation.objects.filter(municipality=municipality).values_list(
+        "pk", "name_fi", "name_sv"
+    )
+    matches = [
+        pk
+        for pk, name_fi, name_sv in candidates
+        if pk != exclude_pk and wanted in (name_fi.casefold(), (name_sv or "").casefold())
+    ]
+    return Organisation.objects.filter(pk__in=matches)
+
+
+def organisation_profile(*, organisation: Organisation, user: User) -> dict[str, list]:
+    """What a profile page shows beside the organisation itself. Contact people who have
+    not agreed to be shown publicly are listed only to those who may edit the profile."""
+    contacts = organisation.contacts.all()
+    if not user.has_perm("actors.change_organisation", organisation):
+        contacts = contacts.filter(is_public=True)
+    return {
+        "themes": list(organisation.themes.all()),
+        "target_groups": list(organisation.target_groups.all()),
+        "villages": list(organisation.villages.all()),
+        "operating_municipalities": list(organisation.municipalities.order_by("name")),
+        "meeting_places": list(organisation.meeting_places.select_related("municipality")),
+        "contacts": list(contacts),
+    }

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.db import models, transaction
 
 from .enums import OrganisationKind
-from .models import Municipality, Organisation, WellbeingCounty
+from .models import Municipality, Organisation, TargetGroup, Theme, WellbeingCounty
 
 REFERENCE_DATA_DIR = Path(__file__).resolve().parent / "reference_data"
 POPULATION_YEAR = 2020
@@ -43,8 +43,9 @@ def _sync(model, rows: dict[str, dict], key: str = "code") -> dict[str, models.M
 
 @transaction.atomic
 def reference_data_load() -> ReferenceDataResult:
-    """Load or refresh all wellbeing counties and municipalities, and the organisation that
-    acts for each of them. Running it again changes nothing that is already right."""
+    """Load or refresh all wellbeing counties and municipalities, the organisation that acts
+    for each of them, and the themes and target groups of the directory. Running it again
+    changes nothing that is already right."""
     counties = _sync(
         WellbeingCounty,
         {
@@ -74,6 +75,19 @@ def reference_data_load() -> ReferenceDataResult:
             for row in _read_csv("municipalities.csv")
         },
     )
+    for model, file_name in ((Theme, "themes.csv"), (TargetGroup, "target_groups.csv")):
+        _sync(
+            model,
+            {
+                row["code"]: {
+                    "name_fi": row["name_fi"],
+                    "name_sv": row["name_sv"],
+                    "name_en": row["name_en"],
+                    "position": position,
+                }
+                for position, row in enumerate(_read_csv(file_name))
+            },
+        )
     _ensure_acting_organisations(counties.values(), municipalities.values())
     return ReferenceDataResult(counties=len(counties), municipalities=len(municipalities))
 

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Municipality, Organisation, WellbeingCounty
+from .models import Municipality, Organisation, TargetGroup, Theme, Village, WellbeingCounty
 
 
 @register(WellbeingCounty)
@@ -15,4 +15,19 @@ class MunicipalityTranslation(TranslationOptions):
 
 @register(Organisation)
 class OrganisationTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "regular_activities")
+
+
+@register(Theme)
+class ThemeTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(TargetGroup)
+class TargetGroupTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Village)
+class VillageTranslation(TranslationOptions):
+    fields = ("name",)

@@ -9,9 +9,19 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from .forms import CONCURRENT_EDIT_MESSAGE, OrganisationProfileForm
+from .forms import (
+    CONCURRENT_EDIT_MESSAGE,
+    ContactFormSet,
+    MeetingPlaceFormSet,
+    OrganisationProfileForm,
+)
 from .models import Municipality, Organisation, WellbeingCounty
-from .selectors import county_list, municipality_list, published_organisations_of
+from .selectors import (
+    county_list,
+    municipality_list,
+    organisation_profile,
+    published_organisations_of,
+)
 
 # "name" sorts by the name in the page's language (modeltranslation rewrites it).
 SORTS = {"name": "name", "-name": "-name", "code": "code", "-population": "-population"}
@@ -91,12 +101,18 @@ class OrganisationDetailView(DetailView):
             raise Http404
         return organisation
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(organisation_profile(organisation=self.object, user=self.request.user))
+        return context
+
 
 class OrganisationEditView(PermissionRequiredMixin, UpdateView):
+    """The profile, contact people and meeting places of an organisation, saved together."""
+
     template_name = "actors/organisation_form.html"
     form_class = OrganisationProfileForm
     permission_required = "actors.change_organisation"
-    raise_exception = True
     context_object_name = "organisation"
 
     def get_object(self, queryset=None):
@@ -107,12 +123,40 @@ class OrganisationEditView(PermissionRequiredMixin, UpdateView):
             return redirect_to_login(self.request.get_full_path())
         raise PermissionDenied
 
-    def form_valid(self, form):
+    def _formsets(self):
+        data = self.request.POST if self.request.method == "POST" else None
+        municipalities = (
+            Municipality.objects.filter(pk__in=self.object.municipalities.values("pk"))
+            or Municipality.objects.all()
+        )
+        return {
+            "contacts": ContactFormSet(data, instance=self.object, prefix="contacts"),
+            "meeting_places": MeetingPlaceFormSet(
+                data,
+                instance=self.object,
+                prefix="places",
+                form_kwargs={"municipalities": municipalities},
+            ),
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("formsets", self._formsets())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = self.get_form()
+        formsets = self._formsets()
+        if not (form.is_valid() and all(f.is_valid() for f in formsets.values())):
+            return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
         with transaction.atomic():
             current = Organisation.objects.select_for_update().get(pk=self.object.pk)
             if current.updated_at.isoformat() != form.cleaned_data["loaded_at"]:
                 form.add_error(None, CONCURRENT_EDIT_MESSAGE)
-                return self.form_invalid(form)
+                return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
             form.save()
+            for formset in formsets.values():
+                formset.save()
         messages.success(self.request, _("The profile was saved."))
         return redirect(self.object.get_absolute_url())

@@ -3,6 +3,7 @@ from auditlog.models import LogEntry
 from django.urls import reverse
 
 from elinvoima.actors.models import Organisation
+from tests.actors.forms_data import EMPTY_FORMSETS
 
 
 @pytest.fixture
@@ -24,6 +25,7 @@ def _form_data(organisation, **changes):
         "website": organisation.website,
         "email": organisation.email,
         "loaded_at": organisation.updated_at.isoformat(),
+        **EMPTY_FORMSETS,
     }
     data.update(changes)
     return data

@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 from config import urls as project_urls
 from elinvoima.actors.models import Organisation
 from elinvoima.core.api import AuditActorMixin
+from tests.actors.forms_data import EMPTY_FORMSETS
 
 
 class OrganisationNameSerializer(serializers.ModelSerializer):
@@ -63,6 +64,7 @@ def test_audit__page_change__who_when_what_visible_to_admin(client_for):
             "website": "",
             "email": "",
             "loaded_at": organisation.updated_at.isoformat(),
+            **EMPTY_FORMSETS,
         },
     )
     page = client_for("admin").get("/fi/audit/?actor=yhdistys.reuma")

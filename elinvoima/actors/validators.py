@@ -1,0 +1,66 @@
+"""Finnish identifiers, checked with python-stdnum and stored in their official format."""
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.fi import associationid, ytunnus
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
+LOGO_MAX_PIXELS = 4000 * 4000
+LOGO_FORMATS = {"PNG", "JPEG", "WEBP"}
+
+
+def normalise_business_id(value: str) -> str:
+    """'02054010', '0205401 - 0' → '0205401-0'; raises ValidationError when invalid."""
+    try:
+        return ytunnus.format(ytunnus.validate(value))
+    except StdnumError:
+        raise ValidationError(
+            _("%(value)s is not a valid business ID. It looks like 1234567-8."),
+            code="invalid_business_id",
+            params={"value": value},
+        ) from None
+
+
+def normalise_register_number(value: str) -> str:
+    """'148512' → '148.512'; raises ValidationError when invalid."""
+    try:
+        return associationid.format(associationid.validate(value))
+    except StdnumError:
+        raise ValidationError(
+            _("%(value)s is not a valid association register number. It looks like 123.456."),
+            code="invalid_register_number",
+            params={"value": value},
+        ) from None
+
+
+def validate_business_id(value: str) -> None:
+    if value:
+        normalise_business_id(value)
+
+
+def validate_register_number(value: str) -> None:
+    if value:
+        normalise_register_number(value)
+
+
+def validate_logo(upload: UploadedFile) -> None:
+    """A logo is a PNG, JPEG or WebP picture of at most 2 MB and 16 megapixels."""
+    if upload.size > LOGO_MAX_BYTES:
+        raise ValidationError(
+            _("The logo is too large. Choose a picture of at most 2 MB."), code="logo_too_large"
+        )
+    image = getattr(upload, "image", None)  # set by Django's ImageField after Pillow read it
+    if image is None:
+        return
+    if image.format not in LOGO_FORMATS:
+        raise ValidationError(
+            _("The logo must be a PNG, JPEG or WebP picture."), code="logo_format"
+        )
+    width, height = image.size
+    if width * height > LOGO_MAX_PIXELS:
+        raise ValidationError(
+            _("The logo has too many pixels. Choose a picture of at most 4000 × 4000."),
+            code="logo_too_many_pixels",
+        )
