@@ -11,7 +11,27 @@ urlpatterns = [
         views.MunicipalityDetailView.as_view(),
         name="municipality-detail",
     ),
+    path(
+        "municipalities/<str:municipality_code>/organisations/",
+        views.DirectoryView.as_view(),
+        name="municipality-directory",
+    ),
+    path(
+        "municipalities/<str:municipality_code>/organisations/export.<str:format>",
+        views.DirectoryExportView.as_view(),
+        name="municipality-directory-export",
+    ),
     path("counties/", views.CountyListView.as_view(), name="county-list"),
+    path(
+        "counties/<str:county_code>/organisations/",
+        views.DirectoryView.as_view(),
+        name="county-directory",
+    ),
+    path(
+        "counties/<str:county_code>/organisations/export.<str:format>",
+        views.DirectoryExportView.as_view(),
+        name="county-directory-export",
+    ),
     path("counties/<str:code>/", views.CountyDetailView.as_view(), name="county-detail"),
     path(
         "organisations/<int:pk>/",

@@ -3,19 +3,21 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from .directory import DirectoryFilterForm, Scope, directory_csv, directory_search, directory_xlsx
 from .forms import (
     CONCURRENT_EDIT_MESSAGE,
     ContactFormSet,
     MeetingPlaceFormSet,
     OrganisationProfileForm,
 )
-from .models import Municipality, Organisation, WellbeingCounty
+from .models import Municipality, Organisation, Village, WellbeingCounty
 from .selectors import (
     county_list,
     municipality_list,
@@ -160,3 +162,56 @@ class OrganisationEditView(PermissionRequiredMixin, UpdateView):
                 formset.save()
         messages.success(self.request, _("The profile was saved."))
         return redirect(self.object.get_absolute_url())
+
+
+class DirectoryView(ListView):
+    """The public directory of a municipality or a county: search, filters, sorting."""
+
+    template_name = "actors/directory.html"
+    context_object_name = "organisations"
+    paginate_by = 25
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        if "municipality_code" in kwargs:
+            municipality = get_object_or_404(Municipality, code=kwargs["municipality_code"])
+            self.scope = Scope(municipality=municipality)
+            self.owner = municipality
+            villages = Village.objects.filter(municipality=municipality)
+        else:
+            county = get_object_or_404(WellbeingCounty, code=kwargs["county_code"])
+            self.scope = Scope(county=county)
+            self.owner = county
+            villages = None
+        self.filter_form = DirectoryFilterForm(request.GET or None, villages=villages)
+
+    def get_queryset(self):
+        return directory_search(scope=self.scope, filters=self.filter_form.filters())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(owner=self.owner, filter_form=self.filter_form, scope=self.scope)
+        return context
+
+
+class DirectoryExportView(DirectoryView):
+    """The same rows as the directory page, as CSV or XLSX."""
+
+    formats = ("csv", "xlsx")
+
+    def get(self, request, *args, **kwargs):
+        if kwargs["format"] not in self.formats:
+            raise Http404
+        organisations = self.get_queryset()
+        name = slugify(str(self.owner.name)) or "organisations"
+        if kwargs["format"] == "xlsx":
+            body = directory_xlsx(organisations, title=str(self.owner.name))
+            content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        else:
+            body = directory_csv(organisations)
+            content_type = "text/csv; charset=utf-8"
+        response = HttpResponse(body, content_type=content_type)
+        response["Content-Disposition"] = (
+            f'attachment; filename="{name}-organisations.{kwargs["format"]}"'
+        )
+        return response

@@ -5,11 +5,20 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from elinvoima.actors.enums import OrganisationKind
-from elinvoima.actors.models import Membership, Municipality, Organisation, User, WellbeingCounty
+from elinvoima.actors.models import (
+    Membership,
+    Municipality,
+    Organisation,
+    TargetGroup,
+    Theme,
+    User,
+    Village,
+    WellbeingCounty,
+)
 from elinvoima.actors.services import reference_data_load
 from elinvoima.networks.models import Network, NetworkMembership
 
-from .demo_data import DEMO_ACCOUNTS, NETWORKS, ORGANISATIONS
+from .demo_data import DEMO_ACCOUNTS, NETWORKS, ORGANISATIONS, VILLAGES
 
 
 @dataclass
@@ -35,6 +44,9 @@ def demo_data_load(*, password: str) -> DemoResult:
     municipalities = Municipality.objects.in_bulk(field_name="code")
     counties = WellbeingCounty.objects.in_bulk(field_name="code")
 
+    villages = _villages_load(municipalities)
+    themes = Theme.objects.in_bulk(field_name="code")
+    target_groups = TargetGroup.objects.in_bulk(field_name="code")
     organisations: dict[str, Organisation] = {}
     for key, spec in ORGANISATIONS.items():
         home = municipalities[spec["municipality"]] if spec.get("municipality") else None
@@ -54,11 +66,17 @@ def demo_data_load(*, password: str) -> DemoResult:
                 "register_number": spec.get("register_number", ""),
                 "description_fi": spec.get("description_fi", ""),
                 "description_sv": spec.get("description_sv", ""),
+                "regular_activities_fi": spec.get("regular_activities_fi", ""),
             },
         )
         if created:
             operates_in = {municipalities[code] for code in spec.get("operates_in", [])}
             organisation.municipalities.set(operates_in | ({home} if home else set()))
+            organisation.themes.set(themes[code] for code in spec.get("themes", []))
+            organisation.target_groups.set(target_groups[c] for c in spec.get("target_groups", []))
+            organisation.villages.set(
+                villages[home.code, name] for name in spec.get("villages", [])
+            )
         organisations[key] = organisation
 
     result = DemoResult(
@@ -120,3 +138,16 @@ def _networks_load(organisations, municipalities, counties) -> int:
         if created:
             network.members.set(organisation(key) for key in spec["members"])
     return len(NETWORKS)
+
+
+def _villages_load(municipalities) -> dict[tuple[str, str], Village]:
+    villages = {}
+    for code, names in VILLAGES.items():
+        for name_fi, name_sv in names:
+            village, _ = Village.objects.get_or_create(
+                municipality=municipalities[code],
+                name_fi=name_fi,
+                defaults={"name_sv": name_sv, "name_en": name_fi},
+            )
+            villages[code, name_fi] = village
+    return villages

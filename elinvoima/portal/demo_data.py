@@ -9,6 +9,12 @@ from elinvoima.actors.enums import Role
 UTAJARVI, VAALA, LAPINJARVI, ASIKKALA = "889", "785", "407", "016"
 POHJOIS_POHJANMAA, PAIJAT_HAME, KESKI_SUOMI, ITA_UUSIMAA = "19", "9", "15", "1"
 
+VILLAGES = {
+    UTAJARVI: [("Juorkuna", "Juorkuna"), ("Ahmas", "Ahmas"), ("Sanginsuu", "Sanginsuu")],
+    VAALA: [("Oterma", "Oterma"), ("Jylhämä", "Jylhämä"), ("Säräisniemi", "Säräisniemi")],
+    LAPINJARVI: [("Porlammi", "Porlom"), ("Ingermaninkylä", "Ingermansby"), ("Pukaro", "Pockar")],
+}
+
 # key: (names fi/sv, kind, home municipality, municipalities of operation, county, extra)
 ORGANISATIONS = {
     "utajarvi-sivistys": {
@@ -19,6 +25,10 @@ ORGANISATIONS = {
         "parent": ("municipality", UTAJARVI),
     },
     "reuma-utajarvi": {
+        "themes": ["peer_support", "physical_activity", "inclusion"],
+        "target_groups": ["older_people", "working_age"],
+        "regular_activities_fi": "Tuolijumppa tiistaisin klo 10 seurakuntatalolla. "
+        "Vesijumppa torstaisin.",
         "name_fi": "Utajärven reumayhdistys ry",
         "name_sv": "Utajärvi reumaförening rf",
         "kind": Kind.ASSOCIATION,
@@ -29,6 +39,9 @@ ORGANISATIONS = {
         "description_sv": "Förening för personer med reumatism och deras närstående.",
     },
     "juorkuna": {
+        "themes": ["village_development", "inclusion"],
+        "target_groups": ["everyone"],
+        "villages": ["Juorkuna"],
         "name_fi": "Juorkunan kyläyhdistys ry",
         "name_sv": "Juorkuna byaförening rf",
         "kind": Kind.VILLAGE_ASSOCIATION,
@@ -36,6 +49,9 @@ ORGANISATIONS = {
         "register_number": "163.204",
     },
     "ahmas": {
+        "themes": ["village_development", "culture"],
+        "target_groups": ["everyone"],
+        "villages": ["Ahmas"],
         "name_fi": "Ahmaksen kyläyhdistys ry",
         "name_sv": "Ahmas byaförening rf",
         "kind": Kind.VILLAGE_ASSOCIATION,
@@ -43,6 +59,8 @@ ORGANISATIONS = {
         "register_number": "171.889",
     },
     "utajarvi-parish": {
+        "themes": ["spiritual", "volunteering"],
+        "target_groups": ["everyone"],
         "name_fi": "Utajärven seurakunta",
         "name_sv": "Utajärvi församling",
         "kind": Kind.PARISH,
@@ -65,6 +83,9 @@ ORGANISATIONS = {
         "business_id": "2101234-2",
     },
     "mll-vaala": {
+        "themes": ["inclusion", "volunteering"],
+        "target_groups": ["children_and_families"],
+        "regular_activities_fi": "Perhekahvila perjantaisin klo 9.30–11.",
         "name_fi": "MLL Vaalan yhdistys ry",
         "name_sv": "MLL Vaala förening rf",
         "kind": Kind.ASSOCIATION,
@@ -82,6 +103,9 @@ ORGANISATIONS = {
         "business_id": "1934561-5",
     },
     "oterma": {
+        "themes": ["village_development", "safety"],
+        "target_groups": ["everyone", "older_people"],
+        "villages": ["Oterma"],
         "name_fi": "Oterman kyläyhdistys ry",
         "name_sv": "Oterma byaförening rf",
         "kind": Kind.VILLAGE_ASSOCIATION,
@@ -89,6 +113,8 @@ ORGANISATIONS = {
         "register_number": "188.020",
     },
     "vaala-sports": {
+        "themes": ["physical_activity"],
+        "target_groups": ["children_and_families", "young_people"],
         "name_fi": "Vaalan Urheilijat ry",
         "name_sv": "Vaala idrottare rf",
         "kind": Kind.SPORTS_CLUB,
@@ -103,6 +129,9 @@ ORGANISATIONS = {
         "parent": ("municipality", LAPINJARVI),
     },
     "lapinjarvi-martat": {
+        "themes": ["nutrition", "learning"],
+        "target_groups": ["everyone"],
+        "villages": ["Porlammi"],
         "name_fi": "Lapinjärven Martat ry",
         "name_sv": "Lappträsk Martha rf",
         "kind": Kind.ASSOCIATION,
@@ -110,6 +139,8 @@ ORGANISATIONS = {
         "register_number": "135.777",
     },
     "lapinjarvi-yritykset": {
+        "themes": ["employment"],
+        "target_groups": ["working_age"],
         "name_fi": "Lapinjärven yritykset ry",
         "name_sv": "Lappträsk företagare rf",
         "kind": Kind.ASSOCIATION,
@@ -139,6 +170,8 @@ ORGANISATIONS = {
         "parent": ("county", ITA_UUSIMAA),
     },
     "asikkala-liikunta": {
+        "themes": ["physical_activity", "health"],
+        "target_groups": ["everyone"],
         "name_fi": "Asikkalan Raikas ry",
         "name_sv": "Asikkala Raikas rf",
         "kind": Kind.SPORTS_CLUB,
@@ -155,6 +188,8 @@ ORGANISATIONS = {
         "parent": ("county", PAIJAT_HAME),
     },
     "kyt": {
+        "themes": ["inclusion", "volunteering"],
+        "target_groups": ["everyone"],
         "name_fi": "Keski-Suomen Yhteisöjen Tuki ry",
         "name_sv": "Keski-Suomen Yhteisöjen Tuki ry",
         "kind": Kind.REGIONAL_SUPPORT_BODY,

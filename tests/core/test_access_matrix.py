@@ -49,7 +49,14 @@ EXPECTATIONS = {
     "password_reset_complete": (None, EVERYONE),
     "actors:municipality-list": (None, EVERYONE),
     "actors:municipality-detail": (lambda d: {"code": "889"}, EVERYONE),
+    "actors:municipality-directory": (lambda d: {"municipality_code": "889"}, EVERYONE),
+    "actors:municipality-directory-export": (
+        lambda d: {"municipality_code": "889", "format": "csv"},
+        EVERYONE,
+    ),
     "actors:county-list": (None, EVERYONE),
+    "actors:county-directory": (lambda d: {"county_code": "9"}, EVERYONE),
+    "actors:county-directory-export": (lambda d: {"county_code": "9", "format": "xlsx"}, EVERYONE),
     "actors:county-detail": (lambda d: {"code": "9"}, EVERYONE),
     "actors:organisation-detail": (lambda d: {"pk": d["reuma"].pk}, EVERYONE),
     "actors:organisation-edit": (
