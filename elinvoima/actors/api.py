@@ -1,13 +1,27 @@
 """API for the reference actors: municipalities and wellbeing counties, by official code."""
 
+from urllib.parse import urlencode
+
+from django.urls import reverse
 from rest_framework import permissions, serializers, viewsets
 
 from .models import Municipality, WellbeingCounty
 from .selectors import county_list, municipality_list
 
 
+def _organisations_url(request, **query: str) -> str:
+    url = f"{reverse('api:organisation-list')}?{urlencode(query)}"
+    return request.build_absolute_uri(url) if request is not None else url
+
+
 class MunicipalitySerializer(serializers.ModelSerializer):
     wellbeing_county = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    organisations = serializers.SerializerMethodField(
+        help_text="The organisations operating in the municipality, in the organisations API."
+    )
+
+    def get_organisations(self, municipality) -> str:
+        return _organisations_url(self.context.get("request"), municipality=municipality.code)
 
     class Meta:
         model = Municipality
@@ -20,11 +34,18 @@ class MunicipalitySerializer(serializers.ModelSerializer):
             "wellbeing_county",
             "population",
             "population_year",
+            "organisations",
         ]
 
 
 class WellbeingCountySerializer(serializers.ModelSerializer):
     municipalities = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+    organisations = serializers.SerializerMethodField(
+        help_text="The organisations operating in the county, in the organisations API."
+    )
+
+    def get_organisations(self, county) -> str:
+        return _organisations_url(self.context.get("request"), county=county.code)
 
     class Meta:
         model = WellbeingCounty
@@ -37,6 +58,7 @@ class WellbeingCountySerializer(serializers.ModelSerializer):
             "short_name",
             "sotkanet_region_id",
             "municipalities",
+            "organisations",
         ]
 
 

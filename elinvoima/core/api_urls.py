@@ -3,12 +3,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from elinvoima.actors.api import MunicipalityViewSet, WellbeingCountyViewSet
+from elinvoima.actors.api_organisations import OrganisationViewSet
 
 from .api_auth import TokenView
 
 router = DefaultRouter()
 router.register("municipalities", MunicipalityViewSet, basename="municipality")
 router.register("wellbeing-counties", WellbeingCountyViewSet, basename="wellbeing-county")
+router.register("organisations", OrganisationViewSet, basename="organisation")
 
 app_name = "api"
 

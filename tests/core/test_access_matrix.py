@@ -71,6 +71,8 @@ EXPECTATIONS = {
     "api:municipality-detail": (lambda d: {"code": "889"}, EVERYONE),
     "api:wellbeing-county-list": (None, EVERYONE),
     "api:wellbeing-county-detail": (lambda d: {"code": "9"}, EVERYONE),
+    "api:organisation-list": (None, EVERYONE),
+    "api:organisation-detail": (lambda d: {"pk": d["reuma"].pk}, EVERYONE),
     "api:schema": (None, EVERYONE),
     "api:docs": (None, EVERYONE),
 }

@@ -1,0 +1,167 @@
+import pytest
+from auditlog.models import LogEntry
+from rest_framework.test import APIClient
+
+from elinvoima.actors.models import Organisation
+
+
+@pytest.fixture
+def api(demo):
+    return APIClient()
+
+
+def _token_client(username: str) -> APIClient:
+    client = APIClient()
+    token = client.post(
+        "/api/v1/auth/token/", {"username": username, "password": "elinvoima-demo"}, format="json"
+    ).json()["token"]
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    return client
+
+
+def _reuma() -> Organisation:
+    return Organisation.objects.get(name_fi="Utajärven reumayhdistys ry")
+
+
+def test_list__anonymous__published_organisations_with_contract_fields(api):
+    body = api.get("/api/v1/organisations/?municipality=889").json()
+    assert set(body) == {"count", "next", "previous", "results"}
+    reuma = next(o for o in body["results"] if o["name_fi"] == "Utajärven reumayhdistys ry")
+    assert reuma["kind"] == "association"
+    assert reuma["register_number"] == "148.512"
+    assert reuma["municipalities"] == ["889"]
+    assert "peer_support" in reuma["themes"]
+
+
+def test_list__filters_as_on_the_page(api):
+    def names(query):
+        return [o["name_fi"] for o in api.get(f"/api/v1/organisations/?{query}").json()["results"]]
+
+    assert names("municipality=889&theme=peer_support") == ["Utajärven reumayhdistys ry"]
+    assert names("county=19&kind=association&search=MLL") == ["MLL Vaalan yhdistys ry"]
+    assert names("target_group=children_and_families&municipality=785") == [
+        "MLL Vaalan yhdistys ry",
+        "Vaalan Urheilijat ry",
+    ]
+
+
+def test_list__unpublished__hidden_from_public_shown_to_member(api):
+    Organisation.objects.filter(pk=_reuma().pk).update(is_published=False)
+    assert api.get(f"/api/v1/organisations/{_reuma().pk}/").status_code == 404
+    member = _token_client("yhdistys.reuma")
+    assert member.get(f"/api/v1/organisations/{_reuma().pk}/").status_code == 200
+
+
+def test_municipality__links_to_its_organisations(api):
+    body = api.get("/api/v1/municipalities/889/").json()
+    assert body["organisations"].endswith("/api/v1/organisations/?municipality=889")
+
+
+def test_update__representative__own_organisation_saved_and_audited(api):
+    client = _token_client("yhdistys.reuma")
+    response = client.patch(
+        f"/api/v1/organisations/{_reuma().pk}/",
+        {"description_fi": "Päivitetty rajapinnasta", "themes": ["culture"]},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    assert response.json()["themes"] == ["culture"]
+    entry = LogEntry.objects.get_for_object(_reuma()).latest("timestamp")
+    assert entry.actor.username == "yhdistys.reuma"
+
+
+def test_update__representative__other_organisation_403(api):
+    mll = Organisation.objects.get(name_fi="MLL Vaalan yhdistys ry")
+    client = _token_client("yhdistys.reuma")
+    response = client.patch(
+        f"/api/v1/organisations/{mll.pk}/", {"description_fi": "x"}, format="json"
+    )
+    assert response.status_code == 403
+    assert response.json()["code"] == "permission_denied"
+
+
+def test_update__anonymous__401(api):
+    response = api.patch(
+        f"/api/v1/organisations/{_reuma().pk}/", {"email": "x@y.fi"}, format="json"
+    )
+    assert response.status_code == 401
+
+
+def test_update__invalid_business_id__field_error_in_users_language(api):
+    client = _token_client("yhdistys.reuma")
+    response = client.patch(
+        f"/api/v1/organisations/{_reuma().pk}/",
+        {"business_id": "1234567-8", "email": "ei-osoite"},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="sv",
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert "FO-nummer" in body["business_id"][0]
+    assert "email" in body
+
+
+def test_update__stale_if_match__412_and_nothing_overwritten(api):
+    client = _token_client("yhdistys.reuma")
+    url = f"/api/v1/organisations/{_reuma().pk}/"
+    etag = client.get(url)["ETag"]
+    assert (
+        client.patch(url, {"phone": "040 1"}, format="json", HTTP_IF_MATCH=etag).status_code == 200
+    )
+    response = client.patch(url, {"phone": "040 2"}, format="json", HTTP_IF_MATCH=etag)
+    assert response.status_code == 412
+    assert _reuma().phone == "040 1"
+
+
+def test_create__coordinator__in_own_municipality_only(api):
+    client = _token_client("hyte.utajarvi")
+    new = {"name_fi": "Utajärven Kuoro ry", "kind": "association", "municipality": "889"}
+    response = client.post("/api/v1/organisations/", new, format="json")
+    assert response.status_code == 201, response.json()
+    assert response.json()["municipalities"] == ["889"]
+    elsewhere = {**new, "name_fi": "Vaalan Kuoro ry", "municipality": "785"}
+    assert client.post("/api/v1/organisations/", elsewhere, format="json").status_code == 403
+
+
+def test_create__duplicate_name_or_business_id__refused(api):
+    client = _token_client("hyte.utajarvi")
+    same_name = {
+        "name_fi": "UTAJÄRVEN REUMAYHDISTYS RY",
+        "kind": "association",
+        "municipality": "889",
+    }
+    response = client.post("/api/v1/organisations/", same_name, format="json")
+    assert response.status_code == 400 and "name_fi" in response.json()
+    same_id = {
+        "name_fi": "Uusi Oy",
+        "kind": "company",
+        "municipality": "889",
+        "business_id": "0205401-0",
+    }
+    response = client.post("/api/v1/organisations/", same_id, format="json")
+    assert response.status_code == 400 and "business_id" in response.json()
+
+
+def test_create__municipality_kind__refused(api):
+    client = _token_client("admin")
+    response = client.post(
+        "/api/v1/organisations/", {"name_fi": "Uusikunta", "kind": "municipality"}, format="json"
+    )
+    assert response.status_code == 400 and "kind" in response.json()
+
+
+def test_delete__representative_no_coordinator_yes(api):
+    url = f"/api/v1/organisations/{_reuma().pk}/"
+    assert _token_client("yhdistys.reuma").delete(url).status_code == 403
+    assert _token_client("hyte.utajarvi").delete(url).status_code == 204
+
+
+def test_list__many_rows__same_number_of_queries(api, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        api.get("/api/v1/organisations/?page_size=10")
+    with CaptureQueriesContext(connection) as many:
+        api.get("/api/v1/organisations/?page_size=500")
+    assert len(few) == len(many)
