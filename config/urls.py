@@ -3,11 +3,18 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from elinvoima.actors import embed as embed_views
 from elinvoima.core import views as core_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/", include("elinvoima.core.api_urls")),
+    # The JSON feed of a municipality's organisations has both languages: no prefix.
+    path(
+        "embed/municipalities/<str:code>/organisations.json",
+        embed_views.embed_feed,
+        name="embed-feed",
+    ),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import embed, views
 
 app_name = "actors"
 
@@ -20,6 +20,16 @@ urlpatterns = [
         "municipalities/<str:municipality_code>/organisations/export.<str:format>",
         views.DirectoryExportView.as_view(),
         name="municipality-directory-export",
+    ),
+    path(
+        "municipalities/<str:code>/organisations/embed/",
+        embed.embed_instructions,
+        name="embed-instructions",
+    ),
+    path(
+        "embed/municipalities/<str:code>/organisations/",
+        embed.embed_listing,
+        name="embed-listing",
     ),
     path("counties/", views.CountyListView.as_view(), name="county-list"),
     path(
