@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
@@ -26,6 +27,10 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("elinvoima.core.auth_urls")),
     prefix_default_language=True,
 )
+
+if settings.DEBUG:
+    # Uploaded files (logos) in development; in production the proxy serves MEDIA_ROOT.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 if settings.OIDC_ENABLED:
     urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))

@@ -30,7 +30,7 @@ def main(table_path: str) -> int:
                 continue
             if "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
-            entry.previous_msgid = None
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
         catalogue.save(str(path))
         for entry in catalogue.untranslated_entries() + catalogue.fuzzy_entries():
             missing += 1

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from .interfaces import InterfaceContact, InterfaceTheme
 from .models import Membership, Municipality, Organisation, User, WellbeingCounty
 
 
@@ -54,3 +55,18 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__username", "user__last_name", "organisation__name_fi"]
     autocomplete_fields = ["user", "organisation"]
     list_select_related = ["user", "organisation"]
+
+
+@admin.register(InterfaceTheme)
+class InterfaceThemeAdmin(TranslationAdmin):
+    list_display = ["name", "code", "position"]
+    search_fields = ["code", "name_fi", "name_sv"]
+
+
+@admin.register(InterfaceContact)
+class InterfaceContactAdmin(admin.ModelAdmin):
+    list_display = ["municipality", "theme", "side", "title", "person", "updated_at"]
+    list_filter = ["side", "theme", "municipality__wellbeing_county"]
+    search_fields = ["title", "municipality__name_fi", "person__username", "person__last_name"]
+    autocomplete_fields = ["municipality", "person", "organisation"]
+    list_select_related = ["municipality", "theme", "person"]

@@ -17,3 +17,7 @@ class ActorsConfig(AppConfig):
         auditlog.register(Municipality)
         auditlog.register(WellbeingCounty)
         auditlog.register(User, exclude_fields=["password", "last_login"])
+
+        from .interfaces import InterfaceContact
+
+        auditlog.register(InterfaceContact)

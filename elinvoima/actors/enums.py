@@ -30,3 +30,10 @@ class Role(models.TextChoices):
     EXERCISE_COUNSELLOR = "exercise_counsellor", _("Exercise counsellor")
     REFERRING_PROFESSIONAL = "referring_professional", _("Referring professional")
     MEMBER = "member", _("Member")
+
+
+class InterfaceSide(models.TextChoices):
+    """Which party names a contact person on an interface (yhdyspinta), seed 001."""
+
+    COUNTY = "county", _("Wellbeing services county")
+    MUNICIPALITY = "municipality", _("Municipality")

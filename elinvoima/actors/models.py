@@ -318,3 +318,6 @@ class MeetingPlace(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+from .interfaces import InterfaceContact, InterfaceTheme  # noqa: E402,F401

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import rules
 
-from .enums import OrganisationKind, Role
+from .enums import InterfaceSide, OrganisationKind, Role
 
 
 @dataclass(frozen=True)
@@ -150,3 +150,31 @@ rules.add_perm("actors.manage_municipality", can_manage_municipality)
 rules.add_perm("actors.view_municipality_internal", can_view_municipality_internal)
 rules.add_perm("core.view_audit_log", can_view_audit_log)
 rules.add_perm("core.view_dashboard", rules.is_authenticated)
+
+
+# Interfaces (yhdyspinnat, seed 001): the county and each of its municipalities name a
+# contact person per theme. Both parties see the whole table; each edits its own side, and
+# the county's HYTE officials keep the whole table of their municipalities up to date.
+@rules.predicate
+def works_for_county(user, county) -> bool:
+    return county is not None and county.pk in _county_ids(user, Role.COUNTY_OFFICIAL)
+
+
+can_view_interfaces = is_platform_admin | works_in_county_of | works_in_municipality
+can_edit_interface_contacts = is_platform_admin | works_in_county_of | manages_municipality
+can_view_county_interfaces = is_platform_admin | works_for_county
+
+
+def interface_sides_editable(user, municipality) -> set[str]:
+    """The sides of a municipality's interface table the user may change: a coordinator
+    of the municipality only the municipal side, the county's officials both."""
+    if is_platform_admin(user) or works_in_county_of(user, municipality):
+        return {InterfaceSide.COUNTY, InterfaceSide.MUNICIPALITY}
+    if manages_municipality(user, municipality):
+        return {InterfaceSide.MUNICIPALITY}
+    return set()
+
+
+rules.add_perm("actors.view_interfaces", can_view_interfaces)
+rules.add_perm("actors.change_interface_contacts", can_edit_interface_contacts)
+rules.add_perm("actors.view_county_interfaces", can_view_county_interfaces)

@@ -1,5 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from .interfaces import InterfaceTheme
 from .models import Municipality, Organisation, TargetGroup, Theme, Village, WellbeingCounty
 
 
@@ -30,4 +31,9 @@ class TargetGroupTranslation(TranslationOptions):
 
 @register(Village)
 class VillageTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(InterfaceTheme)
+class InterfaceThemeTranslation(TranslationOptions):
     fields = ("name",)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import embed, views
+from . import actor_map, embed, interface_views, views
 
 app_name = "actors"
 
@@ -26,6 +26,7 @@ urlpatterns = [
         embed.embed_instructions,
         name="embed-instructions",
     ),
+    path("municipalities/<str:code>/actor-map/", actor_map.actor_map_view, name="actor-map"),
     path(
         "embed/municipalities/<str:code>/organisations/",
         embed.embed_listing,
@@ -52,5 +53,20 @@ urlpatterns = [
         "organisations/<int:pk>/edit/",
         views.OrganisationEditView.as_view(),
         name="organisation-edit",
+    ),
+    path(
+        "municipalities/<str:code>/interfaces/",
+        interface_views.MunicipalityInterfacesView.as_view(),
+        name="municipality-interfaces",
+    ),
+    path(
+        "municipalities/<str:code>/interfaces/edit/",
+        interface_views.MunicipalityInterfacesEditView.as_view(),
+        name="municipality-interfaces-edit",
+    ),
+    path(
+        "counties/<str:code>/interfaces/",
+        interface_views.CountyInterfacesView.as_view(),
+        name="county-interfaces",
     ),
 ]

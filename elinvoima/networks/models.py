@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.actors.interfaces import InterfaceTheme
 from elinvoima.actors.models import Municipality, Organisation, User, WellbeingCounty
 
 from .enums import NetworkKind, NetworkRole
@@ -42,6 +43,15 @@ class Network(models.Model):
     )
     members = models.ManyToManyField(
         Organisation, verbose_name=_("member organisations"), related_name="networks", blank=True
+    )
+    interface_theme = models.ForeignKey(
+        InterfaceTheme,
+        verbose_name=_("interface theme"),
+        on_delete=models.SET_NULL,
+        related_name="networks",
+        null=True,
+        blank=True,
+        help_text=_("The county–municipality interface the network works on."),
     )
 
     class Meta:

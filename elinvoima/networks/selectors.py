@@ -9,7 +9,7 @@ def networks_of(
     *, municipality: Municipality | None = None, county: WellbeingCounty | None = None
 ) -> QuerySet[Network]:
     """Networks of a municipality or a county with their coordinator and members."""
-    queryset = Network.objects.select_related("coordinator").prefetch_related(
+    queryset = Network.objects.select_related("coordinator", "interface_theme").prefetch_related(
         Prefetch(
             "members", queryset=Organisation.objects.only("pk", "name_fi", "name_sv", "name_en")
         )

@@ -4,7 +4,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from elinvoima.actors.enums import OrganisationKind
+from elinvoima.actors.enums import InterfaceSide, OrganisationKind
+from elinvoima.actors.interfaces import InterfaceContact, InterfaceTheme
 from elinvoima.actors.models import (
     Membership,
     Municipality,
@@ -18,7 +19,19 @@ from elinvoima.actors.models import (
 from elinvoima.actors.services import reference_data_load
 from elinvoima.networks.models import Network, NetworkMembership
 
-from .demo_data import DEMO_ACCOUNTS, NETWORKS, ORGANISATIONS, VILLAGES
+from .demo_data import (
+    ASIKKALA,
+    ASIKKALA_INTERFACES,
+    DEMO_ACCOUNTS,
+    INTERFACE_COORDINATOR,
+    INTERFACE_COUNTY_UNIT,
+    NETWORK_INTERFACE_THEMES,
+    NETWORKS,
+    ORGANISATIONS,
+    OTHER_INTERFACES,
+    PAIJAT_HAME_COUNTY_CONTACTS,
+    VILLAGES,
+)
 
 
 @dataclass
@@ -115,6 +128,7 @@ def demo_data_load(*, password: str) -> DemoResult:
                 defaults={"role": network_role},
             )
         result.accounts.append((account["username"], account["description"]))
+    _interfaces_load(municipalities, organisations)
     return result
 
 
@@ -151,3 +165,47 @@ def _villages_load(municipalities) -> dict[tuple[str, str], Village]:
             )
             villages[code, name_fi] = village
     return villages
+
+
+def _interfaces_load(municipalities, organisations) -> None:
+    """Asikkala's interface table of seed 001 and partial tables of other Päijät-Häme
+    municipalities; the regional networks get their interface themes. Created once: what
+    the county and the municipalities later edit is kept."""
+    themes = InterfaceTheme.objects.in_bulk(field_name="code")
+    unit_key, unit_mark = INTERFACE_COUNTY_UNIT
+    county_unit = organisations[unit_key]
+    coordinator_username, coordinator_title = INTERFACE_COORDINATOR
+    coordinator = User.objects.get(username=coordinator_username)
+    tables = {
+        ASIKKALA: (
+            [(theme, InterfaceSide.COUNTY, county) for theme, county, _ in ASIKKALA_INTERFACES]
+            + [(theme, InterfaceSide.MUNICIPALITY, own) for theme, _, own in ASIKKALA_INTERFACES]
+        )
+    }
+    for code, (county_themes, own) in OTHER_INTERFACES.items():
+        tables[code] = [
+            (theme, InterfaceSide.COUNTY, PAIJAT_HAME_COUNTY_CONTACTS[theme])
+            for theme in county_themes
+        ] + [(theme, InterfaceSide.MUNICIPALITY, title) for theme, title in own.items()]
+    for code, rows in tables.items():
+        for theme, side, title in rows:
+            in_hyte_unit = side == InterfaceSide.COUNTY and unit_mark in title
+            is_coordinator = (
+                code == ASIKKALA
+                and side == InterfaceSide.MUNICIPALITY
+                and title == coordinator_title
+            )
+            InterfaceContact.objects.get_or_create(
+                municipality=municipalities[code],
+                theme=themes[theme],
+                side=side,
+                defaults={
+                    "title": title,
+                    "organisation": county_unit if in_hyte_unit else None,
+                    "person": coordinator if is_coordinator else None,
+                },
+            )
+    for name, theme in NETWORK_INTERFACE_THEMES.items():
+        Network.objects.filter(name_fi=name, interface_theme__isnull=True).update(
+            interface_theme=themes[theme]
+        )

@@ -417,3 +417,102 @@ NETWORKS = [
         ]
     ],
 ]
+
+# Seed 001, "Päijät-Hämeen keskeiset yhdyspinnat ja Asikkalan sekä hyvinvointialueen
+# yhteyshenkilöt 2024": (interface theme, the county's contact, Asikkala's contact), as in
+# the seed, misprints included.
+ASIKKALA_INTERFACES = [
+    ("employment", "Tulosaluejohtaja, työikäisten palvelut", "Työllisyysvastaava"),
+    ("ageing", "Tulosaluejohtaja, ikääntyneiden asiakasohjaus", "Hyvinvointikoordinaattori"),
+    ("inclusion", "Johtaja, Verso", "Hyvinvointikoordinaattori"),
+    ("health_promotion", "Johtaja, hyte- ja yhdyspintatyö", "Hyvinvointijohtaja"),
+    ("cultural_wellbeing", "Toimialajohtaja, perhe- ja sosiaalipalvelut", "Kirjastojohtaja"),
+    ("nutrition", "Ravitsemusterapeutti, ravitsemusyksikkö", "Tukipalvelupäällikkö"),
+    ("physical_activity", "Asiantuntija, hyte- ja yhdyspintatyö", "Liikuntavastaava"),
+    (
+        "preventive_work",
+        "Ehkäisevän työn koordinaattori, hyte- ja yhdyspintatyö",
+        "Hyvinvointikoordinaattori",
+    ),
+    ("education", "Toimialajohtaja, perhe- ja sosiaalipalvelut", "Sivistysjohtaja"),
+    ("pupil_welfare_families", "Tulosaluejohtaja, lapsiperhepalvelut", "Sivistysjohtaja"),
+    ("leisure", "Järjestökoordinaattori, hyte- ja yhdyspintatyö", "Hyvinvointikoordinaattori"),
+    (
+        "preparedness_safety",
+        "Riskienhallinta- ja turvallisuuspäällikkö Ja valmiuspäällikkö, tukipalvelut",
+        "Kunnanjohtaja",
+    ),
+    ("public_transport", "Tulosaluejohtaja, vammaispalvelut", "Talospäällikkö"),
+    ("housing_environment", "Asumisen kehittämisen päällikkö", "Hyvinvointikoordinaattori"),
+    ("livelihood", "Tulosaluejohtaja, työikäisten palvelut", "Hyvinvointikoordinaattori"),
+    (
+        "integration_immigration",
+        "Toimialajohtaja, perhe- ja sosiaalipalvelut",
+        "Hyvinvointikoordinaattori",
+    ),
+]
+# The county names the same roles for each of its municipalities.
+PAIJAT_HAME_COUNTY_CONTACTS = {theme: county for theme, county, _ in ASIKKALA_INTERFACES}
+# Invented partial tables of other Päijät-Häme municipalities, so that the county's matrix
+# shows gaps: (county themes named, the municipality's own contacts by theme).
+OTHER_INTERFACES = {
+    "398": (  # Lahti: nearly complete
+        list(PAIJAT_HAME_COUNTY_CONTACTS),
+        {
+            "employment": "Työllisyyspalveluiden johtaja",
+            "ageing": "Ikäihmisten palvelujen kehittämispäällikkö",
+            "inclusion": "Osallisuuskoordinaattori",
+            "health_promotion": "Hyvinvointijohtaja",
+            "cultural_wellbeing": "Kulttuurijohtaja",
+            "nutrition": "Ruokapalvelupäällikkö",
+            "physical_activity": "Liikuntajohtaja",
+            "preventive_work": "Ehkäisevän päihdetyön koordinaattori",
+            "education": "Sivistysjohtaja",
+            "pupil_welfare_families": "Opetusjohtaja",
+            "leisure": "Nuorisopalvelujen päällikkö",
+            "preparedness_safety": "Turvallisuuspäällikkö",
+            "housing_environment": "Asumisen asiantuntija",
+            "integration_immigration": "Maahanmuuttokoordinaattori",
+        },
+    ),
+    "098": (  # Hollola: the county complete, the municipality half way
+        list(PAIJAT_HAME_COUNTY_CONTACTS),
+        {
+            "health_promotion": "Hyvinvointikoordinaattori",
+            "physical_activity": "Liikuntapäällikkö",
+            "education": "Sivistysjohtaja",
+            "pupil_welfare_families": "Sivistysjohtaja",
+            "leisure": "Vapaa-aikapäällikkö",
+            "preparedness_safety": "Kunnanjohtaja",
+            "employment": "Elinvoimajohtaja",
+        },
+    ),
+    "111": (  # Heinola: both sides only started
+        ["health_promotion", "physical_activity", "preventive_work", "leisure"],
+        {
+            "health_promotion": "Hyvinvointipäällikkö",
+            "integration_immigration": "Maahanmuuttotyön koordinaattori",
+        },
+    ),
+    "781": (  # Sysmä: only the municipality has named its contacts
+        [],
+        {"health_promotion": "Vapaa-aikasihteeri", "education": "Sivistystoimenjohtaja"},
+    ),
+}
+# County contacts whose role names the unit belong to it; Asikkala's coordinator rows are
+# the demo coordinator's.
+INTERFACE_COUNTY_UNIT = ("paijathame-hyte", "hyte- ja yhdyspintatyö")
+INTERFACE_COORDINATOR = ("hyte.asikkala", "Hyvinvointikoordinaattori")
+
+# The regional networks of seed 001's catalogue by the interface they work on.
+NETWORK_INTERFACE_THEMES = {
+    "Monialainen hyte-ryhmä": "health_promotion",
+    "Ravitsemusterveys": "nutrition",
+    "Terveysliikunta": "physical_activity",
+    "Kulttuurihyvinvointi": "cultural_wellbeing",
+    "Ehkäisevän työn koordinaatioryhmä": "preventive_work",
+    "Mielenterveys ja päihteet": "preventive_work",
+    "Digi- ja rahapelaaminen": "preventive_work",
+    "Lähisuhdeväkivalta": "preventive_work",
+    "Hyvinvointikoordinaattoreiden verkosto": "health_promotion",
+}

@@ -86,6 +86,29 @@ def dashboard_tasks(user) -> list[Link]:
                     _("The municipality's description and contact details."),
                 )
             )
+        if (
+            grant.role == Role.COORDINATOR
+            and grant.municipality_id in municipalities
+            and organisation.kind
+            in (OrganisationKind.MUNICIPALITY, OrganisationKind.MUNICIPAL_DEPARTMENT)
+        ):
+            municipality = municipalities[grant.municipality_id]
+            add(
+                Link(
+                    _("Interfaces of %(name)s") % {"name": municipality},
+                    reverse("actors:municipality-interfaces", kwargs={"code": municipality.code}),
+                    _("The contacts of the municipality and of the county on each interface."),
+                )
+            )
+        if grant.role == Role.COUNTY_OFFICIAL and grant.wellbeing_county_id in counties:
+            county = counties[grant.wellbeing_county_id]
+            add(
+                Link(
+                    _("Interfaces of %(name)s") % {"name": county},
+                    reverse("actors:county-interfaces", kwargs={"code": county.code}),
+                    _("Which municipalities and interfaces still lack a named contact."),
+                )
+            )
         if grant.role in REGIONAL_ROLES and grant.wellbeing_county_id in counties:
             county = counties[grant.wellbeing_county_id]
             add(

@@ -54,6 +54,7 @@ EXPECTATIONS = {
         lambda d: {"municipality_code": "889", "format": "csv"},
         EVERYONE,
     ),
+    "actors:actor-map": (lambda d: {"code": "889"}, EVERYONE),
     "actors:embed-instructions": (lambda d: {"code": "889"}, EVERYONE),
     "actors:embed-listing": (lambda d: {"code": "889"}, EVERYONE),
     "embed-feed": (lambda d: {"code": "889"}, EVERYONE),
@@ -66,6 +67,15 @@ EXPECTATIONS = {
         lambda d: {"pk": d["reuma"].pk},
         only("admin", "yhdistys.reuma", "hyte.utajarvi"),
     ),
+    "actors:municipality-interfaces": (
+        lambda d: {"code": "016"},
+        only("admin", "hva.paijathame", "hyte.asikkala"),
+    ),
+    "actors:municipality-interfaces-edit": (
+        lambda d: {"code": "016"},
+        only("admin", "hva.paijathame", "hyte.asikkala"),
+    ),
+    "actors:county-interfaces": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
     "networks:municipality-networks": (lambda d: {"code": "785"}, EVERYONE),
     "networks:county-networks": (lambda d: {"code": "9"}, EVERYONE),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),
