@@ -321,3 +321,4 @@ class MeetingPlace(models.Model):
 
 
 from .interfaces import InterfaceContact, InterfaceTheme  # noqa: E402,F401
+from .invitations import Invitation  # noqa: E402,F401
