@@ -140,10 +140,12 @@ can_manage_municipality = is_platform_admin | manages_municipality
 can_view_municipality_internal = is_platform_admin | works_in_municipality | works_in_county_of
 can_view_audit_log = is_platform_admin
 can_delete_organisation = is_platform_admin | coordinates_home_municipality_of
+can_invite_to_organisation = is_platform_admin | coordinates_home_municipality_of
 
 rules.add_perm("actors.change_organisation", can_edit_organisation)
 rules.add_perm("actors.view_organisation", can_view_organisation)
 rules.add_perm("actors.delete_organisation", can_delete_organisation)
+rules.add_perm("actors.invite_to_organisation", can_invite_to_organisation)
 # Adding an organisation to a municipality's directory: the object is the municipality.
 rules.add_perm("actors.add_organisation", can_manage_municipality)
 rules.add_perm("actors.manage_municipality", can_manage_municipality)

@@ -1,18 +1,30 @@
 """Writes for actors. Keyword-only, transactional."""
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import send_mail
 from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .enums import InterfaceSide, OrganisationKind
 from .interface_selectors import interface_table_version
 from .interfaces import InterfaceContact, InterfaceTheme
-from .models import Municipality, Organisation, TargetGroup, Theme, User, WellbeingCounty
+from .invitations import INVITATION_VALID_DAYS, Invitation, new_token, token_digest
+from .models import (
+    Membership,
+    Municipality,
+    Organisation,
+    TargetGroup,
+    Theme,
+    User,
+    WellbeingCounty,
+)
 from .permissions import interface_sides_editable
 
 REFERENCE_DATA_DIR = Path(__file__).resolve().parent / "reference_data"
@@ -231,3 +243,65 @@ def interface_contacts_save(
     for contact in to_save:
         contact.save()
     return len(to_save) + len(to_delete)
+
+
+# --- Invitations ---------------------------------------------------------------------------
+
+
+class InvitationNotOpen(Exception):
+    """The invitation was already used or has expired."""
+
+
+@transaction.atomic
+def invitation_create(
+    *,
+    organisation: Organisation,
+    name: str,
+    email: str,
+    role: str,
+    invited_by: User,
+    accept_url: Callable[[str], str],
+) -> Invitation:
+    """Record an invitation and send its link once the transaction commits. `accept_url`
+    turns the token into the absolute link; the token itself is not stored."""
+    token = new_token()
+    invitation = Invitation.objects.create(
+        organisation=organisation,
+        name=name,
+        email=email,
+        role=role,
+        invited_by=invited_by,
+        token_digest=token_digest(token),
+    )
+    context = {
+        "invitation": invitation,
+        "url": accept_url(token),
+        "valid_days": INVITATION_VALID_DAYS,
+    }
+    subject = render_to_string("actors/invitations/email_subject.txt", context).strip()
+    body = render_to_string("actors/invitations/email_body.txt", context)
+    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
+    return invitation
+
+
+def invitation_for_token(*, token: str) -> Invitation | None:
+    return (
+        Invitation.objects.select_related("organisation", "invited_by")
+        .filter(token_digest=token_digest(token))
+        .first()
+    )
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
+    """Give the user the invited role in the organisation; an invitation works once."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_open:
+        raise InvitationNotOpen
+    membership, _created = Membership.objects.get_or_create(
+        user=user, organisation=invitation.organisation, role=invitation.role
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import actor_map, embed, interface_views, views
+from . import actor_map, embed, interface_views, invitation_views, views
 
 app_name = "actors"
 
@@ -48,6 +48,21 @@ urlpatterns = [
         "organisations/<int:pk>/",
         views.OrganisationDetailView.as_view(),
         name="organisation-detail",
+    ),
+    path(
+        "organisations/<int:pk>/invite/",
+        invitation_views.organisation_invite,
+        name="organisation-invite",
+    ),
+    path(
+        "invitations/<str:token>/",
+        invitation_views.invitation_accept_view,
+        name="invitation-accept",
+    ),
+    path(
+        "municipalities/<str:code>/profile-status/",
+        invitation_views.profile_status,
+        name="profile-status",
     ),
     path(
         "organisations/<int:pk>/edit/",

@@ -86,6 +86,16 @@ def dashboard_tasks(user) -> list[Link]:
                     _("The municipality's description and contact details."),
                 )
             )
+            add(
+                Link(
+                    _("Who has not updated their profile this year"),
+                    reverse(
+                        "actors:profile-status",
+                        kwargs={"code": municipalities[grant.municipality_id].code},
+                    ),
+                    _("Remind the organisations and invite their representatives."),
+                )
+            )
         if (
             grant.role == Role.COORDINATOR
             and grant.municipality_id in municipalities

@@ -55,6 +55,15 @@ EXPECTATIONS = {
         EVERYONE,
     ),
     "actors:actor-map": (lambda d: {"code": "889"}, EVERYONE),
+    "actors:organisation-invite": (
+        lambda d: {"pk": d["reuma"].pk},
+        only("admin", "hyte.utajarvi"),
+    ),
+    "actors:invitation-accept": (
+        lambda d: {"token": "no-such-token"},
+        dict.fromkeys(ROLES, NOT_FOUND),
+    ),
+    "actors:profile-status": (lambda d: {"code": "889"}, only("admin", "hyte.utajarvi")),
     "actors:embed-instructions": (lambda d: {"code": "889"}, EVERYONE),
     "actors:embed-listing": (lambda d: {"code": "889"}, EVERYONE),
     "embed-feed": (lambda d: {"code": "889"}, EVERYONE),
