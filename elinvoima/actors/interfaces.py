@@ -7,26 +7,20 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.core.models import CodedEntry
+
 from .enums import InterfaceSide
 
 # Models of models.py are named by string: models.py imports this module at its end, so
 # importing them back here would depend on which of the two is imported first.
 
 
-class InterfaceTheme(models.Model):
+class InterfaceTheme(CodedEntry):
     """One of the interfaces of Päijät-Häme's table: employment, ageing, inclusion..."""
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
+    class Meta(CodedEntry.Meta):
         verbose_name = _("interface theme")
         verbose_name_plural = _("interface themes")
-        ordering = ["position", "code"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class InterfaceContact(models.Model):

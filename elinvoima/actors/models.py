@@ -6,6 +6,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.core.models import CodedEntry
+
 from .enums import OrganisationKind, Role
 
 
@@ -78,36 +80,20 @@ class Municipality(models.Model):
         return reverse("actors:municipality-detail", kwargs={"code": self.code})
 
 
-class Theme(models.Model):
+class Theme(CodedEntry):
     """What an organisation works on: physical activity, culture, peer support..."""
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
+    class Meta(CodedEntry.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
-        ordering = ["position", "code"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
-class TargetGroup(models.Model):
+class TargetGroup(CodedEntry):
     """Whom an organisation's activities are for: the age groups of Vaala's networks."""
 
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-
-    class Meta:
+    class Meta(CodedEntry.Meta):
         verbose_name = _("target group")
         verbose_name_plural = _("target groups")
-        ordering = ["position", "code"]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Village(models.Model):
