@@ -1,6 +1,7 @@
 """The national-scale actors of DESIGN.md ("National scale"), generated deterministically.
 
-`scale_data_generate(seed=N)` writes 100,000 organisations, 300,000 people and their
+`scale_data_generate(seed=N)` writes 100,000 organisations (each with 1–3 themes, 1–2
+target groups and, for about half, a short description), 300,000 people and their
 memberships on top of the reference data. Rows are first built as plain tuples
 (`scale_data_build`, which the benchmarks reuse) and then written in one transaction with
 PostgreSQL's COPY, or `executemany` on SQLite. COPY bypasses Django, so no signals fire
@@ -26,7 +27,15 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from .enums import OrganisationKind, Role
-from .models import Membership, Municipality, Organisation, User, WellbeingCounty
+from .models import (
+    Membership,
+    Municipality,
+    Organisation,
+    TargetGroup,
+    Theme,
+    User,
+    WellbeingCounty,
+)
 
 SCALE_EMAIL_DOMAIN = "scale.elinvoima.invalid"
 USERNAME_PREFIX = "person"
@@ -176,6 +185,68 @@ ROLE_WEIGHTS: dict[str, tuple[tuple[str, int], ...]] = {
 }
 OPERATION_AREA_SIZES = ((1, 70), (2, 20), (3, 10))  # municipalities of operation per org
 
+# Themes and target groups (reference data codes): how many each organisation has, and the
+# ones its kind most often works on; the first theme and group come from those 70% of the
+# time, the rest from all of them.
+THEME_COUNTS = ((1, 45), (2, 35), (3, 20))
+TARGET_GROUP_COUNTS = ((1, 65), (2, 35))
+TYPICAL_SHARE = 0.7
+TYPICAL_THEMES: dict[str, tuple[str, ...]] = {
+    OrganisationKind.ASSOCIATION: (
+        "peer_support", "health", "mental_wellbeing", "inclusion", "culture", "volunteering",
+    ),
+    OrganisationKind.VILLAGE_ASSOCIATION: ("village_development", "inclusion", "environment"),
+    OrganisationKind.SPORTS_CLUB: ("physical_activity",),
+    OrganisationKind.COMPANY: ("health", "physical_activity", "nutrition", "employment"),
+    OrganisationKind.PARISH: ("spiritual", "inclusion", "volunteering"),
+    OrganisationKind.EDUCATIONAL_INSTITUTION: ("learning", "culture"),
+    OrganisationKind.MUNICIPAL_DEPARTMENT: ("physical_activity", "culture", "learning", "safety"),
+    OrganisationKind.WELLBEING_COUNTY_UNIT: (
+        "health", "mental_wellbeing", "substance_prevention", "safety",
+    ),
+    OrganisationKind.JOINT_MUNICIPAL_AUTHORITY: ("learning", "employment", "environment"),
+    OrganisationKind.REGIONAL_SUPPORT_BODY: ("inclusion", "volunteering"),
+}  # fmt: skip
+TYPICAL_TARGET_GROUPS: dict[str, tuple[str, ...]] = {
+    OrganisationKind.SPORTS_CLUB: ("children_and_families", "young_people"),
+    OrganisationKind.PARISH: ("everyone",),
+    OrganisationKind.EDUCATIONAL_INSTITUTION: ("children_and_families", "young_people"),
+    OrganisationKind.VILLAGE_ASSOCIATION: ("everyone",),
+}
+# Descriptions: one short sentence in Finnish ("Järjestämme kävelyretkiä ikäihmisille."),
+# sometimes with a second one, for DESCRIPTION_SHARE of the organisations.
+DESCRIPTION_SHARE = 0.5
+DESCRIPTION_OPENINGS = ("Järjestämme", "Tarjoamme", "Meillä on", "Toimintaamme kuuluu")
+THEME_ACTIVITIES: dict[str, tuple[str, ...]] = {
+    "physical_activity": ("liikuntaryhmiä", "kävelyretkiä", "tuolijumppaa", "ulkoilupäiviä"),
+    "culture": ("konsertteja", "näyttelyitä", "teatteriesityksiä", "kuorolaulua"),
+    "health": ("terveysluentoja", "terveysneuvontaa", "verenpaineen mittauksia"),
+    "mental_wellbeing": ("keskusteluryhmiä", "mielen hyvinvoinnin iltoja"),
+    "inclusion": ("yhteisiä tapahtumia", "kahvitilaisuuksia", "avoimia kohtaamisia"),
+    "peer_support": ("vertaistukiryhmiä", "vertaistapaamisia"),
+    "safety": ("turvallisuusiltoja", "ensiapukursseja"),
+    "substance_prevention": ("päihteettömiä tapahtumia", "ehkäisevää päihdetyötä"),
+    "nutrition": ("ruokakursseja", "kokkikerhoja"),
+    "learning": ("kerhoja", "kursseja", "opintopiirejä"),
+    "employment": ("työnhaun tukea", "työpajoja"),
+    "village_development": ("kylätalkoita", "kyläjuhlia"),
+    "environment": ("luontoretkiä", "siivoustalkoita"),
+    "volunteering": ("vapaaehtoistoimintaa", "ystävätoimintaa"),
+    "integration": ("kielikahviloita", "kotoutumista tukevaa toimintaa"),
+    "spiritual": ("hartaushetkiä", "leirejä"),
+}  # fmt: skip
+TARGET_GROUP_WORDS = {
+    "children_and_families": "lapsille ja perheille",
+    "young_people": "nuorille",
+    "working_age": "työikäisille",
+    "older_people": "ikäihmisille",
+    "everyone": "kaikenikäisille",
+}
+DESCRIPTION_ENDINGS = (
+    "", "", "Tervetuloa mukaan!", "Uudet jäsenet ovat tervetulleita.",
+    "Toimintaan voi tulla mukaan milloin vain.",
+)  # fmt: skip
+
 
 # --- Y-tunnus -------------------------------------------------------------------------------
 def business_id_check_digit(body: str) -> int | None:
@@ -201,12 +272,32 @@ class TableRows:
 class ScaleData:
     organisations: TableRows
     organisation_municipalities: TableRows
+    organisation_themes: TableRows
+    organisation_target_groups: TableRows
     users: TableRows
     memberships: TableRows
 
     def tables(self) -> list[TableRows]:
         """In an order that satisfies the foreign keys."""
-        return [self.organisations, self.organisation_municipalities, self.users, self.memberships]
+        return [
+            self.organisations,
+            self.organisation_municipalities,
+            self.organisation_themes,
+            self.organisation_target_groups,
+            self.users,
+            self.memberships,
+        ]
+
+
+# The models of ScaleData.tables(), in the same order.
+SCALE_MODELS: tuple[type[models.Model], ...] = (
+    Organisation,
+    Organisation.municipalities.through,
+    Organisation.themes.through,
+    Organisation.target_groups.through,
+    User,
+    Membership,
+)
 
 
 @dataclass
@@ -219,6 +310,8 @@ class ScaleContext:
     municipality_organisations: dict[int, int]  # municipality id → its own organisation
     county_organisations: dict[int, int]
     taken_business_ids: set[str]
+    themes: dict[str, int]  # code → id, in code order
+    target_groups: dict[str, int]
     organisation_id_start: int
     user_id_start: int
     timestamp: Any  # already adapted for the database
@@ -351,7 +444,7 @@ def _build_organisations(
         rows.append(
             (
                 organisation_id, name, name, kind, business_id, register_number,
-                municipality_id, organisation_county, parent_id, "", "",
+                municipality_id, organisation_county, parent_id, "",
                 f"org{organisation_id}@{SCALE_EMAIL_DOMAIN}", True, timestamp, timestamp,
             )
         )  # fmt: skip
@@ -361,7 +454,7 @@ def _build_organisations(
         Organisation._meta.db_table,
         _columns(
             Organisation, "id", "name", "name_fi", "kind", "business_id", "register_number",
-            "municipality", "wellbeing_county", "parent", "description", "website", "email",
+            "municipality", "wellbeing_county", "parent", "website", "email",
             "is_published", "created_at", "updated_at",
         ),
         rows,
@@ -445,6 +538,96 @@ def _build_memberships(
     return table
 
 
+def _pick_distinct(
+    draw: _Draw, count: int, typical: Sequence[int], everything: Sequence[int]
+) -> list[int]:
+    """`count` different ids (fewer if there are not that many), the first one from
+    `typical` TYPICAL_SHARE of the time."""
+    count = min(count, len(everything))
+    first_pool = typical if typical and draw.random() < TYPICAL_SHARE else everything
+    chosen = [draw.pick(first_pool)]
+    while len(chosen) < count:
+        other = draw.pick(everything)
+        if other not in chosen:
+            chosen.append(other)
+    return chosen
+
+
+def _description(draw: _Draw, theme_codes: Sequence[str], group_code: str) -> str:
+    pick = draw.pick
+    activities = [pick(THEME_ACTIVITIES.get(code, ("toimintaa",))) for code in theme_codes[:2]]
+    text = f"{pick(DESCRIPTION_OPENINGS)} {' ja '.join(activities)}"
+    if group_code in TARGET_GROUP_WORDS:
+        text += f" {TARGET_GROUP_WORDS[group_code]}"
+    ending = pick(DESCRIPTION_ENDINGS)
+    return f"{text}. {ending}" if ending else f"{text}."
+
+
+def _build_profiles(
+    draw: _Draw, organisations: TableRows, kinds: Sequence[str], context: ScaleContext
+) -> tuple[TableRows, TableRows]:
+    """Each organisation's themes and target groups (through-table rows), and a description
+    for about half, added to `organisations` as the description and description_fi columns.
+    Drawn after everything else, so the other rows do not depend on the reference themes."""
+    themes, groups = context.themes, context.target_groups
+    theme_codes = {pk: code for code, pk in themes.items()}
+    group_codes = {pk: code for code, pk in groups.items()}
+    all_themes, all_groups = list(themes.values()), list(groups.values())
+    typical_themes = {
+        kind: [themes[code] for code in codes if code in themes]
+        for kind, codes in TYPICAL_THEMES.items()
+    }
+    typical_groups = {
+        kind: [groups[code] for code in codes if code in groups]
+        for kind, codes in TYPICAL_TARGET_GROUPS.items()
+    }
+    theme_counts = _cumulative(THEME_COUNTS)
+    group_counts = _cumulative(TARGET_GROUP_COUNTS)
+
+    def how_many(counts: tuple[list[int], list[float]]) -> int:
+        values, weights = counts
+        return values[bisect(weights, draw.random() * weights[-1])]
+
+    theme_links, group_links, rows = [], [], []
+    organisation_id = organisations.columns.index("id")
+    for row, kind in zip(organisations.rows, kinds, strict=True):
+        pk = row[organisation_id]
+        chosen_themes, chosen_groups = [], []
+        if all_themes:
+            chosen_themes = _pick_distinct(
+                draw, how_many(theme_counts), typical_themes.get(kind, ()), all_themes
+            )
+            theme_links.extend((pk, theme) for theme in chosen_themes)
+        if all_groups:
+            chosen_groups = _pick_distinct(
+                draw, how_many(group_counts), typical_groups.get(kind, ()), all_groups
+            )
+            group_links.extend((pk, group) for group in chosen_groups)
+        description = ""
+        if chosen_themes and draw.random() < DESCRIPTION_SHARE:
+            description = _description(
+                draw,
+                [theme_codes[theme] for theme in chosen_themes],
+                group_codes[chosen_groups[0]] if chosen_groups else "",
+            )
+        rows.append((*row, description, description))
+    organisations.rows = rows
+    organisations.columns += _columns(Organisation, "description", "description_fi")
+    theme_through, group_through = Organisation.themes.through, Organisation.target_groups.through
+    return (
+        TableRows(
+            theme_through._meta.db_table,
+            _columns(theme_through, "organisation", "theme"),
+            theme_links,
+        ),
+        TableRows(
+            group_through._meta.db_table,
+            _columns(group_through, "organisation", "targetgroup"),
+            group_links,
+        ),
+    )
+
+
 def scale_data_build(
     *, seed: int, context: ScaleContext, organisations: int = ORGANISATIONS, people: int = PEOPLE
 ) -> ScaleData:
@@ -455,12 +638,9 @@ def scale_data_build(
         organisation_rows, links, kinds = _build_organisations(draw, organisations, context)
         users = _build_users(draw, people, context)
         memberships = _build_memberships(draw, people, kinds, context)
-    data = ScaleData(organisation_rows, links, users, memberships)
-    for table, model in zip(
-        data.tables(),
-        (Organisation, Organisation.municipalities.through, User, Membership),
-        strict=True,
-    ):
+        themes, target_groups = _build_profiles(draw, organisation_rows, kinds, context)
+    data = ScaleData(organisation_rows, links, themes, target_groups, users, memberships)
+    for table, model in zip(data.tables(), SCALE_MODELS, strict=True):
         _fill_missing_columns(table, model)
     return data
 
@@ -542,6 +722,8 @@ def scale_context_load(*, organisations: int, people: int) -> ScaleContext:
         taken_business_ids=set(
             Organisation.objects.exclude(business_id="").values_list("business_id", flat=True)
         ),
+        themes=dict(Theme.objects.order_by("code").values_list("code", "id")),
+        target_groups=dict(TargetGroup.objects.order_by("code").values_list("code", "id")),
         organisation_id_start=_reserve_ids(Organisation._meta.db_table, organisations),
         user_id_start=_reserve_ids(User._meta.db_table, people),
         timestamp=connection.ops.adapt_datetimefield_value(timezone.now()),
@@ -751,6 +933,8 @@ class ScaleResult:
     organisations: int
     with_business_id: int
     municipality_links: int
+    theme_links: int
+    target_group_links: int
     people: int
     memberships: int
     replaced: dict[str, int] | None
@@ -797,6 +981,8 @@ def scale_data_generate(
         organisations=len(organisation_rows),
         with_business_id=sum(1 for row in organisation_rows if row[business_id_column]),
         municipality_links=len(data.organisation_municipalities.rows),
+        theme_links=len(data.organisation_themes.rows),
+        target_group_links=len(data.organisation_target_groups.rows),
         people=len(data.users.rows),
         memberships=len(data.memberships.rows),
         replaced=replaced,

@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from .directory import DirectoryFilterForm, Scope, directory_csv, directory_search, directory_xlsx
+from .directory import (
+    DirectoryFilterForm,
+    DirectoryPaginator,
+    Scope,
+    directory_csv,
+    directory_search,
+    directory_xlsx,
+)
 from .forms import (
     CONCURRENT_EDIT_MESSAGE,
     ContactFormSet,
@@ -170,6 +177,7 @@ class DirectoryView(ListView):
     template_name = "actors/directory.html"
     context_object_name = "organisations"
     paginate_by = 25
+    paginator_class = DirectoryPaginator
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)

@@ -14,6 +14,7 @@ import traceback
 
 BENCHMARKS = {
     "scale_data_actors_pg": "elinvoima.bench.scale_data:scale_data_actors_pg",
+    "directory_search_pg": "elinvoima.bench.directory_search:directory_search_pg",
 }
 
 

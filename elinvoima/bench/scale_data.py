@@ -1,8 +1,9 @@
 """scale_data_actors_pg: generating the national-scale actors on PostgreSQL.
 
-A: `scale_data_generate` — 100,000 organisations, 300,000 people and their memberships,
-built in Python and written in one transaction, as `generate_scale_data` does (without the
-reference data load and the final ANALYZE).
+A: `scale_data_generate` — 100,000 organisations with their municipalities, themes and
+target groups, 300,000 people and their memberships, built in Python and written in one
+transaction, as `generate_scale_data` does (without the reference data load and the final
+ANALYZE).
 B: a raw binary COPY of the very same, already built rows, in one transaction, into regular
 tables made `LIKE` the real ones `INCLUDING ALL`: the same columns, defaults, indexes,
 unique and check constraints (LIKE copies no foreign keys).
@@ -13,8 +14,8 @@ reference rows (B). The last A run's data stays, analysed, for the benchmarks af
 
 from django.db import connection, transaction
 
-from elinvoima.actors.models import Membership, Organisation, User
 from elinvoima.actors.scale import (
+    SCALE_MODELS,
     ScaleData,
     TableRows,
     scale_context_load,
@@ -73,10 +74,7 @@ def _quoted(data: ScaleData) -> list[str]:
 
 def _reset_generated() -> None:
     scale_data_delete()
-    tables = ", ".join(
-        connection.ops.quote_name(model._meta.db_table)
-        for model in (Organisation, Organisation.municipalities.through, User, Membership)
-    )
+    tables = ", ".join(connection.ops.quote_name(model._meta.db_table) for model in SCALE_MODELS)
     _execute(f"VACUUM FULL {tables}")  # the space of the deleted rows, compacted
 
 

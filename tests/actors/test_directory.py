@@ -1,10 +1,32 @@
 import csv
 import io
 
+import pytest
+from django.core.management import call_command
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import connection, transaction
+from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from elinvoima.actors.models import Municipality, Organisation, Theme
+from elinvoima.actors.directory import DirectoryPaginator, Scope, directory_search
+from elinvoima.actors.models import Municipality, Organisation, Theme, WellbeingCounty
+
+# Migration 0005's indexes, PostgreSQL only.
+TRIGRAM_INDEXES = {
+    "organisation_name_fi_trgm",
+    "organisation_name_sv_trgm",
+    "organisation_description_fi_trgm",
+    "organisation_description_sv_trgm",
+    "organisation_business_id_trgm",
+}
+OTHER_INDEXES = {
+    "actors_organisation": {"organisation_name_fi_id"},
+    "actors_organisation_municipalities": {"organisation_municipalities_by_municipality"},
+    "actors_organisation_themes": {"organisation_themes_by_theme"},
+    "actors_organisation_target_groups": {"organisation_target_groups_by_group"},
+}
 
 
 def _names(response) -> list[str]:
@@ -87,6 +109,107 @@ def test_directory__many_rows__same_number_of_queries(client_for, django_assert_
         response = _directory(client)
     assert len(response.context["organisations"]) == 25  # a full page
     assert len(many) == len(few)
+
+
+def test_directory__searched_page_at_national_scale__same_number_of_queries(client_for):
+    """A searched, filtered county page: a few rows of the demo data, then a full page of
+    many among 10,000 generated organisations, in the same number of queries."""
+    client = client_for(None)
+    url = reverse("actors:county-directory", kwargs={"county_code": "19"})
+    search = {"q": "yhdistys", "kind": "association"}
+    client.get(url, search)  # sessions, translations and the like loaded
+    with CaptureQueriesContext(connection) as few:
+        response = client.get(url, search)
+    assert "Utajärven reumayhdistys ry" in _names(response)
+    assert response.context["paginator"].count < 10
+
+    call_command("generate_scale_data", seed=1, organisations=10_000, people=0, verbosity=0)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(url, search)
+
+    assert len(_names(response)) == 25
+    assert response.context["paginator"].count > 25
+    assert len(many) == len(few), [query["sql"][:80] for query in many.captured_queries]
+
+
+@pytest.mark.parametrize("per_page, orphans", [(3, 0), (4, 2), (50, 0)])
+def test_directory_paginator__every_page__same_as_django_paginator(demo, per_page, orphans):
+    county = WellbeingCounty.objects.get(code="19")
+    organisations = directory_search(scope=Scope(county=county), filters={})
+    expected = Paginator(organisations, per_page, orphans=orphans)
+    ours = DirectoryPaginator(organisations, per_page, orphans=orphans)
+    for number in range(1, expected.num_pages + 1):
+        page = ours.page(number)
+        assert [o.pk for o in page] == [o.pk for o in expected.page(number)]
+        assert ours.count == expected.count > 3
+        assert (page.has_next(), page.has_previous()) == (
+            number < expected.num_pages,
+            number > 1,
+        )
+    with pytest.raises(EmptyPage):
+        DirectoryPaginator(organisations, per_page, orphans=orphans).page(expected.num_pages + 1)
+    with pytest.raises(PageNotAnInteger):
+        DirectoryPaginator(organisations, per_page).page("x")
+    nothing = directory_search(scope=Scope(county=county), filters={"q": "no such words"})
+    empty = DirectoryPaginator(nothing, per_page).page(1)
+    assert list(empty) == [] and empty.paginator.count == 0
+
+
+def test_directory__page_past_the_end__404(client_for):
+    assert _directory(client_for(None), page=99).status_code == 404
+
+
+def test_directory__filter_form__chosen_options_selected_and_escaped(client_for):
+    Theme.objects.filter(code="culture").update(name_fi="Kulttuuri <b>& taide</b>")
+    html = _directory(client_for(None), kind="village_association", theme="culture").text
+    assert '<option value="village_association" selected>' in html
+    assert (
+        '<option value="culture" selected>Kulttuuri &lt;b&gt;&amp; taide&lt;/b&gt;</option>' in html
+    )
+    assert '<select name="target_group" id="id_target_group">' in html
+    assert '<option value="" selected>' in html  # target group: all
+
+
+def test_search_indexes__after_migrate__on_postgresql_only(demo):
+    """Migration 0005: pg_trgm and the directory's indexes on PostgreSQL, and there
+    Django's icontains (UPPER(col::text) LIKE UPPER('%…%')) can use the trigram index;
+    nothing of it on SQLite, where the search is a plain LIKE."""
+    with connection.cursor() as cursor:
+        found = {
+            table: {
+                name: details
+                for name, details in connection.introspection.get_constraints(cursor, table).items()
+                if details["index"]
+            }
+            for table in OTHER_INDEXES
+        }
+    names = {name for indexes in found.values() for name in indexes}
+    wanted = TRIGRAM_INDEXES | {name for names in OTHER_INDEXES.values() for name in names}
+    reuma = directory_search(
+        scope=Scope(municipality=Municipality.objects.get(code="889")), filters={"q": "REUMA"}
+    )
+    assert [o.name_fi for o in reuma] == ["Utajärven reumayhdistys ry"]
+    if connection.vendor != "postgresql":
+        assert not names & wanted
+        return
+    assert wanted <= names
+    assert {found["actors_organisation"][name]["type"] for name in TRIGRAM_INDEXES} == {"gin"}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        assert cursor.fetchone()
+    searched = Q()
+    for column in ("name_fi", "name_sv", "description_fi", "description_sv", "business_id"):
+        searched |= Q(**{f"{column}__icontains": "reuma"})
+    sql, params = Organisation.objects.filter(searched).order_by().query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        # A few rows: reading them all would be cheaper. Only bitmap scans are left, and a
+        # BitmapOr needs every one of the five LIKEs to be answered by an index.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "BitmapOr" in plan
+    assert all(f"Bitmap Index Scan on {name}" in plan for name in TRIGRAM_INDEXES), plan
 
 
 def test_export__csv__same_rows_as_the_page_with_swedish_headers(client_for):

@@ -37,11 +37,33 @@ def snapshot() -> dict[str, list]:
     organisations = list(
         scale.scale_organisations()
         .order_by("id")
-        .values_list("id", "name", "kind", "business_id", "register_number", "municipality__code")
+        .values_list(
+            "id",
+            "name",
+            "kind",
+            "business_id",
+            "register_number",
+            "municipality__code",
+            "description_fi",
+        )
     )
     position = {row[0]: index for index, row in enumerate(organisations)}
+    themes = Organisation.themes.through.objects.filter(
+        organisation__in=scale.scale_organisations()
+    )
+    groups = Organisation.target_groups.through.objects.filter(
+        organisation__in=scale.scale_organisations()
+    )
     return {
         "organisations": [row[1:] for row in organisations],
+        "themes": sorted(
+            (position[organisation], code)
+            for organisation, code in themes.values_list("organisation_id", "theme__code")
+        ),
+        "target_groups": sorted(
+            (position[organisation], code)
+            for organisation, code in groups.values_list("organisation_id", "targetgroup__code")
+        ),
         "users": list(
             scale.scale_users()
             .order_by("username")
@@ -91,6 +113,30 @@ def test_generate_scale_data__small_counts__writes_them():
 
 
 @pytest.mark.django_db
+def test_generate_scale_data__profiles__themes_target_groups_and_short_descriptions():
+    generate(seed=1)
+
+    organisations = scale.scale_organisations().prefetch_related("themes", "target_groups")
+    described = 0
+    for organisation in organisations:
+        themes = list(organisation.themes.all())
+        assert 1 <= len(themes) <= 3 and len(set(themes)) == len(themes)
+        assert 1 <= len(organisation.target_groups.all()) <= 2
+        if organisation.description_fi:
+            described += 1
+            assert organisation.description == organisation.description_fi
+            assert len(organisation.description_fi) <= 160
+            assert organisation.description_fi.endswith((".", "!"))
+    assert 0.35 < described / ORGANISATIONS < 0.65  # about half
+    sports_themes = Counter(
+        Organisation.themes.through.objects.filter(
+            organisation__in=scale.scale_organisations().filter(kind=OrganisationKind.SPORTS_CLUB)
+        ).values_list("theme__code", flat=True)
+    )
+    assert sports_themes.most_common(1)[0][0] == "physical_activity"  # themes fit the kind
+
+
+@pytest.mark.django_db
 def test_generate_scale_data__identifiers__valid_y_tunnus_and_register_numbers():
     generate(seed=3)
 
@@ -114,7 +160,9 @@ def test_generate_scale_data__same_seed__same_rows_other_seed_other_rows():
     other = snapshot()
 
     assert first == again
+    assert first["themes"] and first["target_groups"]
     assert other["organisations"] != first["organisations"]
+    assert other["themes"] != first["themes"]
     assert other["users"] != first["users"]
     assert {row[3] for row in other["organisations"]} != {row[3] for row in first["organisations"]}
 
@@ -133,6 +181,8 @@ def test_generate_scale_data__second_run__refused_without_replace():
 @pytest.mark.django_db
 def test_generate_scale_data__replace__replaces_only_generated_rows():
     generate(seed=1)
+    links = (Organisation.themes.through, Organisation.target_groups.through)
+    generated_links = [model.objects.count() for model in links]
     real = User.objects.create_user("person_real", email="real@example.fi", password="x")
     kept = Organisation.objects.create(name_fi="Oikea yhdistys ry", kind="association")
     Membership.objects.create(user=real, organisation=kept, role=Role.MEMBER)
@@ -144,6 +194,7 @@ def test_generate_scale_data__replace__replaces_only_generated_rows():
     assert scale.scale_organisations().count() == ORGANISATIONS
     assert scale.scale_users().count() == PEOPLE
     assert Membership.objects.filter(user=real, organisation=kept).exists()
+    assert [model.objects.count() for model in links] == generated_links  # none left behind
     assert Organisation.objects.filter(kind=OrganisationKind.MUNICIPALITY).count() == acting == 309
 
 
