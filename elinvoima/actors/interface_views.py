@@ -2,8 +2,7 @@
 the county's matrix of all its municipalities."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -17,16 +16,7 @@ from .permissions import interface_sides_editable
 from .services import interface_contacts_save
 
 
-class _Permission(PermissionRequiredMixin):
-    """Anonymous users are sent to log in; signed-in users without the right get 403."""
-
-    def handle_no_permission(self):
-        if not self.request.user.is_authenticated:
-            return redirect_to_login(self.request.get_full_path())
-        raise PermissionDenied
-
-
-class _MunicipalityMixin(_Permission):
+class _MunicipalityMixin(PermissionRequiredMixin):
     def get_permission_object(self) -> Municipality:
         if not hasattr(self, "municipality"):
             self.municipality = get_object_or_404(
@@ -100,7 +90,7 @@ class MunicipalityInterfacesEditView(_MunicipalityMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class CountyInterfacesView(_Permission, TemplateView):
+class CountyInterfacesView(PermissionRequiredMixin, TemplateView):
     template_name = "actors/interfaces/county_interfaces.html"
     permission_required = "actors.view_county_interfaces"
 

@@ -1,6 +1,4 @@
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -126,11 +124,6 @@ class OrganisationEditView(PermissionRequiredMixin, UpdateView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(Organisation, pk=self.kwargs["pk"])
-
-    def handle_no_permission(self):
-        if not self.request.user.is_authenticated:
-            return redirect_to_login(self.request.get_full_path())
-        raise PermissionDenied
 
     def _formsets(self):
         data = self.request.POST if self.request.method == "POST" else None
