@@ -41,20 +41,6 @@ def user_grants(user) -> tuple[Grant, ...]:
     return cached
 
 
-def user_roles(user) -> set[str]:
-    return {grant.role for grant in user_grants(user)}
-
-
-def has_role(*roles: str) -> rules.Predicate:
-    wanted = set(roles)
-
-    @rules.predicate(name=f"has_role({', '.join(sorted(wanted))})")
-    def predicate(user) -> bool:
-        return bool(wanted & user_roles(user))
-
-    return predicate
-
-
 def _municipality_ids(user, *roles: str) -> set[int]:
     """Municipalities the user works for in one of the roles (through the municipality's
     own organisation or one of its departments)."""
@@ -77,12 +63,6 @@ def _county_ids(user, *roles: str) -> set[int]:
 
 
 is_platform_admin = rules.is_superuser
-is_coordinator = has_role(Role.COORDINATOR)
-is_county_official = has_role(Role.COUNTY_OFFICIAL)
-is_association_representative = has_role(Role.ASSOCIATION_REPRESENTATIVE)
-is_councillor = has_role(Role.COUNCILLOR)
-is_workshop_organiser = has_role(Role.WORKSHOP_ORGANISER)
-is_exercise_counsellor = has_role(Role.EXERCISE_COUNSELLOR)
 
 
 @rules.predicate
@@ -137,7 +117,6 @@ can_edit_organisation = (
 )
 can_view_organisation = is_published | is_member_of | can_edit_organisation
 can_manage_municipality = is_platform_admin | manages_municipality
-can_view_municipality_internal = is_platform_admin | works_in_municipality | works_in_county_of
 can_view_audit_log = is_platform_admin
 can_delete_organisation = is_platform_admin | coordinates_home_municipality_of
 can_invite_to_organisation = is_platform_admin | coordinates_home_municipality_of
@@ -149,9 +128,7 @@ rules.add_perm("actors.invite_to_organisation", can_invite_to_organisation)
 # Adding an organisation to a municipality's directory: the object is the municipality.
 rules.add_perm("actors.add_organisation", can_manage_municipality)
 rules.add_perm("actors.manage_municipality", can_manage_municipality)
-rules.add_perm("actors.view_municipality_internal", can_view_municipality_internal)
 rules.add_perm("core.view_audit_log", can_view_audit_log)
-rules.add_perm("core.view_dashboard", rules.is_authenticated)
 
 
 # Interfaces (yhdyspinnat, seed 001): the county and each of its municipalities name a

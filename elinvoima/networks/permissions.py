@@ -29,11 +29,6 @@ def runs_network(user, network) -> bool:
     )
 
 
-@rules.predicate
-def takes_part_in_network(user, network) -> bool:
-    return network is not None and network.pk in user_network_roles(user)
-
-
 can_run_network = is_platform_admin | runs_network
 
 rules.add_perm("networks.run_network", can_run_network)
