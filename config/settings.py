@@ -56,9 +56,12 @@ INSTALLED_APPS = [
     "auditlog",
     "csp",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "elinvoima.core",
     "elinvoima.actors",
     "elinvoima.networks",
+    "elinvoima.indicators",
     "elinvoima.portal",
 ]
 
@@ -241,6 +244,10 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     },
 }
+
+# --- Background tasks -----------------------------------------------------------------------
+# django-tasks with its database backend: no extra server; `manage.py db_worker` runs them.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 # --- API ------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("elinvoima.core.urls")),
     path("", include("elinvoima.actors.urls")),
     path("", include("elinvoima.networks.urls")),
+    path("", include("elinvoima.indicators.urls")),
     path("accounts/", include("elinvoima.core.auth_urls")),
     prefix_default_language=True,
 )

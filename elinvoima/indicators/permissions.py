@@ -1,0 +1,46 @@
+"""Named predicates of the indicators capability. Sotkanet's values and metadata are public
+(CC BY 4.0), so reading needs no predicate; writing does."""
+
+import rules
+
+from elinvoima.actors.enums import Role
+from elinvoima.actors.permissions import (
+    _county_ids,
+    _municipality_ids,
+    is_platform_admin,
+    manages_municipality,
+    works_for_county,
+    works_in_county_of,
+    works_in_municipality,
+)
+
+
+@rules.predicate
+def coordinates_somewhere(user) -> bool:
+    return bool(_municipality_ids(user, Role.COORDINATOR))
+
+
+@rules.predicate
+def works_for_some_county(user) -> bool:
+    return bool(_county_ids(user, Role.COUNTY_OFFICIAL))
+
+
+# Sotkanet files hold every region of the country, so importing one changes what every
+# municipality sees: the platform admin, welfare coordinators and county HYTE officials.
+can_import_sotkanet = is_platform_admin | coordinates_somewhere | works_for_some_county
+
+# A municipality's own indicators, experiential data and indicator sets: its coordinators.
+can_manage_municipality_indicators = is_platform_admin | manages_municipality
+
+# Experiential data is the municipality's working material: those who work in it or in
+# its county read it.
+can_view_experiential_data = is_platform_admin | works_in_municipality | works_in_county_of
+
+# HYTE coefficient scores and funding rules: recorded by the platform admin and the county's
+# HYTE officials (the object is the county).
+can_record_hyte_scores = is_platform_admin | works_for_county
+
+rules.add_perm("indicators.import_sotkanet", can_import_sotkanet)
+rules.add_perm("indicators.manage_municipality_indicators", can_manage_municipality_indicators)
+rules.add_perm("indicators.view_experiential_data", can_view_experiential_data)
+rules.add_perm("indicators.record_hyte_scores", can_record_hyte_scores)
