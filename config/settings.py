@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "elinvoima.actors",
     "elinvoima.networks",
     "elinvoima.indicators",
+    "elinvoima.strategy",
     "elinvoima.portal",
 ]
 

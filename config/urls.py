@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("elinvoima.actors.urls")),
     path("", include("elinvoima.networks.urls")),
     path("", include("elinvoima.indicators.urls")),
+    path("", include("elinvoima.strategy.urls")),
     path("accounts/", include("elinvoima.core.auth_urls")),
     prefix_default_language=True,
 )
