@@ -18,6 +18,7 @@ from elinvoima.actors.models import (
 )
 from elinvoima.actors.services import reference_data_load
 from elinvoima.networks.models import Network, NetworkMembership
+from elinvoima.strategy.demo import strategy_demo_load
 
 from .demo_data import (
     ASIKKALA,
@@ -129,6 +130,7 @@ def demo_data_load(*, password: str) -> DemoResult:
             )
         result.accounts.append((account["username"], account["description"]))
     _interfaces_load(municipalities, organisations)
+    strategy_demo_load(organisations)
     return result
 
 
