@@ -4,6 +4,7 @@ from rest_framework.routers import DefaultRouter
 
 from elinvoima.actors.api import MunicipalityViewSet, WellbeingCountyViewSet
 from elinvoima.actors.api_organisations import OrganisationViewSet
+from elinvoima.indicators.api import IndicatorValueViewSet, IndicatorViewSet
 
 from .api_auth import TokenView
 
@@ -11,6 +12,8 @@ router = DefaultRouter()
 router.register("municipalities", MunicipalityViewSet, basename="municipality")
 router.register("wellbeing-counties", WellbeingCountyViewSet, basename="wellbeing-county")
 router.register("organisations", OrganisationViewSet, basename="organisation")
+router.register("indicators", IndicatorViewSet, basename="indicator")
+router.register("indicator-values", IndicatorValueViewSet, basename="indicator-value")
 
 app_name = "api"
 
