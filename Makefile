@@ -26,8 +26,12 @@ run: deps
 	$(MANAGE) seed_demo
 	@echo ""
 	@echo "Elinvoima is at http://127.0.0.1:$(PORT)/fi/  (also /sv/ and /en/)"
+	@echo "A background worker (manage.py db_worker) runs the imports beside the server."
 	@echo ""
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+# The worker goes down with the server: on Ctrl-C, on an error, or when it exits.
+	@$(MANAGE) db_worker --no-reload --verbosity 0 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 lint: deps
 	$(VENV)/bin/ruff check .

@@ -294,3 +294,7 @@ LOGGING = {
 
 # --- Elinvoima ------------------------------------------------------------------------------
 ELINVOIMA_DEMO_PASSWORD = env.str("ELINVOIMA_DEMO_PASSWORD", default="elinvoima-demo")
+# Sotkanet import: the largest file the upload page takes (bigger ones are refused before
+# they are read), and the REST API that `import_sotkanet --fetch` asks.
+SOTKANET_UPLOAD_MAX_BYTES = env.int("SOTKANET_UPLOAD_MAX_BYTES", default=200 * 1024 * 1024)
+SOTKANET_BASE_URL = env.str("SOTKANET_BASE_URL", default="https://sotkanet.fi/rest/1.1/")

@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 from elinvoima.actors.api import MunicipalityViewSet, WellbeingCountyViewSet
 from elinvoima.actors.api_organisations import OrganisationViewSet
 from elinvoima.indicators.api import IndicatorValueViewSet, IndicatorViewSet
+from elinvoima.strategy.api import GoalCardViewSet, GoalViewSet, MeasureViewSet, PlanViewSet
 
 from .api_auth import TokenView
 
@@ -14,6 +15,10 @@ router.register("wellbeing-counties", WellbeingCountyViewSet, basename="wellbein
 router.register("organisations", OrganisationViewSet, basename="organisation")
 router.register("indicators", IndicatorViewSet, basename="indicator")
 router.register("indicator-values", IndicatorValueViewSet, basename="indicator-value")
+router.register("plans", PlanViewSet, basename="plan")
+router.register("goals", GoalViewSet, basename="goal")
+router.register("measures", MeasureViewSet, basename="measure")
+router.register("goal-cards", GoalCardViewSet, basename="goal-card")
 
 app_name = "api"
 

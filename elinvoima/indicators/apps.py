@@ -9,4 +9,25 @@ class IndicatorsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from auditlog.registry import auditlog
+
         from . import permissions  # noqa: F401  (registers the named permissions)
+        from .models import (
+            ExperientialResult,
+            ExperientialSurvey,
+            HyteCoefficientScore,
+            HyteFundingRule,
+            Indicator,
+            IndicatorSet,
+            IndicatorSetItem,
+        )
+
+        # What people enter by hand is audited; imported Sotkanet values are not (millions
+        # of rows; each import keeps its own record in ImportJob).
+        auditlog.register(Indicator, exclude_fields=["metadata", "updated_at"])
+        auditlog.register(IndicatorSet)
+        auditlog.register(IndicatorSetItem)
+        auditlog.register(ExperientialSurvey)
+        auditlog.register(ExperientialResult)
+        auditlog.register(HyteCoefficientScore)
+        auditlog.register(HyteFundingRule)

@@ -152,6 +152,35 @@ class IndicatorValue(models.Model):
         return f"{self.indicator_id}/{self.region_id}/{self.year}/{self.gender}: {self.value}"
 
 
+class ChartImage(models.Model):
+    """A chart drawn once and kept (elinvoima.indicators.charts): the trend of one indicator
+    for some regions and a gender, in one language (its legend and axis are drawn in).
+    `fingerprint` is a digest of everything the drawing was made from; a page recomputes it
+    from the rows it reads anyway and draws again only when it no longer matches."""
+
+    key = models.CharField(
+        _("key"), max_length=64, unique=True, help_text=_("Indicator, regions, gender, language.")
+    )
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="+"
+    )
+    regions = models.CharField(
+        _("regions"), max_length=200, help_text=_("Sotkanet region ids, in the chart's order.")
+    )
+    gender = models.CharField(_("gender"), max_length=6, choices=Gender.choices)
+    language = models.CharField(_("language"), max_length=8)
+    fingerprint = models.CharField(_("data fingerprint"), max_length=64)
+    svg = models.TextField(_("SVG"))
+    drawn_at = models.DateTimeField(_("drawn"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("chart image")
+        verbose_name_plural = _("chart images")
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} [{self.regions}] {self.gender} {self.language}"
+
+
 class ImportJob(models.Model):
     """One uploaded or fetched Sotkanet file and what became of it. A background task
     imports it all or nothing and keeps `done`/`total` up to date for the progress bar."""
@@ -236,6 +265,9 @@ class ExperientialSurvey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.year})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("indicators:experiential-survey-detail", kwargs={"pk": self.pk})
 
 
 class ExperientialResult(models.Model):
@@ -327,6 +359,9 @@ class IndicatorSet(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("indicators:indicator-set-detail", kwargs={"pk": self.pk})
+
 
 class IndicatorSetItem(models.Model):
     indicator_set = models.ForeignKey(
@@ -390,6 +425,18 @@ class HyteCoefficientScore(models.Model):
         null=True,
         blank=True,
         help_text=_("The population the funding is computed from."),
+    )
+    population_year = models.PositiveSmallIntegerField(
+        _("population year"),
+        null=True,
+        blank=True,
+        help_text=_("The year (or the end of the year) the population figure is from."),
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the score and the population were published."),
     )
 
     class Meta:

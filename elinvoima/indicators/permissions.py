@@ -44,3 +44,27 @@ rules.add_perm("indicators.import_sotkanet", can_import_sotkanet)
 rules.add_perm("indicators.manage_municipality_indicators", can_manage_municipality_indicators)
 rules.add_perm("indicators.view_experiential_data", can_view_experiential_data)
 rules.add_perm("indicators.record_hyte_scores", can_record_hyte_scores)
+
+
+# A funding rule is national (one per year and level, published by the ministry): the
+# platform admin and any county's HYTE officials record it, as they record the scores.
+can_record_hyte_funding_rules = is_platform_admin | works_for_some_county
+
+
+# An indicator set is changed by whoever owns it: a municipality's coordinators its own
+# sets, a county's HYTE officials the county's, the platform admin the shared presets.
+@rules.predicate
+def owns_indicator_set(user, indicator_set) -> bool:
+    if indicator_set is None:
+        return False
+    if indicator_set.municipality_id is not None:
+        return indicator_set.municipality_id in _municipality_ids(user, Role.COORDINATOR)
+    if indicator_set.wellbeing_county_id is not None:
+        return indicator_set.wellbeing_county_id in _county_ids(user, Role.COUNTY_OFFICIAL)
+    return False
+
+
+can_change_indicator_set = is_platform_admin | owns_indicator_set
+
+rules.add_perm("indicators.record_hyte_funding_rules", can_record_hyte_funding_rules)
+rules.add_perm("indicators.change_indicator_set", can_change_indicator_set)

@@ -17,6 +17,8 @@ from elinvoima.actors.models import (
     WellbeingCounty,
 )
 from elinvoima.actors.services import reference_data_load
+from elinvoima.indicators.demo import indicator_demo_load
+from elinvoima.indicators.hyte_demo import hyte_demo_load
 from elinvoima.networks.models import Network, NetworkMembership
 from elinvoima.strategy.demo import strategy_demo_load
 
@@ -131,6 +133,8 @@ def demo_data_load(*, password: str) -> DemoResult:
         result.accounts.append((account["username"], account["description"]))
     _interfaces_load(municipalities, organisations)
     strategy_demo_load(organisations)
+    indicator_demo_load()
+    hyte_demo_load()
     return result
 
 

@@ -27,6 +27,7 @@ def main_navigation(user) -> list[Link]:
     ]
     if user.is_authenticated:
         links.insert(0, Link(_("Dashboard"), reverse("portal:dashboard")))
+        links.insert(1, Link(_("My measures"), reverse("strategy:my-measures")))
         if user.has_perm("core.view_audit_log"):
             links.append(Link(_("Audit log"), reverse("core:audit-log")))
     return links
@@ -78,6 +79,31 @@ def dashboard_tasks(user) -> list[Link]:
                     _("Vitality groups, age-group networks and who takes part."),
                 )
             )
+            add(
+                Link(
+                    _("Plans of %(name)s") % {"name": municipality},
+                    reverse("strategy:municipality-plans", kwargs={"code": municipality.code}),
+                    _("The welfare report and plans: goals, measures and who does what."),
+                )
+            )
+            if user.has_perm("indicators.view_experiential_data", municipality):
+                add(
+                    Link(
+                        _("Experiential data of %(name)s") % {"name": municipality},
+                        reverse(
+                            "indicators:experiential-municipality",
+                            kwargs={"code": municipality.code},
+                        ),
+                        _("What residents tell of their wellbeing, by the six domains."),
+                    )
+                )
+            add(
+                Link(
+                    _("Indicator sets of %(name)s") % {"name": municipality},
+                    reverse("indicators:indicator-set-list", kwargs={"code": municipality.code}),
+                    _("The lists of indicators the municipality follows."),
+                )
+            )
         if grant.role == Role.COORDINATOR and organisation.kind == OrganisationKind.MUNICIPALITY:
             add(
                 Link(
@@ -119,6 +145,27 @@ def dashboard_tasks(user) -> list[Link]:
                     _("Which municipalities and interfaces still lack a named contact."),
                 )
             )
+            add(
+                Link(
+                    _("Plans of %(name)s") % {"name": county},
+                    reverse("strategy:county-plans", kwargs={"code": county.code}),
+                    _("The regional welfare plan and the separate plans, with their decisions."),
+                )
+            )
+            add(
+                Link(
+                    _("Hyte negotiations of %(name)s") % {"name": county},
+                    reverse("strategy:county-hyte-negotiations", kwargs={"code": county.code}),
+                    _("The annual negotiations with the municipalities and what was agreed."),
+                )
+            )
+            add(
+                Link(
+                    _("HYTE coefficient of %(name)s") % {"name": county},
+                    reverse("indicators:hyte-county", kwargs={"code": county.code}),
+                    _("Scores, the funding they bring and the follow-up of the indicators."),
+                )
+            )
         if grant.role in REGIONAL_ROLES and grant.wellbeing_county_id in counties:
             county = counties[grant.wellbeing_county_id]
             add(
@@ -135,6 +182,22 @@ def dashboard_tasks(user) -> list[Link]:
                     _("The regional networks and who takes part."),
                 )
             )
+    if grants:
+        add(
+            Link(
+                _("My measures"),
+                reverse("strategy:my-measures"),
+                _("What your organisations carry out and the goals you own: what to report now."),
+            )
+        )
+    if any(grant.role in (Role.COORDINATOR, Role.COUNTY_OFFICIAL) for grant in grants):
+        add(
+            Link(
+                _("Measures that need attention"),
+                reverse("strategy:measures-attention"),
+                _("Late measures, missing reports and measures without an implementer."),
+            )
+        )
     if user.has_perm("core.view_audit_log"):
         add(Link(_("Audit log"), reverse("core:audit-log"), _("Who changed what and when.")))
     if user.is_staff:

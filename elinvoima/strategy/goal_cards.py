@@ -40,6 +40,14 @@ class GoalCard(models.Model):
     follow_up_sources = models.TextField(
         _("follow-up data sources"), blank=True, help_text=_("One per line.")
     )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

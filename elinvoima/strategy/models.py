@@ -257,7 +257,8 @@ class Goal(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("strategy:goal-detail", kwargs={"pk": self.pk})
+        """The goal in its plan's one-page view."""
+        return reverse("strategy:plan-detail", kwargs={"pk": self.plan_id}) + f"#goal-{self.pk}"
 
 
 class GoalIndicator(models.Model):

@@ -8,6 +8,7 @@ to date, and every implementer reports its own part of a measure.
 
 import rules
 
+from elinvoima.actors.enums import Role
 from elinvoima.actors.permissions import (
     is_member_of,
     is_platform_admin,
@@ -82,12 +83,16 @@ def plans_measure(user, measure) -> bool:
 
 @rules.predicate
 def can_view_goal_predicate(user, goal) -> bool:
-    return goal is not None and can_view_plan(user, goal.plan)
+    # A goal's owners keep its card up to date, also while the plan is a draft.
+    return goal is not None and (can_view_plan(user, goal.plan) or owns_goal(user, goal))
 
 
 @rules.predicate
 def can_view_measure_predicate(user, measure) -> bool:
-    return measure is not None and can_view_plan(user, measure.plan)
+    # An implementer (an association too) sees the measure it reports on, also in a draft.
+    return measure is not None and (
+        can_view_plan(user, measure.plan) or implements_measure(user, measure)
+    )
 
 
 can_view_plan = is_platform_admin | is_approved | works_with_plan | plans_for_owner
@@ -107,3 +112,24 @@ rules.add_perm("strategy.add_county_plan", is_platform_admin | works_for_county)
 rules.add_perm("strategy.add_network_plan", is_platform_admin | runs_network)
 # Hyte negotiations: the object is the county.
 rules.add_perm("strategy.record_hyte_negotiation", is_platform_admin | works_for_county)
+
+
+@rules.predicate
+def works_in_municipality_of_county(user, county) -> bool:
+    """Coordinators, officials and councillors of one of the county's municipalities."""
+    if county is None:
+        return False
+    ids = {
+        grant.municipality_id
+        for grant in user_grants(user)
+        if grant.municipality_id is not None
+        and grant.role in (Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR)
+    }
+    return bool(ids) and county.municipalities.filter(pk__in=ids).exists()
+
+
+# The county's negotiation records are read by the county and its municipalities.
+rules.add_perm(
+    "strategy.view_hyte_negotiations",
+    is_platform_admin | works_for_county | works_in_municipality_of_county,
+)

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .enums import DecisionOutcome, PlanState
+from .enums import DecisionBody, DecisionOutcome, PlanState
 from .models import (
     Goal,
     GoalCard,
@@ -104,9 +105,15 @@ def plan_decision_record(
     plan_ensure_editable(plan)
     expected = plan_next_decision_body(plan)
     if body != expected:
+        labels = dict(DecisionBody.choices)
         raise ValidationError(
-            {"body": _("The plan waits for the decision of: %(body)s.") % {"body": expected}},
-            code="out_of_order",
+            {
+                "body": ValidationError(
+                    _("The plan waits for the decision of: %(body)s.")
+                    % {"body": labels.get(expected, expected)},
+                    code="out_of_order",
+                )
+            }
         )
     decision = PlanDecision.objects.create(
         plan=plan,
@@ -261,3 +268,153 @@ def goal_delete(*, goal: Goal, delete_measures: bool = False) -> int:
         sub_goal.delete()
     goal.delete()
     return count
+
+
+# --- Plan content: plans, priority areas, goals and their indicators ---------------------------
+# Each locks the plan row first, so a decision recorded meanwhile (which may freeze the
+# version) and an edit never interleave.
+
+CONCURRENT_EDIT_MESSAGE = gettext_lazy(
+    "Someone else saved this while you were editing it. Open it again to see their changes, "
+    "then make yours."
+)
+
+
+def _plan_locked_editable(plan_id: int) -> Plan:
+    plan = Plan.objects.select_for_update().get(pk=plan_id)
+    plan_ensure_editable(plan)
+    return plan
+
+
+def _ensure_not_changed(current_updated_at, loaded_at: str | None) -> None:
+    if loaded_at is not None and current_updated_at.isoformat() != loaded_at:
+        raise ValidationError(CONCURRENT_EDIT_MESSAGE, code="concurrent_edit")
+
+
+@transaction.atomic
+def plan_create(*, plan: Plan, user=None) -> Plan:
+    """Save a new plan (version 1, in planning) after checking its years."""
+    plan.created_by = user
+    plan.version = 1
+    plan.previous_version = None
+    plan.state = PlanState.PLANNING
+    plan.approved_on = None
+    plan_validate_period(plan=plan)
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def plan_update(*, plan: Plan, loaded_at: str | None = None) -> Plan:
+    """Save the plan's own fields. Refused for a frozen version and when someone else saved
+    the plan since `loaded_at` (its `updated_at` when the form was opened)."""
+    current = _plan_locked_editable(plan.pk)
+    _ensure_not_changed(current.updated_at, loaded_at)
+    plan.state, plan.approved_on = current.state, current.approved_on  # decisions move these
+    plan_validate_period(plan=plan)
+    plan.save()
+    return plan
+
+
+@transaction.atomic
+def priority_area_save(*, area: PriorityArea) -> PriorityArea:
+    _plan_locked_editable(area.plan_id)
+    if area.pk is None and not area.position:
+        area.position = PriorityArea.objects.filter(plan_id=area.plan_id).count() + 1
+    area.save()
+    return area
+
+
+@transaction.atomic
+def priority_area_delete(*, area: PriorityArea) -> None:
+    """Delete an empty priority area; one with goals is refused (its goals and their
+    measures would otherwise go with it without anyone being asked)."""
+    _plan_locked_editable(area.plan_id)
+    goals = Goal.objects.filter(priority_area=area).count()
+    if goals:
+        raise ValidationError(
+            _(
+                "%(count)d goals belong to this priority area. Delete them or move them to "
+                "another priority area first."
+            )
+            % {"count": goals},
+            code="has_goals",
+        )
+    area.delete()
+
+
+def goal_indicator_validate(link: GoalIndicator) -> None:
+    """A baseline or a target means nothing without its year (seed 001: 24.8 % (2021))."""
+    errors = {}
+    if link.target_value is not None and link.target_year is None:
+        errors["target_year"] = ValidationError(
+            _("A target needs the year by which it is reached."), code="target_without_year"
+        )
+    if link.baseline_value is not None and link.baseline_year is None:
+        errors["baseline_year"] = ValidationError(
+            _("A baseline value needs its year."), code="baseline_without_year"
+        )
+    if (
+        link.baseline_year is not None
+        and link.target_year is not None
+        and link.target_year < link.baseline_year
+    ):
+        errors["target_year"] = ValidationError(
+            _("The target year cannot be before the baseline year."), code="target_before_baseline"
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def goal_save(
+    *,
+    goal: Goal,
+    owner_users=None,
+    owner_organisations=None,
+    target_groups=None,
+    indicators=(),
+    removed_indicators=(),
+    loaded_at: str | None = None,
+) -> Goal:
+    """Save a goal or sub-goal with its owners, age groups and indicators in one go.
+    `indicators` are GoalIndicator instances to save (new or changed), `removed_indicators`
+    ones to delete. Refused for a frozen plan, for a target without a year, and when someone
+    else saved the goal since `loaded_at`."""
+    _plan_locked_editable(goal.plan_id)
+    if goal.pk is not None:
+        current = Goal.objects.select_for_update().get(pk=goal.pk)
+        _ensure_not_changed(current.updated_at, loaded_at)
+    if goal.parent_id is not None:
+        parent = Goal.objects.get(pk=goal.parent_id)
+        if parent.plan_id != goal.plan_id or parent.parent_id is not None or parent.pk == goal.pk:
+            raise ValidationError(
+                {"parent": _("A sub-goal belongs under a goal of the same plan.")},
+                code="invalid_parent",
+            )
+        goal.priority_area_id = parent.priority_area_id
+    if goal.priority_area.plan_id != goal.plan_id:
+        raise ValidationError(
+            {"priority_area": _("Choose a priority area of this plan.")}, code="invalid_area"
+        )
+    for link in indicators:
+        goal_indicator_validate(link)
+    if goal.pk is None and not goal.position:
+        goal.position = (
+            Goal.objects.filter(priority_area_id=goal.priority_area_id, parent=goal.parent).count()
+            + 1
+        )
+    goal.save()
+    if owner_users is not None:
+        goal.owner_users.set(owner_users)
+    if owner_organisations is not None:
+        goal.owner_organisations.set(owner_organisations)
+    if target_groups is not None:
+        goal.target_groups.set(target_groups)
+    for link in removed_indicators:
+        if link.pk and link.goal_id == goal.pk:
+            link.delete()
+    for link in indicators:
+        link.goal = goal
+        link.save()
+    return goal

@@ -33,6 +33,50 @@ def signed_in(anonymous: str = LOGIN) -> dict[str, str]:
     return {**EVERYONE, ANONYMOUS: anonymous}
 
 
+def _pk(model: str, **filters) -> dict[str, int]:
+    """kwargs of a demo object found by `filters`: `_pk("indicators.IndicatorSet", name=…)`."""
+    from django.apps import apps
+
+    return {"pk": apps.get_model(model).objects.get(**filters).pk}
+
+
+def _demo_indicator_chart() -> dict:
+    """The demo's indicator 186 and its stored chart for Utajärvi (drawn on first use)."""
+    from elinvoima.indicators.charts import chart_svg
+    from elinvoima.indicators.models import ChartImage, Indicator, Region
+
+    indicator = Indicator.objects.get(sotkanet_id=186)
+    chart_svg(indicator=indicator, regions=[Region.objects.get(municipality__code="889")])
+    image = ChartImage.objects.filter(indicator=indicator).latest("drawn_at")
+    return {"indicator": indicator.pk, "pk": image.pk, "fingerprint": image.fingerprint}
+
+
+CARD_GOAL = "Nuorten kokema terveydentila kohenee."  # the goal of seed 001's tracking card
+VAALA_CAFE = "Perhekahvila kerran viikossa seurakuntatalolla"
+VAALA_PLAN = {"municipality__code": "785", "kind": "welfare_plan", "version": 1}  # a draft
+VAALA_REPORT = {"municipality__code": "785", "kind": "welfare_report"}  # approved
+PAIJAT_HAME_PLAN = {"wellbeing_county__code": "9", "kind": "regional_welfare_plan", "version": 1}
+PREVENTIVE_PLAN = {"wellbeing_county__code": "9", "kind": "preventive_work"}
+VAALA_NETWORK = "Vaalan ikäkausiverkosto: lapset ja lapsiperheet"
+
+SOTKANET_IMPORTERS = (
+    "admin",
+    "hyte.utajarvi",
+    "hyte.vaala",
+    "hyte.lapinjarvi",
+    "hyte.asikkala",
+    "hva.paijathame",
+)
+
+
+def _import_job() -> dict[str, int]:
+    """A Sotkanet import job, waiting in the queue."""
+    from elinvoima.indicators.models import ImportJob
+
+    job, _ = ImportJob.objects.get_or_create(kind="regions", original_name="regions.json")
+    return {"pk": job.pk}
+
+
 # URL name → (kwargs builder, expectation per role). Kwargs builders get the demo data.
 EXPECTATIONS = {
     "healthz": (None, EVERYONE),
@@ -95,8 +139,262 @@ EXPECTATIONS = {
     "api:wellbeing-county-detail": (lambda d: {"code": "9"}, EVERYONE),
     "api:organisation-list": (None, EVERYONE),
     "api:organisation-detail": (lambda d: {"pk": d["reuma"].pk}, EVERYONE),
+    "api:indicator-list": (None, EVERYONE),
+    "api:indicator-detail": (lambda d: _pk("indicators.Indicator", sotkanet_id=186), EVERYONE),
+    "api:indicator-value-list": (None, EVERYONE),
+    # A municipality's own indicators: public list, kept by its coordinators
+    "indicators:own-indicator-list": (lambda d: {"code": "889"}, EVERYONE),
+    "indicators:own-indicator-add": (lambda d: {"code": "889"}, only("admin", "hyte.utajarvi")),
+    "indicators:own-indicator-edit": (
+        lambda d: _pk("indicators.Indicator", source="own", owner_municipality__code="889"),
+        only("admin", "hyte.utajarvi"),
+    ),
+    "indicators:own-indicator-delete": (
+        lambda d: _pk("indicators.Indicator", source="own", owner_municipality__code="889"),
+        only("admin", "hyte.utajarvi"),
+    ),
     "api:schema": (None, EVERYONE),
     "api:docs": (None, EVERYONE),
+    # Sotkanet import (indicators): the platform admin, coordinators and county officials
+    "indicators:import-list": (None, only(*SOTKANET_IMPORTERS)),
+    "indicators:import-create": (None, only(*SOTKANET_IMPORTERS)),
+    "indicators:import-detail": (lambda d: _import_job(), only(*SOTKANET_IMPORTERS)),
+    "indicators:import-progress": (lambda d: _import_job(), only(*SOTKANET_IMPORTERS)),
+    # Catalogue, indicator pages and charts (indicators): public, Sotkanet data is open
+    "indicators:indicator-list": (None, EVERYONE),
+    "indicators:indicator-detail": (
+        lambda d: {"pk": _demo_indicator_chart()["indicator"]},
+        EVERYONE,
+    ),
+    "indicators:municipality-indicators": (lambda d: {"code": "889"}, EVERYONE),
+    "indicators:chart-svg": (
+        lambda d: {k: v for k, v in _demo_indicator_chart().items() if k != "indicator"},
+        EVERYONE,
+    ),
+    # HYTE coefficient, indicator sets, experiential data (indicators)
+    "indicators:hyte-county": (lambda d: {"code": "9"}, EVERYONE),
+    "indicators:hyte-follow-up": (lambda d: {"code": "9"}, EVERYONE),
+    "indicators:hyte-score-add": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
+    "indicators:hyte-score-edit": (
+        lambda d: {
+            "code": "9",
+            **_pk("indicators.HyteCoefficientScore", wellbeing_county__code="9"),
+        },
+        only("admin", "hva.paijathame"),
+    ),
+    "indicators:hyte-rule-list": (None, EVERYONE),
+    "indicators:hyte-rule-add": (None, only("admin", "hva.paijathame")),
+    "indicators:hyte-rule-edit": (
+        lambda d: _pk("indicators.HyteFundingRule", year=2024, level="wellbeing_county"),
+        only("admin", "hva.paijathame"),
+    ),
+    "indicators:indicator-set-list": (lambda d: {"code": "785"}, EVERYONE),
+    "indicators:indicator-set-add": (lambda d: {"code": "785"}, only("admin", "hyte.vaala")),
+    "indicators:indicator-set-presets": (None, EVERYONE),
+    "indicators:indicator-set-preset-add": (None, only("admin")),
+    "indicators:indicator-set-detail": (
+        lambda d: _pk("indicators.IndicatorSet", name="THL:n minimilista"),
+        EVERYONE,
+    ),
+    "indicators:indicator-set-edit": (
+        lambda d: _pk("indicators.IndicatorSet", wellbeing_county__code="9"),
+        only("admin", "hva.paijathame"),
+    ),
+    "indicators:indicator-set-delete": (
+        lambda d: _pk("indicators.IndicatorSet", wellbeing_county__code="9"),
+        only("admin", "hva.paijathame"),
+    ),
+    "indicators:experiential-municipality": (
+        lambda d: {"code": "785"},
+        only("admin", "hyte.vaala", "valtuutettu.vaala"),
+    ),
+    "indicators:experiential-survey-add": (lambda d: {"code": "785"}, only("admin", "hyte.vaala")),
+    "indicators:experiential-survey-detail": (
+        lambda d: _pk("indicators.ExperientialSurvey", municipality__code="785"),
+        only("admin", "hyte.vaala", "valtuutettu.vaala"),
+    ),
+    "indicators:experiential-result-add": (
+        lambda d: _pk("indicators.ExperientialSurvey", municipality__code="785"),
+        only("admin", "hyte.vaala"),
+    ),
+    "indicators:experiential-import": (
+        lambda d: _pk("indicators.ExperientialSurvey", municipality__code="785"),
+        only("admin", "hyte.vaala"),
+    ),
+    # Goal tracking cards and measures (strategy): the Päijät-Häme card of seed 001 (its plan
+    # is approved: public, the static part frozen) and Vaala's draft plan whose measures MLL
+    # Vaalan yhdistys implements.
+    "strategy:goal-card": (lambda d: _pk("strategy.Goal", title_fi=CARD_GOAL), EVERYONE),
+    "strategy:goal-card-print": (lambda d: _pk("strategy.Goal", title_fi=CARD_GOAL), EVERYONE),
+    "strategy:goal-card-edit": (
+        lambda d: _pk("strategy.Goal", title_fi=CARD_GOAL),
+        only("admin", "hva.paijathame", "hyte.asikkala"),
+    ),
+    "strategy:goal-card-update": (
+        lambda d: _pk("strategy.Goal", title_fi=CARD_GOAL),
+        only("admin", "hva.paijathame", "hyte.asikkala"),
+    ),
+    "strategy:measure-create": (
+        lambda d: {"goal_pk": _pk("strategy.Goal", title_fi=CARD_GOAL)["pk"]},
+        only("admin", "hva.paijathame"),
+    ),
+    "strategy:measure-detail": (
+        lambda d: _pk("strategy.Measure", title_fi=VAALA_CAFE),
+        only("admin", "hyte.vaala", "valtuutettu.vaala", "yhdistys.mll"),
+    ),
+    "strategy:measure-edit": (
+        lambda d: _pk("strategy.Measure", title_fi=VAALA_CAFE),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:measure-delete": (
+        lambda d: _pk("strategy.Measure", title_fi=VAALA_CAFE),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:measure-report": (
+        lambda d: _pk("strategy.Measure", title_fi=VAALA_CAFE),
+        only("admin", "hyte.vaala", "yhdistys.mll"),
+    ),
+    "strategy:measures-attention": (None, signed_in()),
+    "strategy:my-measures": (None, signed_in()),
+    # Plans (strategy): Vaala's draft welfare plan, read by its municipality's people and
+    # edited by its coordinator; Päijät-Häme's approved plans, public and frozen.
+    "strategy:municipality-plans": (lambda d: {"code": "785"}, EVERYONE),
+    "strategy:county-plans": (lambda d: {"code": "9"}, EVERYONE),
+    "strategy:network-plans": (lambda d: _pk("networks.Network", name_fi=VAALA_NETWORK), EVERYONE),
+    "strategy:plan-create-municipality": (
+        lambda d: {"code": "785"},
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:plan-create-county": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
+    "strategy:plan-create-network": (
+        lambda d: _pk("networks.Network", name_fi=VAALA_NETWORK),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:plan-detail": (
+        lambda d: _pk("strategy.Plan", **VAALA_PLAN),
+        only("admin", "hyte.vaala", "valtuutettu.vaala"),
+    ),
+    "strategy:plan-edit": (
+        lambda d: _pk("strategy.Plan", **VAALA_PLAN),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:plan-send-to-decision": (
+        lambda d: _pk("strategy.Plan", **VAALA_PLAN),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:plan-decision": (
+        lambda d: _pk("strategy.Plan", **VAALA_PLAN),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:plan-new-version": (
+        lambda d: _pk("strategy.Plan", **PAIJAT_HAME_PLAN),
+        only("admin", "hva.paijathame"),
+    ),
+    "strategy:priority-area-create": (
+        lambda d: _pk("strategy.Plan", **VAALA_PLAN),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:priority-area-edit": (
+        lambda d: _pk("strategy.PriorityArea", goals__measures__title_fi=VAALA_CAFE),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:priority-area-delete": (
+        lambda d: _pk("strategy.PriorityArea", goals__measures__title_fi=VAALA_CAFE),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:goal-create": (
+        lambda d: _pk("strategy.PriorityArea", goals__measures__title_fi=VAALA_CAFE),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:sub-goal-create": (
+        lambda d: _pk("strategy.Goal", measures__title_fi=VAALA_CAFE),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:goal-edit": (
+        lambda d: _pk("strategy.Goal", measures__title_fi=VAALA_CAFE),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:goal-delete": (
+        lambda d: _pk("strategy.Goal", measures__title_fi=VAALA_CAFE),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:logic-model": (lambda d: _pk("strategy.Plan", **PREVENTIVE_PLAN), EVERYONE),
+    "strategy:logic-model-edit": (
+        lambda d: _pk("strategy.Plan", **PREVENTIVE_PLAN),
+        only("admin", "hva.paijathame"),
+    ),
+    "strategy:plan-concerns": (
+        lambda d: _pk("strategy.Plan", **VAALA_PLAN),
+        only("admin", "hyte.vaala", "valtuutettu.vaala"),
+    ),
+    "strategy:plan-concerns-edit": (
+        lambda d: _pk("strategy.Plan", **VAALA_PLAN),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:evaluation-report-create": (
+        lambda d: _pk("strategy.Plan", **VAALA_REPORT),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:evaluation-report-detail": (
+        lambda d: _pk("strategy.EvaluationReport", plan__municipality__code="785"),
+        EVERYONE,
+    ),
+    "strategy:evaluation-report-edit": (
+        lambda d: _pk("strategy.EvaluationReport", plan__municipality__code="785"),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:network-recommendations": (
+        lambda d: _pk("networks.Network", name_fi=VAALA_NETWORK),
+        EVERYONE,
+    ),
+    "strategy:recommendation-respond": (
+        lambda d: _pk("strategy.Recommendation", network__name_fi=VAALA_NETWORK),
+        only("admin", "hyte.vaala"),
+    ),
+    "strategy:county-hyte-negotiations": (
+        lambda d: {"code": "9"},
+        only("admin", "hva.paijathame", "hyte.asikkala"),
+    ),
+    "strategy:hyte-negotiation-create": (
+        lambda d: {"code": "9"},
+        only("admin", "hva.paijathame"),
+    ),
+    "strategy:hyte-negotiation-detail": (
+        lambda d: _pk("strategy.HyteNegotiation", wellbeing_county__code="9"),
+        only("admin", "hva.paijathame", "hyte.asikkala"),
+    ),
+    "strategy:hyte-negotiation-edit": (
+        lambda d: _pk("strategy.HyteNegotiation", wellbeing_county__code="9"),
+        only("admin", "hva.paijathame"),
+    ),
+    "api:plan-list": (None, EVERYONE),
+    "api:plan-detail": (
+        lambda d: _pk("strategy.Plan", wellbeing_county__code="9", kind="regional_welfare_plan"),
+        EVERYONE,
+    ),
+    "api:goal-list": (None, EVERYONE),
+    "api:goal-detail": (lambda d: _pk("strategy.Goal", title_fi=CARD_GOAL), EVERYONE),
+    "api:measure-list": (None, EVERYONE),
+    "api:measure-detail": (
+        lambda d: _pk("strategy.Measure", title_fi=VAALA_CAFE),
+        {
+            **only("admin", "hyte.vaala", "valtuutettu.vaala", "yhdistys.mll", others=NOT_FOUND),
+            ANONYMOUS: NOT_FOUND,
+        },
+    ),
+    "api:measure-reports": (
+        lambda d: _pk("strategy.Measure", goal__title_fi=CARD_GOAL),
+        dict.fromkeys(ROLES, NOT_ALLOWED),
+    ),
+    "api:goal-card-list": (None, EVERYONE),
+    "api:goal-card-detail": (
+        lambda d: _pk("strategy.GoalCard", goal__title_fi=CARD_GOAL),
+        EVERYONE,
+    ),
+    "api:goal-card-updates": (
+        lambda d: _pk("strategy.GoalCard", goal__title_fi=CARD_GOAL),
+        EVERYONE,
+    ),
 }
 
 # Django's admin keeps its own staff-only permission system; its pages that need no object

@@ -84,3 +84,16 @@ def test_audit__deletion__recorded():
     assert LogEntry.objects.filter(
         object_pk=str(organisation_pk), action=LogEntry.Action.DELETE
     ).exists()
+
+
+def test_audit_log__many_to_many_change__listed_with_the_objects(client_for):
+    from elinvoima.strategy.models import Measure
+
+    measure = Measure.objects.filter(implementers__isnull=False).first()
+    implementer = measure.implementers.first()
+    measure.implementers.remove(implementer)
+
+    response = client_for("admin").get("/fi/audit/")
+
+    assert response.status_code == 200
+    assert str(implementer) in response.content.decode()

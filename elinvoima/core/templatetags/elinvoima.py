@@ -39,3 +39,23 @@ def query_with(context, **changes) -> str:
             query[key] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def audit_changes(entry) -> list[tuple[str, str, str]]:
+    """An audit entry's changes as (field, before, after). Read in Python: in a template,
+    `changes_dict.items` would look up a changed field called "items" first, and many-to-many
+    changes are recorded as {type, operation, objects} instead of a pair."""
+    rows = []
+    for field, change in (entry.changes_dict or {}).items():
+        if isinstance(change, dict) and change.get("type") == "m2m":
+            objects = ", ".join(str(name) for name in change.get("objects", []))
+            before, after = ("", objects) if change.get("operation") == "add" else (objects, "")
+        elif isinstance(change, list | tuple) and len(change) == 2:
+            before, after = change
+        else:
+            before, after = "", change
+        rows.append(
+            (field, "" if before is None else str(before), "" if after is None else str(after))
+        )
+    return rows

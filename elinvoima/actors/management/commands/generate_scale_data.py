@@ -10,6 +10,13 @@ from elinvoima.actors.scale import (
     scale_data_generate,
 )
 from elinvoima.actors.services import reference_data_load
+from elinvoima.indicators.scale import (
+    INDICATORS,
+    VALUES,
+    IndicatorScaleError,
+    indicator_scale_generate,
+)
+from elinvoima.strategy.scale import PlanScaleError, plan_scale_generate
 
 
 class Command(BaseCommand):
@@ -25,6 +32,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--organisations", type=int, default=ORGANISATIONS)
         parser.add_argument("--people", type=int, default=PEOPLE)
+        parser.add_argument(
+            "--indicators",
+            type=int,
+            default=None,
+            help=f"Indicators with ~{VALUES // INDICATORS} values each; default {INDICATORS}, "
+            "or none when --organisations or --people is given.",
+        )
 
     def handle(self, *args, seed, replace, organisations, people, **options):
         if organisations < 0 or people < 0:
@@ -39,6 +53,31 @@ class Command(BaseCommand):
             )
         except ScaleDataError as error:
             raise CommandError(str(error)) from error
+        # 3,000 indicators with ~4,000,000 values (elinvoima.indicators.scale); a run with
+        # its own --organisations or --people makes indicators only when asked.
+        indicator_count = options.get("indicators")
+        if indicator_count is None:
+            full = (organisations, people) == (ORGANISATIONS, PEOPLE)
+            indicator_count = INDICATORS if full else 0
+        indicators = None
+        if indicator_count > 0:
+            try:
+                indicators = indicator_scale_generate(
+                    seed=seed,
+                    indicators=indicator_count,
+                    values=VALUES * indicator_count // INDICATORS,
+                    replace=replace,
+                )
+            except IndicatorScaleError as error:
+                raise CommandError(str(error)) from error
+        # Plans of every municipality and county, ~600,000 measures (elinvoima.strategy.scale),
+        # with the full national scale only.
+        plans = None
+        if (organisations, people) == (ORGANISATIONS, PEOPLE):
+            try:
+                plans = plan_scale_generate(seed=seed, replace=replace)
+            except PlanScaleError as error:
+                raise CommandError(str(error)) from error
         written = perf_counter()
         if connection.vendor == "postgresql":
             # Fresh statistics, or the planner picks bad plans (PERFORMANCE.md).
@@ -48,6 +87,17 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Deleted the earlier scale data: {result.replaced['organisations']} "
                 f"organisations, {result.replaced['people']} people."
+            )
+        if indicators is not None:
+            self.stdout.write(
+                f"Wrote {indicators.indicators} indicators ({indicators.municipal_indicators} "
+                f"with municipal values), {indicators.values} values, {indicators.regions} "
+                f"regions in {indicators.seconds:.1f} s."
+            )
+        if plans is not None:
+            self.stdout.write(
+                f"Wrote {plans.plans} plans, {plans.goals} goals and {plans.measures} measures "
+                f"in {plans.seconds:.1f} s."
             )
         self.stdout.write(
             f"Wrote {result.organisations} organisations ({result.with_business_id} with a "

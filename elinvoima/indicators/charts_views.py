@@ -1,0 +1,162 @@
+"""The pages of charts: a municipality's indicators against its county, the country and
+chosen peers, and the stored chart images themselves."""
+
+import re
+from html import escape
+
+from csp.constants import NONE
+from csp.decorators import csp_replace
+from django.core.cache import cache
+from django.http import Http404, HttpResponse, HttpResponseNotModified, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from elinvoima.actors.models import Municipality
+
+from .charts import chart_specs, charts_ensure, charts_html
+from .enums import Gender, IndicatorSource
+from .models import ChartImage
+from .selectors import (
+    MAX_CHARTS,
+    MAX_PEERS,
+    chart_indicators,
+    chart_regions,
+    chart_values,
+    gender_or_total,
+    indicator_set_choices,
+    language,
+    translated,
+)
+
+MUNICIPALITY_CODE = re.compile(r"^[0-9]{3}$")
+
+
+def peer_codes_from(request, *, exclude: str = "") -> list[str]:
+    codes = [code for code in request.GET.getlist("peer") if MUNICIPALITY_CODE.match(code)]
+    return [code for code in dict.fromkeys(codes) if code != exclude][:MAX_PEERS]
+
+
+def _options(choices, selected) -> str:
+    """<option>s written out in Python (the peer list has 309)."""
+    chosen = set(selected) if isinstance(selected, list | set | tuple) else {selected}
+    return "".join(
+        f'<option value="{escape(str(value))}"{" selected" if value in chosen else ""}>'
+        f"{escape(str(label))}</option>"
+        for value, label in choices
+    )
+
+
+MUNICIPALITIES_CACHE_KEY = "indicators:municipality-choices:{language}"
+MUNICIPALITIES_CACHE_SECONDS = 3600
+
+
+def _municipality_choices() -> list[tuple[str, str]]:
+    """Every municipality (code, name in the user's language), by name: reference data,
+    read once an hour rather than on every chart page."""
+    lang = language()
+    key = MUNICIPALITIES_CACHE_KEY.format(language=lang)
+    choices = cache.get(key)
+    if choices is None:
+        rows = Municipality.objects.values_list("code", "name_fi", "name_sv", "name_en")
+        names = [(code, translated((fi, sv, en), lang)) for code, fi, sv, en in rows]
+        choices = sorted(names, key=lambda item: (item[1].casefold(), item[0]))
+        if choices:
+            cache.set(key, choices, MUNICIPALITIES_CACHE_SECONDS)
+    return choices
+
+
+@require_GET
+def municipality_indicators(request, code: str):
+    """Up to 20 charts of a municipality: the indicators of a chosen set (`?set=`), by
+    default its own set, else the indicators with values for it; each against its county,
+    the whole country and the peers (`?peer=`, at most 5), for a gender (`?gender=`)."""
+    municipality = get_object_or_404(
+        Municipality.objects.select_related("wellbeing_county"), code=code
+    )
+    gender = gender_or_total(request.GET.get("gender"))
+    peers = peer_codes_from(request, exclude=municipality.code)
+    regions = chart_regions(municipality=municipality, peer_codes=peers)
+    sets = indicator_set_choices(municipality=municipality)
+    set_ids = {choice.id for choice in sets}
+    requested = request.GET.get("set", "")
+    chosen_set = int(requested) if requested.isdigit() and int(requested) in set_ids else None
+    if chosen_set is None and requested != "all":
+        chosen_set = next((choice.id for choice in sets if choice.own), None)
+    own_region = next((r.id for r in regions if r.role == "municipality"), None)
+    indicators = chart_indicators(indicator_set_id=chosen_set, region_id=own_region)
+    series = chart_values(
+        indicator_ids=[indicator.id for indicator in indicators],
+        region_ids=[region.id for region in regions],
+        gender=gender,
+    )
+    specs = chart_specs(indicators=indicators, regions=regions, gender=gender, series=series)
+    charts_ensure(specs)
+
+    set_options = [("all", _("Indicators with data for the municipality"))] + [
+        (str(choice.id), choice.name) for choice in sets
+    ]
+    context = {
+        "municipality": municipality,
+        "regions": regions,
+        "charts": mark_safe(charts_html(specs)),  # noqa: S308 (escaped in charts_html)
+        "chart_count": len(specs),
+        "max_charts": MAX_CHARTS,
+        "max_peers": MAX_PEERS,
+        "has_sotkanet": any(s.indicator.source == IndicatorSource.SOTKANET for s in specs),
+        "has_demo_values": any(spec.indicator.demo_values for spec in specs),
+        "set_options": mark_safe(  # noqa: S308 (escaped in _options)
+            _options(set_options, str(chosen_set) if chosen_set else "all")
+        ),
+        "gender_options": mark_safe(_options(Gender.choices, gender)),  # noqa: S308
+        "peer_options": mark_safe(  # noqa: S308 (escaped in _options)
+            _options([(c, n) for c, n in _municipality_choices() if c != municipality.code], peers)
+        ),
+        "has_region": own_region is not None,
+    }
+    return render(request, "indicators/charts/municipality_indicators.html", context)
+
+
+# The SVG is matplotlib's, with a <style> element and style attributes: it gets a policy of
+# its own that allows inline styles and nothing else (no scripts, no fetches). HTML pages
+# keep the site's strict policy; as an <img>, the SVG cannot run anything anyway.
+SVG_POLICY = {
+    "default-src": [NONE],
+    "script-src": [NONE],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": [NONE],
+    "font-src": [NONE],
+    "connect-src": [NONE],
+    "form-action": [NONE],
+    "base-uri": [NONE],
+}
+
+
+@require_GET
+@csp_replace(SVG_POLICY)
+def chart_svg_view(request, pk: int, fingerprint: str):
+    """A stored chart. Its URL carries the fingerprint of the data it shows, so the answer
+    never changes and may be cached for good; an older fingerprint is sent on to the
+    current image."""
+    row = ChartImage.objects.filter(pk=pk).values_list("fingerprint", "svg").first()
+    if row is None:
+        raise Http404
+    current, svg = row
+    if fingerprint != current:
+        response = HttpResponseRedirect(
+            reverse("indicators:chart-svg", kwargs={"pk": pk, "fingerprint": current})
+        )
+        response["Cache-Control"] = "no-cache"
+        return response
+    etag = f'"{current}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+    else:
+        response = HttpResponse(svg, content_type="image/svg+xml; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="chart-{pk}.svg"'
+    response["ETag"] = etag
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    return response

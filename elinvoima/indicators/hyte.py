@@ -1,0 +1,407 @@
+"""The HYTE coefficient (hyte-kerroin, seed 001): published scores of counties and
+municipalities, the funding rules (euros per resident, per year and level), the funding each
+one receives, and the follow-up table of the coefficient's indicators that the county's
+monitoring group (hyte-kertoimen seurantaryhmä) uses.
+
+Funding = population × euros per resident, in Decimal and rounded to cents. The population
+is the one recorded on the score row; without one, a municipality's recorded population and,
+for a county, the sum of its municipalities' recorded populations. Each line says which.
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from elinvoima.actors.models import Municipality, WellbeingCounty
+
+from .enums import FundingLevel, Gender, IndicatorSetKind, RegionCategory
+from .models import (
+    HyteCoefficientScore,
+    HyteFundingRule,
+    Indicator,
+    IndicatorSet,
+    IndicatorValue,
+    Region,
+)
+
+CENT = Decimal("0.01")
+TENTH = Decimal("0.1")
+MILLION = Decimal(1_000_000)
+
+
+def funding_euros(*, population: int, euros_per_resident: Decimal) -> Decimal:
+    """The funding of one recipient in euros, rounded to cents (half up)."""
+    return (Decimal(population) * Decimal(euros_per_resident)).quantize(
+        CENT, rounding=ROUND_HALF_UP
+    )
+
+
+def in_millions(amount: Decimal) -> Decimal:
+    """Euros as millions rounded to a tenth, as the seed writes them: 8 642 382 → 8.6."""
+    return (amount / MILLION).quantize(TENTH, rounding=ROUND_HALF_UP)
+
+
+# Where a line's population comes from.
+POPULATION_ON_SCORE = "score"
+POPULATION_OF_MUNICIPALITY = "municipality"
+POPULATION_OF_MUNICIPALITIES = "municipalities"
+POPULATION_MISSING = "missing"
+
+POPULATION_BASIS_LABELS: dict[str, str | Promise] = {
+    POPULATION_ON_SCORE: _("recorded with the score"),
+    POPULATION_OF_MUNICIPALITY: _("the municipality's population in the reference data"),
+    POPULATION_OF_MUNICIPALITIES: _("the sum of the municipalities' populations"),
+    POPULATION_MISSING: _("no population recorded"),
+}
+
+
+@dataclass
+class FundingLine:
+    """One recipient's score and funding in one year."""
+
+    name: str
+    level: str
+    score_row: HyteCoefficientScore | None
+    population: int | None
+    population_year: int | None
+    population_basis: str
+    rule: HyteFundingRule | None
+    municipality: Municipality | None = None
+
+    @property
+    def score(self) -> Decimal | None:
+        return self.score_row.score if self.score_row else None
+
+    @property
+    def population_basis_label(self) -> str | Promise:
+        return POPULATION_BASIS_LABELS[self.population_basis]
+
+    @property
+    def euros_per_resident(self) -> Decimal | None:
+        return self.rule.euros_per_resident if self.rule else None
+
+    @property
+    def funding(self) -> Decimal | None:
+        if self.rule is None or self.population is None:
+            return None
+        return funding_euros(
+            population=self.population, euros_per_resident=self.rule.euros_per_resident
+        )
+
+    @property
+    def funding_millions(self) -> Decimal | None:
+        funding = self.funding
+        return None if funding is None else in_millions(funding)
+
+
+def _sum(amounts) -> Decimal | None:
+    amounts = [amount for amount in amounts if amount is not None]
+    return sum(amounts, Decimal("0.00")) if amounts else None
+
+
+@dataclass
+class YearFunding:
+    year: int
+    county: FundingLine
+    municipalities: list[FundingLine]
+    county_rule: HyteFundingRule | None
+    municipality_rule: HyteFundingRule | None
+
+    @property
+    def municipalities_total(self) -> Decimal | None:
+        return _sum(line.funding for line in self.municipalities)
+
+    @property
+    def municipalities_total_millions(self) -> Decimal | None:
+        total = self.municipalities_total
+        return None if total is None else in_millions(total)
+
+    @property
+    def total(self) -> Decimal | None:
+        """The whole region: the county and its municipalities."""
+        return _sum([self.county.funding, self.municipalities_total])
+
+    @property
+    def total_millions(self) -> Decimal | None:
+        total = self.total
+        return None if total is None else in_millions(total)
+
+    @property
+    def without_funding(self) -> list[FundingLine]:
+        return [line for line in [self.county, *self.municipalities] if line.funding is None]
+
+    @property
+    def rules(self) -> list[HyteFundingRule]:
+        return [rule for rule in (self.county_rule, self.municipality_rule) if rule]
+
+
+@dataclass
+class CountyHyte:
+    county: WellbeingCounty
+    years: list[YearFunding] = field(default_factory=list)
+
+
+def hyte_county_overview(*, county: WellbeingCounty) -> CountyHyte:
+    """A county's scores and funding per year, with its municipalities' and the whole
+    region's. Three queries whatever the number of years and municipalities."""
+    municipalities = list(county.municipalities.order_by("name"))
+    scores = list(
+        HyteCoefficientScore.objects.filter(
+            Q(wellbeing_county=county) | Q(municipality__wellbeing_county=county)
+        )
+    )
+    rules = {(rule.year, rule.level): rule for rule in HyteFundingRule.objects.all()}
+    county_scores = {s.year: s for s in scores if s.wellbeing_county_id == county.pk}
+    municipality_scores = {(s.year, s.municipality_id): s for s in scores if s.municipality_id}
+    years = sorted({s.year for s in scores} | {year for year, _level in rules}, reverse=True)
+
+    overview = CountyHyte(county=county)
+    for year in years:
+        county_rule = rules.get((year, FundingLevel.WELLBEING_COUNTY))
+        municipality_rule = rules.get((year, FundingLevel.MUNICIPALITY))
+        lines = [
+            _municipality_line(
+                municipality, municipality_scores.get((year, municipality.pk)), municipality_rule
+            )
+            for municipality in municipalities
+        ]
+        overview.years.append(
+            YearFunding(
+                year=year,
+                county=_county_line(county, county_scores.get(year), municipalities, county_rule),
+                municipalities=lines,
+                county_rule=county_rule,
+                municipality_rule=municipality_rule,
+            )
+        )
+    return overview
+
+
+def _municipality_line(municipality, score_row, rule) -> FundingLine:
+    if score_row is not None and score_row.population is not None:
+        population, year, basis = (
+            score_row.population,
+            score_row.population_year,
+            POPULATION_ON_SCORE,
+        )
+    elif municipality.population is not None:
+        population, year, basis = (
+            municipality.population,
+            municipality.population_year,
+            POPULATION_OF_MUNICIPALITY,
+        )
+    else:
+        population, year, basis = None, None, POPULATION_MISSING
+    return FundingLine(
+        name=municipality.name,
+        level=FundingLevel.MUNICIPALITY,
+        score_row=score_row,
+        population=population,
+        population_year=year,
+        population_basis=basis,
+        rule=rule,
+        municipality=municipality,
+    )
+
+
+def _county_line(county, score_row, municipalities, rule) -> FundingLine:
+    if score_row is not None and score_row.population is not None:
+        population, year, basis = (
+            score_row.population,
+            score_row.population_year,
+            POPULATION_ON_SCORE,
+        )
+    elif municipalities and all(m.population is not None for m in municipalities):
+        population = sum(m.population for m in municipalities)
+        years = {m.population_year for m in municipalities}
+        year = years.pop() if len(years) == 1 else None
+        basis = POPULATION_OF_MUNICIPALITIES
+    else:
+        population, year, basis = None, None, POPULATION_MISSING
+    return FundingLine(
+        name=county.name,
+        level=FundingLevel.WELLBEING_COUNTY,
+        score_row=score_row,
+        population=population,
+        population_year=year,
+        population_basis=basis,
+        rule=rule,
+    )
+
+
+def county_population_of_municipalities(*, county: WellbeingCounty) -> tuple[int, set[int]]:
+    """The sum of the county's municipalities' recorded populations and their years."""
+    rows = list(county.municipalities.values_list("population", "population_year"))
+    return sum(population or 0 for population, _year in rows), {year for _p, year in rows}
+
+
+# --- Writes ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def hyte_score_save(*, score: HyteCoefficientScore) -> HyteCoefficientScore:
+    """Save a new or changed score. The form has checked it; the database's constraints
+    (one score per recipient and year, 0–100) hold it."""
+    score.full_clean(validate_unique=False, validate_constraints=False)
+    _refuse_duplicate_score(score)
+    score.save()
+    return score
+
+
+def _refuse_duplicate_score(score: HyteCoefficientScore) -> None:
+    others = HyteCoefficientScore.objects.filter(year=score.year).exclude(pk=score.pk)
+    if score.wellbeing_county_id is not None:
+        others = others.filter(wellbeing_county_id=score.wellbeing_county_id)
+    else:
+        others = others.filter(municipality_id=score.municipality_id)
+    if others.exists():
+        raise ValidationError(
+            _("A score of %(year)s has already been recorded for this recipient: change it.")
+            % {"year": score.year},
+            code="duplicate_score",
+        )
+
+
+@transaction.atomic
+def hyte_funding_rule_save(*, rule: HyteFundingRule) -> HyteFundingRule:
+    rule.full_clean(validate_unique=False, validate_constraints=False)
+    if (
+        HyteFundingRule.objects.filter(year=rule.year, level=rule.level)
+        .exclude(pk=rule.pk)
+        .exists()
+    ):
+        raise ValidationError(
+            _("The funding rule of %(year)s for this level has already been recorded: change it.")
+            % {"year": rule.year},
+            code="duplicate_rule",
+        )
+    rule.save()
+    return rule
+
+
+# --- Follow-up of the coefficient's indicators ------------------------------------------------
+
+
+@dataclass
+class Column:
+    label: str
+    region: Region | None
+    kind: str  # "country", "county" or "municipality"
+
+
+@dataclass
+class Cell:
+    value: float
+    year: int
+
+
+@dataclass
+class FollowUpRow:
+    indicator: Indicator
+    cells: list[Cell | None]
+
+
+@dataclass
+class FollowUp:
+    county: WellbeingCounty
+    year: int
+    indicator_set: IndicatorSet | None
+    columns: list[Column]
+    rows: list[FollowUpRow]
+    set_years: list[int]
+
+    @property
+    def has_values(self) -> bool:
+        return any(cell is not None for row in self.rows for cell in row.cells)
+
+
+def _hyte_sets(county: WellbeingCounty):
+    """The HYTE coefficient sets that apply to the county: its own and the shared presets."""
+    return IndicatorSet.objects.filter(kind=IndicatorSetKind.HYTE_COEFFICIENT).filter(
+        Q(wellbeing_county=county)
+        | Q(is_preset=True, municipality__isnull=True, wellbeing_county__isnull=True)
+    )
+
+
+def hyte_follow_up_years(*, county: WellbeingCounty) -> list[int]:
+    return sorted(
+        {y for y in _hyte_sets(county).values_list("year", flat=True) if y is not None},
+        reverse=True,
+    )
+
+
+def hyte_follow_up_set(*, county: WellbeingCounty, year: int) -> IndicatorSet | None:
+    """The year's set: the county's own before the shared preset, a set of the year before
+    one without a year."""
+    candidates = list(_hyte_sets(county).filter(Q(year=year) | Q(year__isnull=True)))
+
+    def rank(indicator_set: IndicatorSet) -> tuple[int, int, int]:
+        return (
+            0 if indicator_set.year == year else 1,
+            0 if indicator_set.wellbeing_county_id == county.pk else 1,
+            indicator_set.pk,
+        )
+
+    return min(candidates, key=rank) if candidates else None
+
+
+def hyte_follow_up(*, county: WellbeingCounty, year: int) -> FollowUp:
+    """The indicators of the year's HYTE coefficient set with their latest values (total
+    gender) for the whole country, the county and each of its municipalities."""
+    indicator_set = hyte_follow_up_set(county=county, year=year)
+    municipalities = list(county.municipalities.order_by("name"))
+    regions = list(
+        Region.objects.filter(
+            Q(category=RegionCategory.COUNTRY)
+            | Q(wellbeing_county=county)
+            | Q(municipality__wellbeing_county=county)
+        ).order_by("id")
+    )
+    country = next((r for r in regions if r.category == RegionCategory.COUNTRY), None)
+    county_region = next((r for r in regions if r.wellbeing_county_id == county.pk), None)
+    by_municipality = {r.municipality_id: r for r in regions if r.municipality_id}
+    columns = [
+        Column(str(_("Whole country")), country, "country"),
+        Column(county.short_name, county_region, "county"),
+        *(Column(m.name, by_municipality.get(m.pk), "municipality") for m in municipalities),
+    ]
+    rows: list[FollowUpRow] = []
+    if indicator_set is not None:
+        indicators = [
+            item.indicator
+            for item in indicator_set.items.select_related("indicator").order_by("position", "id")
+        ]
+        region_ids = [column.region.pk for column in columns if column.region is not None]
+        latest: dict[tuple[int, int], Cell] = {}
+        values = IndicatorValue.objects.filter(
+            indicator__in=[indicator.pk for indicator in indicators],
+            region_id__in=region_ids,
+            gender=Gender.TOTAL,
+        ).values_list("indicator_id", "region_id", "year", "value")
+        for indicator_id, region_id, value_year, value in values:
+            known = latest.get((indicator_id, region_id))
+            if known is None or value_year > known.year:
+                latest[indicator_id, region_id] = Cell(value=value, year=value_year)
+        for indicator in indicators:
+            rows.append(
+                FollowUpRow(
+                    indicator=indicator,
+                    cells=[
+                        latest.get((indicator.pk, column.region.pk)) if column.region else None
+                        for column in columns
+                    ],
+                )
+            )
+    return FollowUp(
+        county=county,
+        year=year,
+        indicator_set=indicator_set,
+        columns=columns,
+        rows=rows,
+        set_years=hyte_follow_up_years(county=county),
+    )

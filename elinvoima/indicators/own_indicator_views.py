@@ -1,0 +1,128 @@
+"""Pages of a municipality's own indicators: the list (public, like the catalogue) and the
+forms with which its coordinators keep them and their values."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from elinvoima.actors.models import Municipality
+
+from .enums import IndicatorSource
+from .models import Indicator
+from .own_indicator_forms import OwnIndicatorForm, OwnValueFormSet
+from .own_indicators import own_indicator_delete, own_indicator_list, own_indicator_save, own_values
+
+
+class OwnIndicatorListView(TemplateView):
+    template_name = "indicators/own/list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        municipality = get_object_or_404(Municipality, code=self.kwargs["code"])
+        context.update(
+            municipality=municipality,
+            indicators=own_indicator_list(municipality=municipality),
+            can_manage=self.request.user.has_perm(
+                "indicators.manage_municipality_indicators", municipality
+            ),
+        )
+        return context
+
+
+class _OwnIndicatorFormView(PermissionRequiredMixin, TemplateView):
+    template_name = "indicators/own/form.html"
+    permission_required = "indicators.manage_municipality_indicators"
+
+    def get_indicator(self) -> Indicator:
+        return Indicator(source=IndicatorSource.OWN)
+
+    def get_municipality(self) -> Municipality:
+        return get_object_or_404(Municipality, code=self.kwargs["code"])
+
+    def get_permission_object(self):
+        return self.get_municipality()
+
+    def get_forms(self):
+        indicator = self.get_indicator()
+        if self.request.method == "POST":
+            return (
+                OwnIndicatorForm(self.request.POST, instance=indicator),
+                OwnValueFormSet(self.request.POST, prefix="values"),
+            )
+        initial = [vars(row) for row in own_values(indicator=indicator)] if indicator.pk else []
+        return OwnIndicatorForm(instance=indicator), OwnValueFormSet(
+            initial=initial, prefix="values"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if "form" not in context:
+            context["form"], context["formset"] = self.get_forms()
+        context.update(municipality=self.get_municipality(), indicator=self.get_indicator())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form, formset = self.get_forms()
+        if form.is_valid() and formset.is_valid():
+            try:
+                indicator = own_indicator_save(
+                    indicator=form.save(commit=False),
+                    municipality=self.get_municipality(),
+                    values=formset.values(),
+                    loaded_at=form.cleaned_data.get("loaded_at"),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The indicator and its values were saved."))
+                return redirect("indicators:indicator-detail", pk=indicator.pk)
+        return self.render_to_response(self.get_context_data(form=form, formset=formset))
+
+
+class OwnIndicatorCreateView(_OwnIndicatorFormView):
+    pass
+
+
+class _ExistingOwnIndicator:
+    def get_indicator(self) -> Indicator:
+        if not hasattr(self, "indicator"):
+            self.indicator = get_object_or_404(
+                Indicator.objects.select_related("owner_municipality"),
+                pk=self.kwargs["pk"],
+                source=IndicatorSource.OWN,
+                owner_municipality__isnull=False,
+            )
+        return self.indicator
+
+    def get_municipality(self) -> Municipality:
+        return self.get_indicator().owner_municipality
+
+
+class OwnIndicatorEditView(_ExistingOwnIndicator, _OwnIndicatorFormView):
+    pass
+
+
+class OwnIndicatorDeleteView(_ExistingOwnIndicator, PermissionRequiredMixin, TemplateView):
+    template_name = "indicators/own/delete.html"
+    permission_required = "indicators.manage_municipality_indicators"
+
+    def get_permission_object(self):
+        return self.get_municipality()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(indicator=self.get_indicator(), municipality=self.get_municipality())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        indicator = self.get_indicator()
+        municipality = self.get_municipality()
+        try:
+            own_indicator_delete(indicator=indicator)
+        except ValidationError as error:
+            return self.render_to_response(self.get_context_data(error=error.messages[0]))
+        messages.success(request, _("The indicator was deleted."))
+        return redirect("indicators:own-indicator-list", code=municipality.code)

@@ -1,0 +1,871 @@
+"""API of strategy and welfare plans: `plans`, `goals`, `measures` and `goal-cards` with their
+four-month period updates.
+
+Reads: approved plans are public; drafts only for those the named predicates allow. Writes
+go through the services and ask the predicates with the object; a frozen (approved) plan's
+content is refused with a JSON error (409, code "frozen"), while period updates and measure
+reports go on. Goal cards and their period updates carry an ETag; a client that sends it back
+in If-Match is refused with 412 when someone else saved in between."""
+
+import django_filters
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from elinvoima.actors.models import Municipality, Organisation, TargetGroup, WellbeingCounty
+from elinvoima.core.api import AuditActorMixin
+from elinvoima.networks.models import Network
+
+from .enums import MeasureStatus, PlanKind, PlanState, StatusLevel, Tertial
+from .goal_card_selectors import change_target, goal_card_of
+from .goal_card_services import (
+    GoalCardConflict,
+    GoalCardTaskData,
+    goal_card_save,
+    goal_card_update_save,
+    goal_card_version,
+)
+from .goal_cards import GoalCard, GoalCardTask, GoalCardUpdate
+from .measure_selectors import goals_visible, measures_visible, plans_visible
+from .measure_services import (
+    measure_create,
+    measure_delete,
+    measure_report_save,
+    measure_update,
+)
+from .models import Goal, GoalIndicator, Measure, MeasureReport, Plan, PriorityArea
+from .services import goal_delete, plan_ensure_editable, plan_validate_period
+
+
+class Frozen(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("This version is approved and frozen.")
+    default_code = "frozen"
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("The request conflicts with what is saved.")
+    default_code = "conflict"
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = _("Someone else saved this after you loaded it. Load it again.")
+    default_code = "precondition_failed"
+
+
+def _as_api_error(error: DjangoValidationError) -> exceptions.APIException:
+    """A service's refusal as a JSON error with field messages or a code."""
+    code = getattr(error, "code", None)
+    if code == "frozen":
+        return Frozen(" ".join(error.messages))
+    if isinstance(error, GoalCardConflict) or code == "concurrent_edit":
+        return PreconditionFailed(" ".join(error.messages))
+    if code == "has_measures":
+        return Conflict(" ".join(error.messages), code="has_measures")
+    if hasattr(error, "error_dict"):
+        return serializers.ValidationError(
+            {
+                field: [
+                    serializers.ErrorDetail(str(message), code=item.code or "invalid")
+                    for item in items
+                    for message in item.messages
+                ]
+                for field, items in error.error_dict.items()
+            }
+        )
+    return serializers.ValidationError(
+        {"non_field_errors": [serializers.ErrorDetail(m, code=code or "invalid") for m in error]}
+    )
+
+
+class _Services:
+    """Runs a service and turns its refusals into API errors."""
+
+    def call(self, function, **kwargs):
+        try:
+            return function(**kwargs)
+        except DjangoValidationError as error:
+            raise _as_api_error(error) from None
+        except DjangoPermissionDenied as error:
+            raise exceptions.PermissionDenied(str(error) or None) from None
+
+
+class ReadPublicWriteSignedIn(permissions.BasePermission):
+    """Reads follow the visibility of the querysets; writes need a signed-in user and then
+    the named predicate of the object (asked in the views)."""
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return bool(request.user and request.user.is_authenticated)
+
+
+def _require(user, permission: str, obj, message=None) -> None:
+    if not user.has_perm(permission, obj):
+        raise exceptions.PermissionDenied(message)
+
+
+# --- Plans ----------------------------------------------------------------------------------
+
+
+class PriorityAreaSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PriorityArea
+        fields = ["id", "title", "title_fi", "title_sv", "position"]
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    title = serializers.CharField(read_only=True)
+    municipality = serializers.SlugRelatedField(
+        slug_field="code", queryset=Municipality.objects.all(), allow_null=True, required=False
+    )
+    wellbeing_county = serializers.SlugRelatedField(
+        slug_field="code", queryset=WellbeingCounty.objects.all(), allow_null=True, required=False
+    )
+    network = serializers.PrimaryKeyRelatedField(
+        queryset=Network.objects.all(), allow_null=True, required=False
+    )
+    is_frozen = serializers.BooleanField(read_only=True)
+    priority_areas = PriorityAreaSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Plan
+        fields = [
+            "id",
+            "lineage",
+            "version",
+            "previous_version",
+            "kind",
+            "title",
+            "title_fi",
+            "title_sv",
+            "title_en",
+            "description_fi",
+            "description_sv",
+            "municipality",
+            "wellbeing_county",
+            "network",
+            "start_year",
+            "end_year",
+            "state",
+            "approved_on",
+            "is_frozen",
+            "priority_areas",
+            "updated_at",
+        ]
+        read_only_fields = [
+            "lineage",
+            "version",
+            "previous_version",
+            "state",
+            "approved_on",
+            "updated_at",
+        ]
+        extra_kwargs = {"title_fi": {"required": True, "allow_blank": False}}
+
+    def validate(self, attrs):
+        instance = self.instance
+        owners = {
+            name: attrs.get(name, getattr(instance, name, None))
+            for name in ("municipality", "wellbeing_county", "network")
+        }
+        if instance is not None and any(
+            name in attrs and attrs[name] != getattr(instance, name) for name in owners
+        ):
+            raise serializers.ValidationError(
+                {"municipality": _("The owner of a plan cannot change.")}, code="owner"
+            )
+        if sum(1 for owner in owners.values() if owner is not None) != 1:
+            raise serializers.ValidationError(
+                {
+                    "municipality": _(
+                        "A plan belongs to exactly one municipality, county or network."
+                    )
+                },
+                code="owner",
+            )
+        start = attrs.get("start_year", getattr(instance, "start_year", None))
+        end = attrs.get("end_year", getattr(instance, "end_year", None))
+        probe = Plan(
+            pk=getattr(instance, "pk", None),
+            lineage=getattr(instance, "lineage", None) or Plan().lineage,
+            kind=attrs.get("kind", getattr(instance, "kind", "")),
+            municipality=owners["municipality"],
+            wellbeing_county=owners["wellbeing_county"],
+            network=owners["network"],
+            start_year=start,
+            end_year=end,
+        )
+        try:
+            plan_validate_period(plan=probe)
+        except DjangoValidationError as error:
+            raise _as_api_error(error) from None
+        return attrs
+
+
+class PlanFilter(django_filters.FilterSet):
+    municipality = django_filters.CharFilter(
+        field_name="municipality__code", help_text="Official municipality code, e.g. 785."
+    )
+    county = django_filters.CharFilter(
+        method="filter_county",
+        help_text="Wellbeing services county code: the county's plans and its municipalities'.",
+    )
+    kind = django_filters.ChoiceFilter(choices=PlanKind.choices)
+    state = django_filters.ChoiceFilter(choices=PlanState.choices)
+    year = django_filters.NumberFilter(method="filter_year", help_text="Plans in force that year.")
+
+    class Meta:
+        model = Plan
+        fields = ["municipality", "county", "kind", "state", "year", "network"]
+
+    def filter_county(self, queryset, name, value):
+        return queryset.filter(
+            Q(wellbeing_county__code=value) | Q(municipality__wellbeing_county__code=value)
+        )
+
+    def filter_year(self, queryset, name, value):
+        return queryset.filter(start_year__lte=value, end_year__gte=value)
+
+
+class PlanViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
+    """Welfare reports and plans of municipalities, counties and networks. Approved versions
+    are public and frozen; drafts are read and written by those who work on them."""
+
+    serializer_class = PlanSerializer
+    permission_classes = [ReadPublicWriteSignedIn]
+    filterset_class = PlanFilter
+    search_fields = ["title_fi", "title_sv"]
+    ordering_fields = ["start_year", "title_fi", "updated_at", "id"]
+    ordering = ["-start_year", "title_fi", "id"]
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+
+    def get_queryset(self):
+        return (
+            plans_visible(self.request.user)
+            .select_related("municipality", "wellbeing_county")
+            .prefetch_related("priority_areas")
+        )
+
+    def perform_create(self, serializer):
+        data = serializer.validated_data
+        user = self.request.user
+        if data.get("municipality") is not None:
+            _require(user, "strategy.add_municipality_plan", data["municipality"])
+        elif data.get("wellbeing_county") is not None:
+            _require(user, "strategy.add_county_plan", data["wellbeing_county"])
+        else:
+            _require(user, "strategy.add_network_plan", data.get("network"))
+        serializer.save(created_by=user, state=PlanState.PLANNING)
+
+    def perform_update(self, serializer):
+        plan = serializer.instance
+        _require(self.request.user, "strategy.change_plan", plan)
+        self._editable(plan)
+        serializer.save()
+
+    def perform_destroy(self, instance):
+        _require(self.request.user, "strategy.change_plan", instance)
+        self._editable(instance)
+        if instance.measures.exists() or instance.goals.exists():
+            raise Conflict(
+                _("The plan has goals and measures. Delete them first."), code="has_content"
+            )
+        instance.delete()
+
+    def _editable(self, plan: Plan) -> None:
+        try:
+            plan_ensure_editable(plan)
+        except DjangoValidationError as error:
+            raise _as_api_error(error) from None
+
+
+# --- Goals ----------------------------------------------------------------------------------
+
+
+class GoalIndicatorSerializer(serializers.ModelSerializer):
+    indicator_title = serializers.CharField(source="indicator.title", read_only=True)
+    sotkanet_id = serializers.IntegerField(source="indicator.sotkanet_id", read_only=True)
+    change_target = serializers.SerializerMethodField()
+
+    class Meta:
+        model = GoalIndicator
+        fields = [
+            "id",
+            "indicator",
+            "indicator_title",
+            "sotkanet_id",
+            "region",
+            "direction",
+            "baseline_year",
+            "baseline_value",
+            "target_year",
+            "target_comparison",
+            "target_value",
+            "change_target",
+        ]
+
+    def get_change_target(self, link) -> str:
+        return change_target(link=link).text
+
+
+class GoalSerializer(serializers.ModelSerializer):
+    title = serializers.CharField(read_only=True)
+    target_groups = serializers.SlugRelatedField(
+        slug_field="code", queryset=TargetGroup.objects.all(), many=True, required=False
+    )
+    owner_organisations = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(), many=True, required=False
+    )
+    goal_indicators = GoalIndicatorSerializer(many=True, read_only=True)
+    card = serializers.SerializerMethodField(help_text="The goal tracking card's id, if any.")
+
+    class Meta:
+        model = Goal
+        fields = [
+            "id",
+            "plan",
+            "priority_area",
+            "parent",
+            "title",
+            "title_fi",
+            "title_sv",
+            "description_fi",
+            "description_sv",
+            "position",
+            "owner_names",
+            "owner_organisations",
+            "target_groups",
+            "goal_indicators",
+            "card",
+            "updated_at",
+        ]
+        read_only_fields = ["updated_at"]
+        extra_kwargs = {"title_fi": {"required": True, "allow_blank": False}}
+
+    def get_card(self, goal) -> int | None:
+        card = getattr(goal, "card", None) if _has_card(goal) else None
+        return card.pk if card is not None else None
+
+    def validate(self, attrs):
+        plan = attrs.get("plan", getattr(self.instance, "plan", None))
+        if self.instance is not None and "plan" in attrs and attrs["plan"] != self.instance.plan:
+            raise serializers.ValidationError(
+                {"plan": _("A goal cannot move to another plan.")}, code="plan"
+            )
+        area = attrs.get("priority_area", getattr(self.instance, "priority_area", None))
+        parent = attrs.get("parent", getattr(self.instance, "parent", None))
+        if area is not None and area.plan_id != plan.pk:
+            raise serializers.ValidationError(
+                {"priority_area": _("Choose a priority area of the same plan.")}, code="plan"
+            )
+        if parent is not None and (
+            parent.plan_id != plan.pk or (self.instance and parent.pk == self.instance.pk)
+        ):
+            raise serializers.ValidationError(
+                {"parent": _("Choose another goal of the same plan.")}, code="parent"
+            )
+        return attrs
+
+
+def _has_card(goal) -> bool:
+    try:
+        goal.card  # noqa: B018
+    except GoalCard.DoesNotExist:
+        return False
+    return True
+
+
+class GoalFilter(django_filters.FilterSet):
+    priority_area = django_filters.NumberFilter()
+    parent = django_filters.NumberFilter()
+
+    class Meta:
+        model = Goal
+        fields = ["plan", "priority_area", "parent"]
+
+
+class GoalViewSet(AuditActorMixin, viewsets.ModelViewSet):
+    """Goals and sub-goals of plans with the indicators that follow them (baseline, target,
+    direction). Deleting a goal that measures depend on is refused (409, code
+    "has_measures") unless `?delete_measures=true` confirms it."""
+
+    serializer_class = GoalSerializer
+    permission_classes = [ReadPublicWriteSignedIn]
+    filterset_class = GoalFilter
+    search_fields = ["title_fi", "title_sv", "owner_names"]
+    ordering_fields = ["position", "id"]
+    ordering = ["plan_id", "position", "id"]
+
+    def get_queryset(self):
+        return (
+            goals_visible(self.request.user)
+            .select_related("card")
+            .prefetch_related(
+                "owner_organisations",
+                "target_groups",
+                Prefetch(
+                    "goal_indicators", queryset=GoalIndicator.objects.select_related("indicator")
+                ),
+            )
+        )
+
+    def _editable(self, plan: Plan) -> None:
+        _require(self.request.user, "strategy.change_plan", plan)
+        try:
+            plan_ensure_editable(plan)
+        except DjangoValidationError as error:
+            raise _as_api_error(error) from None
+
+    def perform_create(self, serializer):
+        self._editable(serializer.validated_data["plan"])
+        serializer.save()
+
+    def perform_update(self, serializer):
+        self._editable(serializer.instance.plan)
+        serializer.save()
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "delete_measures",
+                OpenApiTypes.BOOL,
+                description="Confirm that the goal's measures are deleted with it.",
+            )
+        ]
+    )
+    def destroy(self, request, *args, **kwargs):
+        goal = self.get_object()
+        self._editable(goal.plan)
+        confirm = request.query_params.get("delete_measures", "").lower() in ("1", "true", "yes")
+        try:
+            goal_delete(goal=goal, delete_measures=confirm)
+        except DjangoValidationError as error:
+            raise _as_api_error(error) from None
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+# --- Measures -------------------------------------------------------------------------------
+
+
+class MeasureReportSerializer(serializers.ModelSerializer):
+    reported_by = serializers.StringRelatedField(read_only=True)
+    organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
+
+    class Meta:
+        model = MeasureReport
+        fields = [
+            "id",
+            "year",
+            "tertial",
+            "organisation",
+            "status",
+            "realisation",
+            "notes",
+            "reported_by",
+            "reported_at",
+        ]
+        read_only_fields = ["reported_at"]
+        # The service checks the period; the unique period per organisation is an upsert.
+        validators = []
+
+
+class MeasureSerializer(serializers.ModelSerializer):
+    title = serializers.CharField(read_only=True)
+    implementers = serializers.PrimaryKeyRelatedField(
+        queryset=Organisation.objects.all(), many=True, required=False
+    )
+    reports = MeasureReportSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Measure
+        fields = [
+            "id",
+            "plan",
+            "goal",
+            "title",
+            "title_fi",
+            "title_sv",
+            "description_fi",
+            "description_sv",
+            "implementers",
+            "responsible_names",
+            "resources",
+            "budget",
+            "starts_on",
+            "ends_on",
+            "expected_output",
+            "status",
+            "position",
+            "reports",
+            "updated_at",
+        ]
+        read_only_fields = ["plan", "updated_at"]
+        extra_kwargs = {"title_fi": {"required": True, "allow_blank": False}}
+
+
+class MeasureFilter(django_filters.FilterSet):
+    implementer = django_filters.NumberFilter(
+        field_name="implementers", help_text="Organisation id of an implementer."
+    )
+    status = django_filters.ChoiceFilter(choices=MeasureStatus.choices)
+    municipality = django_filters.CharFilter(field_name="plan__municipality__code")
+
+    class Meta:
+        model = Measure
+        fields = ["plan", "goal", "implementer", "status", "municipality"]
+
+
+class MeasureViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
+    """Measures (toimenpiteet): what, who implements, resources, schedule, expected output,
+    status and the realisation reports per four-month period. An implementer posts its own
+    report to `/measures/{id}/reports/`."""
+
+    serializer_class = MeasureSerializer
+    permission_classes = [ReadPublicWriteSignedIn]
+    filterset_class = MeasureFilter
+    search_fields = ["title_fi", "title_sv", "responsible_names"]
+    ordering_fields = ["position", "ends_on", "id"]
+    ordering = ["plan_id", "goal_id", "position", "id"]
+
+    def get_queryset(self):
+        return (
+            measures_visible(self.request.user)
+            .prefetch_related(
+                "implementers",
+                Prefetch(
+                    "reports",
+                    queryset=MeasureReport.objects.select_related("reported_by").order_by(
+                        "-year", "-tertial", "id"
+                    ),
+                ),
+            )
+            .distinct()
+        )
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        goal = data.pop("goal")
+        _require(self.request.user, "strategy.change_plan", goal.plan)
+        implementers = data.pop("implementers", [])
+        serializer.instance = self.call(
+            measure_create, goal=goal, user=self.request.user, implementers=implementers, **data
+        )
+
+    def perform_update(self, serializer):
+        measure = serializer.instance
+        _require(self.request.user, "strategy.change_plan", measure.plan)
+        data = dict(serializer.validated_data)
+        goal = data.pop("goal", None)
+        implementers = data.pop("implementers", None)
+        serializer.instance = self.call(
+            measure_update,
+            measure=measure,
+            user=self.request.user,
+            goal=goal,
+            implementers=implementers,
+            **data,
+        )
+
+    def perform_destroy(self, instance):
+        _require(self.request.user, "strategy.change_plan", instance.plan)
+        self.call(measure_delete, measure=instance, user=self.request.user)
+
+    @extend_schema(request=MeasureReportSerializer, responses={201: MeasureReportSerializer})
+    @action(detail=True, methods=["post"], url_path="reports")
+    def reports(self, request, pk=None):
+        """Report a period's realisation for one implementer (its own organisation; planners
+        for any). Posting the same period again corrects the report."""
+        measure = self.get_object()
+        _require(request.user, "strategy.report_measure", measure)
+        serializer = MeasureReportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        report = self.call(
+            measure_report_save,
+            measure=measure,
+            user=request.user,
+            organisation=data["organisation"],
+            year=data["year"],
+            tertial=data["tertial"],
+            status=data["status"],
+            realisation=data["realisation"],
+            notes=data.get("notes", ""),
+        )
+        return Response(MeasureReportSerializer(report).data, status=status.HTTP_201_CREATED)
+
+
+# --- Goal tracking cards --------------------------------------------------------------------
+
+
+def _etag(kind: str, obj) -> str:
+    return f'"{kind}-{obj.pk}-{obj.updated_at.timestamp():.6f}"'
+
+
+class GoalCardTaskSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = GoalCardTask
+        fields = ["text", "schedule"]
+
+
+class GoalCardUpdateSerializer(serializers.ModelSerializer):
+    tertial = serializers.ChoiceField(choices=Tertial.choices)
+    # An integer, not an enum: the four levels of seed 001 are ordered.
+    status = serializers.IntegerField(
+        min_value=1,
+        max_value=4,
+        help_text="Overall status on four levels: 1 on track, 2 partly on track, "
+        "3 seriously behind, 4 not progressing.",
+    )
+    status_label = serializers.SerializerMethodField()
+    author = serializers.StringRelatedField(read_only=True)
+    etag = serializers.SerializerMethodField(
+        help_text="Send back in If-Match to change this period's update."
+    )
+
+    class Meta:
+        model = GoalCardUpdate
+        fields = [
+            "id",
+            "year",
+            "tertial",
+            "status",
+            "status_label",
+            "status_reasons",
+            "achieved",
+            "planned",
+            "risks",
+            "author",
+            "created_at",
+            "updated_at",
+            "etag",
+        ]
+        read_only_fields = ["created_at", "updated_at"]
+        validators = []  # one per period: the view decides between adding and changing
+
+    def get_status_label(self, update) -> str:
+        return str(StatusLevel(update.status).label)
+
+    def get_etag(self, update) -> str:
+        return _etag("update", update)
+
+
+class GoalCardSerializer(serializers.ModelSerializer):
+    goal = serializers.PrimaryKeyRelatedField(queryset=Goal.objects.all())
+    owner_names = serializers.CharField(source="goal.owner_names", read_only=True)
+    change_target = serializers.SerializerMethodField()
+    tasks = GoalCardTaskSerializer(many=True, required=False)
+    updates = GoalCardUpdateSerializer(many=True, read_only=True)
+    updated_by = serializers.StringRelatedField(read_only=True)
+    dependent_plans = serializers.PrimaryKeyRelatedField(
+        queryset=Plan.objects.all(), many=True, required=False
+    )
+
+    class Meta:
+        model = GoalCard
+        fields = [
+            "id",
+            "goal",
+            "owner_names",
+            "goal_indicator",
+            "data_content",
+            "intermediate_year",
+            "intermediate_value",
+            "change_target",
+            "partners",
+            "dependencies",
+            "dependent_plans",
+            "follow_up_sources",
+            "tasks",
+            "updates",
+            "updated_by",
+            "updated_at",
+        ]
+        read_only_fields = ["updated_at"]
+        validators = []
+
+    def get_change_target(self, card) -> str:
+        return change_target(link=card.goal_indicator, card=card).text
+
+    def validate_goal(self, goal):
+        if self.instance is not None and goal.pk != self.instance.goal_id:
+            raise serializers.ValidationError(_("A card cannot move to another goal."), code="goal")
+        return goal
+
+
+STATIC_FIELDS = (
+    "goal_indicator",
+    "data_content",
+    "intermediate_year",
+    "intermediate_value",
+    "partners",
+    "dependencies",
+    "follow_up_sources",
+)
+
+
+class GoalCardViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
+    """Goal tracking cards (seed 001) with every four-month period update, newest first.
+    Each card and each update has an ETag; If-Match with a stale one → 412. A period's
+    update is added (or, with If-Match, changed) by POSTing to `/goal-cards/{id}/updates/`;
+    the card's static part cannot change once the plan is approved (409 "frozen")."""
+
+    serializer_class = GoalCardSerializer
+    permission_classes = [ReadPublicWriteSignedIn]
+    filterset_fields = ["goal", "goal__plan"]
+    ordering = ["goal__plan_id", "goal__position", "goal_id"]
+    http_method_names = ["get", "post", "put", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return (
+            GoalCard.objects.filter(goal__in=goals_visible(self.request.user))
+            .select_related("goal", "goal_indicator__indicator", "updated_by")
+            .prefetch_related(
+                Prefetch("tasks", queryset=GoalCardTask.objects.order_by("position", "id")),
+                Prefetch(
+                    "updates",
+                    queryset=GoalCardUpdate.objects.select_related("author").order_by(
+                        "-year", "-tertial"
+                    ),
+                ),
+                "dependent_plans",
+            )
+        )
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        response["ETag"] = _etag("card", self.get_object())
+        return response
+
+    def _save(self, *, goal: Goal, card: GoalCard | None, data: dict) -> GoalCard:
+        def current(name, default):
+            return data[name] if name in data else getattr(card, name, default)
+
+        tasks = data.get("tasks")
+        return self.call(
+            goal_card_save,
+            goal=goal,
+            user=self.request.user,
+            loaded_version=goal_card_version(card),
+            goal_indicator=current("goal_indicator", None),
+            data_content=current("data_content", ""),
+            intermediate_year=current("intermediate_year", None),
+            intermediate_value=current("intermediate_value", None),
+            partners=current("partners", ""),
+            dependencies=current("dependencies", ""),
+            follow_up_sources=current("follow_up_sources", ""),
+            dependent_plans=data["dependent_plans"]
+            if "dependent_plans" in data
+            else (list(card.dependent_plans.all()) if card else []),
+            tasks=None
+            if tasks is None
+            else [GoalCardTaskData(t["text"], t.get("schedule", "")) for t in tasks],
+        )
+
+    def _respond(self, card: GoalCard, code: int) -> Response:
+        card = goal_card_of(card.goal)
+        response = Response(
+            GoalCardSerializer(card, context=self.get_serializer_context()).data, status=code
+        )
+        response["ETag"] = _etag("card", card)
+        return response
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        goal = serializer.validated_data["goal"]
+        _require(request.user, "strategy.update_goal_card", goal)
+        if GoalCard.objects.filter(goal=goal).exists():
+            raise Conflict(_("The goal already has a card; change it instead."), code="exists")
+        card = self._save(goal=goal, card=None, data=serializer.validated_data)
+        return self._respond(card, status.HTTP_201_CREATED)
+
+    def update(self, request, *args, **kwargs):
+        card = self.get_object()
+        _require(request.user, "strategy.update_goal_card", card.goal)
+        expected = request.headers.get("If-Match")
+        if expected and expected != _etag("card", card):
+            raise PreconditionFailed(
+                _("Someone else saved this card after you loaded it. Load it again.")
+            )
+        serializer = self.get_serializer(
+            card, data=request.data, partial=kwargs.get("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        card = self._save(goal=card.goal, card=card, data=serializer.validated_data)
+        return self._respond(card, status.HTTP_200_OK)
+
+    @extend_schema(methods=["GET"], responses=GoalCardUpdateSerializer(many=True))
+    @extend_schema(
+        methods=["POST"],
+        request=GoalCardUpdateSerializer,
+        responses={201: GoalCardUpdateSerializer, 200: GoalCardUpdateSerializer},
+        parameters=[
+            OpenApiParameter(
+                "If-Match",
+                OpenApiTypes.STR,
+                OpenApiParameter.HEADER,
+                description="The `etag` of the period's update, to change an existing one.",
+            )
+        ],
+    )
+    @action(detail=True, methods=["get", "post"], url_path="updates")
+    def updates(self, request, pk=None):
+        """The card's period updates, newest first; POST adds the update of a period. The
+        update of a period that already has one is changed only with its ETag in If-Match
+        (without it: 409 with the saved update; with a stale one: 412)."""
+        card = self.get_object()
+        if request.method == "GET":
+            return Response(
+                GoalCardUpdateSerializer(card.updates.all(), many=True).data,
+            )
+        _require(request.user, "strategy.update_goal_card", card.goal)
+        serializer = GoalCardUpdateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        existing = GoalCardUpdate.objects.filter(
+            card=card, year=data["year"], tertial=data["tertial"]
+        ).first()
+        expected = request.headers.get("If-Match")
+        if existing is not None and not expected:
+            return Response(
+                {
+                    "detail": _(
+                        "This period already has an update. Send its etag in If-Match to change it."
+                    ),
+                    "code": "period_exists",
+                    "current": GoalCardUpdateSerializer(existing).data,
+                },
+                status=status.HTTP_409_CONFLICT,
+            )
+        if expected and (existing is None or expected != _etag("update", existing)):
+            raise PreconditionFailed(
+                _("Someone else saved this period's update after you loaded it. Load it again.")
+            )
+        update = self.call(
+            goal_card_update_save,
+            card=card,
+            user=request.user,
+            year=data["year"],
+            tertial=data["tertial"],
+            status=data["status"],
+            status_reasons=data.get("status_reasons", ""),
+            achieved=data.get("achieved", ""),
+            planned=data.get("planned", ""),
+            risks=data.get("risks", ""),
+            loaded_version=goal_card_version(existing),
+        )
+        response = Response(
+            GoalCardUpdateSerializer(update).data,
+            status=status.HTTP_200_OK if existing else status.HTTP_201_CREATED,
+        )
+        response["ETag"] = _etag("update", update)
+        return response

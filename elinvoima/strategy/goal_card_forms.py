@@ -1,0 +1,133 @@
+"""Forms of the goal tracking card: its static part with the tasks, and a period's update.
+Each carries the version it was loaded from (`loaded_version`) for the concurrency check."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .enums import StatusLevel, Tertial
+from .goal_card_services import goal_card_version, period_current
+from .goal_cards import GoalCard, GoalCardTask, GoalCardUpdate
+from .models import Goal, GoalIndicator, Plan
+
+
+class GoalCardForm(forms.ModelForm):
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = GoalCard
+        fields = [
+            "goal_indicator",
+            "data_content",
+            "intermediate_year",
+            "intermediate_value",
+            "partners",
+            "dependencies",
+            "dependent_plans",
+            "follow_up_sources",
+        ]
+        widgets = {
+            "data_content": forms.Textarea(attrs={"rows": 3}),
+            "partners": forms.Textarea(attrs={"rows": 3}),
+            "dependencies": forms.Textarea(attrs={"rows": 3}),
+            "follow_up_sources": forms.Textarea(attrs={"rows": 5}),
+            "dependent_plans": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, goal: Goal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.goal = goal
+        self.fields["goal_indicator"].queryset = GoalIndicator.objects.filter(
+            goal=goal
+        ).select_related("indicator")
+        self.fields["goal_indicator"].label_from_instance = lambda link: str(link.indicator)
+        owner = goal.plan
+        self.fields["dependent_plans"].queryset = (
+            Plan.objects.filter(
+                municipality_id=owner.municipality_id,
+                wellbeing_county_id=owner.wellbeing_county_id,
+                network_id=owner.network_id,
+            )
+            .exclude(pk=owner.pk)
+            .order_by("title")
+        )
+        if not self.fields["dependent_plans"].queryset.exists():
+            del self.fields["dependent_plans"]
+        if not self.is_bound:
+            self.initial["loaded_version"] = goal_card_version(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("intermediate_value") is not None and not cleaned.get("intermediate_year"):
+            self.add_error("intermediate_year", _("A follow-up value needs its year."))
+        return cleaned
+
+    def _post_clean(self):
+        # The service validates and saves; the model's unique and check constraints on the
+        # card would otherwise run against an instance without its goal.
+        pass
+
+
+class GoalCardTaskForm(forms.ModelForm):
+    class Meta:
+        model = GoalCardTask
+        fields = ["text", "schedule"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].required = False  # an empty extra row is simply left out
+
+
+GoalCardTaskFormSet = forms.inlineformset_factory(
+    GoalCard, GoalCardTask, form=GoalCardTaskForm, extra=2, can_delete=True, max_num=50
+)
+
+
+def _years() -> list[tuple[int, int]]:
+    current = period_current()[0]
+    return [(year, year) for year in range(current, current - 8, -1)]
+
+
+class PeriodForm(forms.Form):
+    """Which four-month period to look at (GET)."""
+
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=_years)
+    tertial = forms.TypedChoiceField(label=_("Period"), coerce=int, choices=Tertial.choices)
+
+    def period(self) -> tuple[int, int]:
+        if self.is_valid():
+            return self.cleaned_data["year"], self.cleaned_data["tertial"]
+        return period_current()
+
+
+class GoalCardUpdateForm(forms.ModelForm):
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+    year = forms.IntegerField(widget=forms.HiddenInput)
+    tertial = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.TypedChoiceField(
+        label=_("Overall status"),
+        coerce=int,
+        choices=StatusLevel.choices,
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = GoalCardUpdate
+        fields = ["status", "status_reasons", "achieved", "planned", "risks"]
+        widgets = {
+            "status_reasons": forms.Textarea(attrs={"rows": 4}),
+            "achieved": forms.Textarea(attrs={"rows": 4}),
+            "planned": forms.Textarea(attrs={"rows": 4}),
+            "risks": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, period: tuple[int, int], **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.update(
+                year=period[0],
+                tertial=period[1],
+                loaded_version=goal_card_version(self.instance),
+            )
+
+    def _post_clean(self):
+        pass  # the service validates the period and saves

@@ -1,0 +1,220 @@
+"""Writes to measures (toimenpiteet) and their realisation reports.
+
+A measure's definition is plan content: an approved (frozen) plan refuses changes to it. The
+realisation reports are the follow-up and go on while the approved plan is in force. Each
+implementer reports its own part; the plan's planners may report for any implementer."""
+
+import datetime
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from elinvoima.actors.models import Organisation
+from elinvoima.actors.permissions import is_member_of
+
+from .enums import MeasureStatus
+from .goal_card_services import field_error, period_validate
+from .models import Goal, Measure, MeasureReport
+from .permissions import can_change_plan
+from .services import plan_ensure_editable
+
+# What a measure says about itself; `implementers` and `goal` are passed separately.
+MEASURE_FIELDS = frozenset(
+    {
+        "title_fi",
+        "title_sv",
+        "title_en",
+        "description_fi",
+        "description_sv",
+        "description_en",
+        "responsible_names",
+        "resources",
+        "budget",
+        "starts_on",
+        "ends_on",
+        "expected_output",
+        "status",
+        "position",
+    }
+)
+
+
+def _validate_fields(fields: dict[str, Any]) -> None:
+    unknown = set(fields) - MEASURE_FIELDS
+    if unknown:
+        raise TypeError(f"unknown measure fields: {sorted(unknown)}")
+
+
+def _validate_measure(measure: Measure) -> None:
+    errors: dict[str, str] = {}
+    if not (measure.title_fi or measure.title_sv or measure.title_en or "").strip():
+        errors["title_fi"] = _("Tell what is done.")
+    if measure.starts_on and measure.ends_on and measure.ends_on < measure.starts_on:
+        errors["ends_on"] = _("The measure cannot end before it starts.")
+    if measure.budget is not None and Decimal(measure.budget) < 0:
+        errors["budget"] = _("The budget cannot be negative.")
+    if measure.status not in MeasureStatus.values:
+        errors["status"] = _("Choose a status.")
+    if errors:
+        raise ValidationError(errors, code="invalid")
+
+
+@transaction.atomic
+def measure_create(
+    *, goal: Goal, user, implementers: Iterable[Organisation] = (), **fields: Any
+) -> Measure:
+    """Add a measure under a goal of an editable plan."""
+    _validate_fields(fields)
+    goal = Goal.objects.select_related("plan").get(pk=goal.pk)
+    plan_ensure_editable(goal.plan)
+    if "position" not in fields:
+        last = Measure.objects.filter(goal=goal).aggregate(last=Max("position"))["last"]
+        fields["position"] = 0 if last is None else last + 1
+    measure = Measure(plan=goal.plan, goal=goal, **fields)
+    _validate_measure(measure)
+    measure.save()
+    measure.implementers.set(list(implementers))
+    return measure
+
+
+@transaction.atomic
+def measure_update(
+    *,
+    measure: Measure,
+    user,
+    goal: Goal | None = None,
+    implementers: Iterable[Organisation] | None = None,
+    **fields: Any,
+) -> Measure:
+    """Change a measure of an editable plan; `goal` moves it under another goal of the same
+    plan."""
+    _validate_fields(fields)
+    measure = Measure.objects.select_for_update().select_related("plan").get(pk=measure.pk)
+    plan_ensure_editable(measure.plan)
+    if goal is not None:
+        if goal.plan_id != measure.plan_id:
+            raise field_error(
+                "goal",
+                _("A measure can only move under another goal of the same plan."),
+                code="foreign_goal",
+            )
+        measure.goal = goal
+    for name, value in fields.items():
+        setattr(measure, name, value)
+    _validate_measure(measure)
+    measure.save()
+    if implementers is not None:
+        measure.implementers.set(list(implementers))
+    return measure
+
+
+@transaction.atomic
+def measure_delete(*, measure: Measure, user) -> int:
+    """Delete a measure of an editable plan with its reports; returns how many reports went
+    with it (the page told the user before asking)."""
+    measure = Measure.objects.select_for_update().select_related("plan").get(pk=measure.pk)
+    plan_ensure_editable(measure.plan)
+    reports = measure.reports.count()
+    measure.delete()
+    return reports
+
+
+# --- Realisation reports --------------------------------------------------------------------
+
+
+def measure_reportable_organisations(*, measure: Measure, user) -> list[Organisation]:
+    """The implementers the user may report for: planners (and the platform admin) for any,
+    everyone else only for the organisations they are members of."""
+    implementers = list(measure.implementers.all())
+    if can_change_plan(user, measure.plan):
+        return implementers
+    return [organisation for organisation in implementers if is_member_of(user, organisation)]
+
+
+def measure_report_version(report: MeasureReport | None) -> str:
+    """The version of a report a form loaded: when it was saved, or "" for a new one."""
+    if report is None or report.pk is None:
+        return ""
+    return report.reported_at.isoformat()
+
+
+@transaction.atomic
+def measure_report_save(
+    *,
+    measure: Measure,
+    user,
+    organisation: Organisation,
+    year: int,
+    tertial: int,
+    status: str,
+    realisation: str,
+    notes: str = "",
+    loaded_version: str | None = None,
+) -> MeasureReport:
+    """Report (or correct) how an implementer carried out the measure in a four-month
+    period. When it is the newest period reported, the measure's status follows it.
+
+    `loaded_version` guards against overwriting someone else's report saved meanwhile ("" for
+    a new report); None skips the check (a client that does not know it)."""
+    measure = Measure.objects.select_for_update().select_related("plan").get(pk=measure.pk)
+    if organisation.pk not in {o.pk for o in measure.implementers.all()}:
+        raise field_error(
+            "organisation",
+            _("%(name)s is not an implementer of this measure.") % {"name": organisation},
+            code="not_implementer",
+        )
+    if organisation.pk not in {
+        o.pk for o in measure_reportable_organisations(measure=measure, user=user)
+    }:
+        raise PermissionDenied(_("You can report only for the organisations you act for."))
+    period_validate(plan=measure.plan, year=year, tertial=tertial)
+    if status not in MeasureStatus.values:
+        raise field_error("status", _("Choose a status."), code="status")
+    if not realisation.strip():
+        raise field_error("realisation", _("Tell what was done in the period."), code="required")
+    report = (
+        MeasureReport.objects.filter(
+            measure=measure, year=year, tertial=tertial, organisation=organisation
+        )
+        .select_related("reported_by")
+        .first()
+    )
+    if loaded_version is not None and measure_report_version(report) != loaded_version:
+        who = report.reported_by if report is not None else None
+        raise ValidationError(
+            _(
+                "%(name)s saved the report of this period while you were writing yours. "
+                "Their text is shown on the page; check it and save again."
+            )
+            % {"name": who or _("someone")},
+            code="concurrent_edit",
+        )
+    if report is None:
+        report = MeasureReport(
+            measure=measure, year=year, tertial=tertial, organisation=organisation
+        )
+    report.status = status
+    report.realisation = realisation
+    report.notes = notes
+    report.reported_by = user if getattr(user, "is_authenticated", False) else None
+    report.save()
+    newest = MeasureReport.objects.filter(measure=measure).order_by("-year", "-tertial").first()
+    if newest is not None and (newest.year, newest.tertial) == (year, tertial):
+        # The realisation status is follow-up, not plan content: it changes on a frozen plan.
+        Measure.objects.filter(pk=measure.pk).update(status=status)
+    return report
+
+
+def measure_is_late(measure: Measure, *, today: datetime.date) -> bool:
+    if measure.status == MeasureStatus.DELAYED:
+        return True
+    return (
+        measure.ends_on is not None
+        and measure.ends_on < today
+        and measure.status not in (MeasureStatus.DONE, MeasureStatus.CANCELLED)
+    )

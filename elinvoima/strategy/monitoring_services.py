@@ -1,0 +1,94 @@
+"""Writes of the monitoring pages. The logic model and the joy and worry lists are plan
+content (copied into a new version, frozen with an approved one): they go through
+`plan_ensure_editable`. Evaluation reports and hyte negotiations follow an approved plan,
+so they are written whatever the plan's state."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import EvaluationReport, HyteNegotiation, Plan
+from .services import CONCURRENT_EDIT_MESSAGE, plan_ensure_editable
+
+
+def _locked_editable(plan: Plan) -> Plan:
+    locked = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan_ensure_editable(locked)
+    return locked
+
+
+@transaction.atomic
+def logic_model_save(*, plan: Plan, formset) -> None:
+    """Save a valid formset of the plan's logic model entries (added, changed, removed)."""
+    _locked_editable(plan)
+    formset.save()
+
+
+@transaction.atomic
+def plan_concerns_save(*, plan: Plan, formset) -> None:
+    """Save a valid formset of the plan's causes for joy and worry."""
+    _locked_editable(plan)
+    formset.save()
+
+
+@transaction.atomic
+def evaluation_report_save(
+    *, report: EvaluationReport, formset, user=None, loaded_at: str | None = None
+) -> EvaluationReport:
+    """Save an evaluation report with its recommendations to networks in one go. One report
+    per plan and year; a concurrent save is refused."""
+    Plan.objects.select_for_update().get(pk=report.plan_id)
+    if report.pk is not None and loaded_at is not None:
+        current = EvaluationReport.objects.select_for_update().get(pk=report.pk)
+        if current.updated_at.isoformat() != loaded_at:
+            raise ValidationError(CONCURRENT_EDIT_MESSAGE, code="concurrent_edit")
+    duplicate = (
+        EvaluationReport.objects.filter(plan_id=report.plan_id, year=report.year)
+        .exclude(pk=report.pk)
+        .exists()
+    )
+    if duplicate:
+        raise ValidationError(
+            {"year": _("This plan already has an evaluation report that year.")},
+            code="duplicate_year",
+        )
+    if report.pk is None:
+        report.created_by = user
+    report.save()
+    formset.instance = report
+    formset.save()
+    return report
+
+
+@transaction.atomic
+def hyte_negotiation_save(
+    *, negotiation: HyteNegotiation, municipalities, organisations, loaded_at: str | None = None
+) -> HyteNegotiation:
+    """Save a hyte negotiation record; the municipalities must be the county's own."""
+    if negotiation.pk is not None and loaded_at is not None:
+        current = HyteNegotiation.objects.select_for_update().get(pk=negotiation.pk)
+        if current.updated_at.isoformat() != loaded_at:
+            raise ValidationError(CONCURRENT_EDIT_MESSAGE, code="concurrent_edit")
+    foreign = [
+        m for m in municipalities if m.wellbeing_county_id != negotiation.wellbeing_county_id
+    ]
+    if foreign:
+        raise ValidationError(
+            {
+                "municipalities": _("%(name)s is not a municipality of this county.")
+                % {"name": foreign[0]}
+            },
+            code="foreign_municipality",
+        )
+    negotiation.save()
+    negotiation.municipalities.set(municipalities)
+    negotiation.participant_organisations.set(organisations)
+    return negotiation
+
+
+@transaction.atomic
+def recommendation_respond(*, recommendation, response: str) -> None:
+    """The network's response to a recommendation addressed to it (Vaala's age-group
+    networks answer the evaluation report's recommendations)."""
+    recommendation.response = response.strip()
+    recommendation.save(update_fields=["response"])

@@ -1,0 +1,174 @@
+"""The indicator catalogue: search, filters, sorting, paging, and an indicator's page."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import translation
+
+from elinvoima.actors.models import Municipality
+from elinvoima.indicators.catalogue import plain_text
+from elinvoima.indicators.enums import IndicatorSource
+from elinvoima.indicators.models import Indicator
+
+pytestmark = pytest.mark.django_db
+
+NAMES = re.compile(r'<h2 class="directory__name"><a href="[^"]*">([^<]*)</a></h2>')
+
+
+@pytest.fixture(autouse=True)
+def _fresh_subjects():
+    cache.clear()  # the subject choices are cached for ten minutes
+    yield
+    cache.clear()
+
+
+def list_url(language: str = "fi") -> str:
+    with translation.override(language):
+        return reverse("indicators:indicator-list")
+
+
+def detail_url(indicator: Indicator, language: str = "fi") -> str:
+    with translation.override(language):
+        return reverse("indicators:indicator-detail", kwargs={"pk": indicator.pk})
+
+
+def names(response) -> list[str]:
+    assert response.status_code == 200
+    return NAMES.findall(response.content.decode())
+
+
+# --- The list -------------------------------------------------------------------------------
+def test_indicator_list__no_filters__sotkanet_and_own_indicators(client, demo):
+    shown = names(client.get(list_url()))
+
+    assert "Kuolleisuus / 100 000 asukasta" in shown
+    assert "Hyvinvointinsa hyväksi kokevat, % kuntalaiskyselyyn vastanneista" in shown
+
+
+def test_indicator_list__search__in_the_users_language(client, demo):
+    assert names(client.get(list_url("en"), {"q": "mortality"})) == [
+        "Mortality among population aged 65 and over per 100 000 persons of same age",
+        "Mortality per 100 000 inhabitants",
+    ]
+    assert names(client.get(list_url("sv"), {"q": "dödlighet"})) == [
+        "Dödlighet / 100 000 invånare",
+        "Dödlighet i åldrarna 65 år och över / 100 000 i samma åldrar",
+    ]
+    assert names(client.get(list_url(), {"q": "ei tällaista"})) == []
+
+
+def test_indicator_list__source_and_subject__filtered(client, demo):
+    own = names(client.get(list_url(), {"source": IndicatorSource.OWN}))
+    mortality = names(client.get(list_url(), {"subject": "http://www.yso.fi/onto/yso/p5003"}))
+
+    assert "Kuolleisuus / 100 000 asukasta" not in own
+    assert "Kylätalojen tapahtumien kävijät / 1 000 asukasta" in own
+    assert len(own) == Indicator.objects.filter(source=IndicatorSource.OWN).count()
+    assert mortality == [
+        "Kuolleisuus / 100 000 asukasta",
+        "Kuolleisuus 65 vuotta täyttäneillä / 100 000 vastaavan ikäistä",
+    ]
+    page = client.get(list_url()).content.decode()
+    assert '<option value="http://www.yso.fi/onto/yso/p5003">kuolleisuus</option>' in page
+
+
+def test_indicator_list__sorted_by_sotkanet_number(client, demo):
+    shown = names(client.get(list_url(), {"sort": "sotkanet", "source": "sotkanet"}))
+
+    assert shown == [
+        "Kuolleisuus / 100 000 asukasta",
+        "Kuolleisuus 65 vuotta täyttäneillä / 100 000 vastaavan ikäistä",
+    ]
+
+
+def test_indicator_list__many__paginated(client, db):
+    Indicator.objects.bulk_create(
+        Indicator(source="own", title=f"Mittari {n:03}", title_fi=f"Mittari {n:03}")
+        for n in range(60)
+    )
+
+    first = names(client.get(list_url()))
+    second = names(client.get(list_url(), {"page": 2}))
+
+    assert first[0] == "Mittari 000" and len(first) == 50
+    assert second == [f"Mittari {n:03}" for n in range(50, 60)]
+
+
+def test_indicator_list__bad_filter_values__ignored(client, demo):
+    response = client.get(list_url(), {"source": "nonsense", "sort": "x", "subject": "y"})
+
+    assert names(response) == names(client.get(list_url()))
+    assert len(names(response)) == Indicator.objects.count()
+
+
+# --- One indicator --------------------------------------------------------------------------
+def test_indicator_detail__sotkanet_metadata_in_swedish(client, demo):
+    indicator = Indicator.objects.get(sotkanet_id=186)
+
+    html = client.get(detail_url(indicator, "sv")).content.decode()
+
+    assert "<h1>Dödlighet / 100 000 invånare</h1>" in html
+    assert "Per hundratusen invånare" in html  # value type
+    assert "Statistikcentralen" in html  # producer and source
+    assert "Avlidna (Statistikcentralen)" in html
+    assert "29.4.2025" in html  # data updated
+    assert "dödlighet" in html  # subject
+    assert "<dd>1</dd>" in html  # decimals
+    assert "THL, Sotkanet" in html and "CC BY 4.0" in html
+    # Sotkanet's own HTML in the description is not passed through.
+    assert "<p id=suhteutus>" not in html and "&lt;p" not in html
+    assert "THL har relaterat uppgifterna" in html
+    # The demo's values are said to be made up.
+    assert "chart-demo-note" in html
+
+
+def test_indicator_detail__missing_language__falls_back_to_finnish(client, db):
+    indicator = Indicator.objects.create(
+        source="own", title="Oma mittari", title_fi="Oma mittari", description_fi="Kuvaus."
+    )
+
+    html = client.get(detail_url(indicator, "en")).content.decode()
+
+    assert "<h1>Oma mittari</h1>" in html
+    assert "Kuvaus." in html
+
+
+def test_indicator_detail__no_request_leaves_the_site(client, demo):
+    html = client.get(detail_url(Indicator.objects.get(sotkanet_id=322))).content.decode()
+
+    # Links to THL and the licence, but nothing that the browser would load from elsewhere.
+    assert 'href="https://sotkanet.fi/' in html
+    assert not re.search(r'(src|srcset)="(https?:)?//', html)
+    assert not re.search(r'<link[^>]+href="(https?:)?//', html)
+
+
+def test_indicator_detail__municipality_chosen__its_chart(client, demo):
+    indicator = Indicator.objects.get(sotkanet_id=186)
+
+    html = client.get(detail_url(indicator), {"municipality": "785"}).content.decode()
+
+    assert '<th scope="col">Vaala</th>' in html
+    assert '<th scope="col">Pohjois-Pohjanmaan hyvinvointialue</th>' in html
+    assert re.search(r'<img src="/fi/indicators/charts/\d+/[0-9a-f]+\.svg"', html)
+    assert reverse("indicators:municipality-indicators", kwargs={"code": "785"}) in html
+
+
+def test_indicator_detail__unknown__404(client, db):
+    assert client.get("/fi/indicators/987654/").status_code == 404
+
+
+def test_plain_text__sotkanet_html__line_breaks_kept_tags_dropped():
+    text = plain_text("Yksi.<br><br><br /><br />Kaksi.<p id=x>Kolme <b>neljä</b>.</p> ")
+
+    assert text == "Yksi.\n\nKaksi.\nKolme neljä."
+
+
+def test_indicator_detail__own_indicator__its_municipality(client, demo):
+    indicator = Indicator.objects.get(owner_municipality=Municipality.objects.get(code="785"))
+
+    html = client.get(detail_url(indicator)).content.decode()
+
+    assert "Vaala" in html
+    assert "Kuvitteellinen esittelyaineisto" in html

@@ -1,0 +1,113 @@
+"""A municipality's own indicators: coordinators add them with values; others read them."""
+
+import pytest
+from django.urls import reverse
+
+from elinvoima.indicators.enums import IndicatorSource
+from elinvoima.indicators.models import Indicator, IndicatorValue
+from elinvoima.strategy.models import GoalIndicator
+
+pytestmark = pytest.mark.django_db
+
+
+def _post_data(**overrides):
+    data = {
+        "title_fi": "Asukaskyselyn tyytyväisyys",
+        "title_sv": "Nöjdhet i invånarenkäten",
+        "description_fi": "",
+        "description_sv": "",
+        "value_type_fi": "%",
+        "value_type_sv": "%",
+        "decimals": "1",
+        "organization_fi": "Utajärven asukaskysely",
+        "values-TOTAL_FORMS": "3",
+        "values-INITIAL_FORMS": "0",
+        "values-MIN_NUM_FORMS": "0",
+        "values-MAX_NUM_FORMS": "200",
+        "values-0-year": "2022",
+        "values-0-gender": "total",
+        "values-0-value": "71,5",
+        "values-1-year": "2023",
+        "values-1-gender": "total",
+        "values-1-value": "74.0",
+        "values-2-year": "",
+        "values-2-gender": "total",
+        "values-2-value": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_own_indicator__coordinator_adds_with_values__values_on_the_municipality(client_for):
+    client = client_for("hyte.utajarvi")
+
+    response = client.post(
+        reverse("indicators:own-indicator-add", kwargs={"code": "889"}), _post_data()
+    )
+
+    indicator = Indicator.objects.get(title_fi="Asukaskyselyn tyytyväisyys")
+    assert response.status_code == 302
+    assert indicator.source == IndicatorSource.OWN
+    assert indicator.owner_municipality.code == "889"
+    values = IndicatorValue.objects.filter(indicator=indicator).order_by("year")
+    assert [(v.year, v.value, v.region.municipality.code) for v in values] == [
+        (2022, 71.5, "889"),
+        (2023, 74.0, "889"),
+    ]
+
+
+def test_own_indicator__same_year_twice__refused_and_nothing_written(client_for):
+    client = client_for("hyte.utajarvi")
+
+    response = client.post(
+        reverse("indicators:own-indicator-add", kwargs={"code": "889"}),
+        _post_data(**{"values-1-year": "2022"}),
+    )
+
+    assert response.status_code == 200
+    assert "Rows 1 and 2 give the same year and gender." in response.content.decode()
+    assert not Indicator.objects.filter(title_fi="Asukaskyselyn tyytyväisyys").exists()
+
+
+def test_own_indicator__stale_form__refused_with_who_and_when(client_for):
+    client = client_for("hyte.utajarvi")
+    client.post(reverse("indicators:own-indicator-add", kwargs={"code": "889"}), _post_data())
+    indicator = Indicator.objects.get(title_fi="Asukaskyselyn tyytyväisyys")
+
+    response = client.post(
+        reverse("indicators:own-indicator-edit", kwargs={"pk": indicator.pk}),
+        _post_data(title_fi="Vanha lomake", loaded_at="2000-01-01 00:00"),
+    )
+
+    assert response.status_code == 200
+    assert "Someone else saved this indicator" in response.content.decode()
+    indicator.refresh_from_db()
+    assert indicator.title_fi == "Asukaskyselyn tyytyväisyys"
+
+
+def test_own_indicator__other_municipality_coordinator__forbidden(client_for):
+    response = client_for("hyte.vaala").post(
+        reverse("indicators:own-indicator-add", kwargs={"code": "889"}), _post_data()
+    )
+
+    assert response.status_code == 403
+    assert not Indicator.objects.filter(title_fi="Asukaskyselyn tyytyväisyys").exists()
+
+
+def test_own_indicator__delete_while_a_goal_follows_it__refused(client_for):
+    link = GoalIndicator.objects.select_related("indicator").first()
+    indicator = link.indicator
+    indicator.owner_municipality_id = None
+    # The demo's card indicator belongs to no municipality: give it to Asikkala.
+    from elinvoima.actors.models import Municipality
+
+    indicator.owner_municipality = Municipality.objects.get(code="016")
+    indicator.save()
+
+    response = client_for("hyte.asikkala").post(
+        reverse("indicators:own-indicator-delete", kwargs={"pk": indicator.pk})
+    )
+
+    assert response.status_code == 200
+    assert "Goals of plans follow this indicator" in response.content.decode()
+    assert Indicator.objects.filter(pk=indicator.pk).exists()
