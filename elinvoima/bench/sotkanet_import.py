@@ -52,15 +52,16 @@ def sotkanet_import_pg() -> Result:
 
 def sotkanet_import_sqlite() -> Result:
     directory = tempfile.mkdtemp(prefix="elinvoima-bench-")
-    _sqlite_alias(Path(directory) / "bench.sqlite3")
     try:
+        _sqlite_alias(Path(directory) / "bench.sqlite3")
         return _run(
             "sotkanet_import_sqlite", SQLITE_ALIAS, baseline="the time of a raw executemany"
         )
     finally:
-        connections[SQLITE_ALIAS].close()
-        del connections[SQLITE_ALIAS]
-        del connections.settings[SQLITE_ALIAS]
+        if SQLITE_ALIAS in connections.settings:
+            connections[SQLITE_ALIAS].close()
+            del connections[SQLITE_ALIAS]
+            del connections.settings[SQLITE_ALIAS]
         shutil.rmtree(directory, ignore_errors=True)
 
 
