@@ -24,6 +24,7 @@ def main_navigation(user) -> list[Link]:
     links = [
         Link(_("Municipalities"), reverse("actors:municipality-list")),
         Link(_("Wellbeing counties"), reverse("actors:county-list")),
+        Link(_("Indicators"), reverse("indicators:indicator-list")),
     ]
     if user.is_authenticated:
         links.insert(0, Link(_("Dashboard"), reverse("portal:dashboard")))
@@ -97,6 +98,15 @@ def dashboard_tasks(user) -> list[Link]:
                         _("What residents tell of their wellbeing, by the six domains."),
                     )
                 )
+            add(
+                Link(
+                    _("Indicators of %(name)s") % {"name": municipality},
+                    reverse(
+                        "indicators:municipality-indicators", kwargs={"code": municipality.code}
+                    ),
+                    _("Charts of the municipality against its county and the whole country."),
+                )
+            )
             add(
                 Link(
                     _("Indicator sets of %(name)s") % {"name": municipality},
@@ -196,6 +206,14 @@ def dashboard_tasks(user) -> list[Link]:
                 _("Measures that need attention"),
                 reverse("strategy:measures-attention"),
                 _("Late measures, missing reports and measures without an implementer."),
+            )
+        )
+    if user.has_perm("indicators.import_sotkanet"):
+        add(
+            Link(
+                _("Import Sotkanet data"),
+                reverse("indicators:import-list"),
+                _("Upload THL's indicator metadata, regions and values; follow the imports."),
             )
         )
     if user.has_perm("core.view_audit_log"):

@@ -9,8 +9,10 @@ def test_networks__vaala__four_age_group_networks_listed_with_members(client_for
         reverse("networks:municipality-networks", kwargs={"code": "785"})
     )
     assert response.status_code == 200
-    assert response.text.count("Vaalan ikäkausiverkosto:") == 4
+    assert response.text.count("<h3>Vaalan ikäkausiverkosto:") == 4
     assert "MLL Vaalan yhdistys ry" in response.text
+    network = Network.objects.get(name_fi="Vaalan ikäkausiverkosto: nuoret")
+    assert reverse("strategy:network-plans", kwargs={"pk": network.pk}) in response.text
 
 
 def test_networks__paijat_hame__regional_networks_of_seed_001(client_for):
