@@ -45,11 +45,14 @@ chromium:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
+# Two workers: the machines have two cores, and the suite takes half the time.
+PYTEST := $(VENV)/bin/pytest -q -n 2
+
 test-sqlite: deps chromium
-	DATABASE_URL= $(VENV)/bin/pytest -q
+	DATABASE_URL= $(PYTEST)
 
 test-postgres: deps chromium
-	scripts/with_postgres.sh $(VENV)/bin/pytest -q
+	scripts/with_postgres.sh $(PYTEST)
 
 test: lint test-sqlite test-postgres
 

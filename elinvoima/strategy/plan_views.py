@@ -9,7 +9,7 @@ the reason (HTTP 409), never a 500."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -51,6 +51,7 @@ from .services import (
     plan_new_version,
     plan_next_decision_body,
     plan_send_to_decision,
+    plan_stage_set,
     plan_update,
     priority_area_delete,
     priority_area_save,
@@ -365,6 +366,25 @@ class PlanSendToDecisionView(PlanMixin, View):
             _("The plan was sent to decision-making: %(body)s decides next.")
             % {"body": _body_label(self.plan.approval_chain[0])},
         )
+        return redirect(self.plan.get_absolute_url())
+
+
+class PlanStageView(PlanMixin, View):
+    """The cycle's first steps: evaluate the ending period, then plan the next one."""
+
+    def post_editable(self, request, **kwargs):
+        state = request.POST.get("state")
+        if state not in (PlanState.EVALUATION, PlanState.PLANNING):
+            return HttpResponseBadRequest(_("Choose evaluation or planning."))
+        try:
+            plan_stage_set(plan=self.plan, state=state)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("The plan is now at the stage: %(stage)s.") % {"stage": PlanState(state).label},
+            )
         return redirect(self.plan.get_absolute_url())
 
 

@@ -145,6 +145,24 @@ def plan_send_to_decision(*, plan: Plan) -> Plan:
 
 
 @transaction.atomic
+def plan_stage_set(*, plan: Plan, state: str) -> Plan:
+    """Move a plan in preparation between evaluating the ending period and planning the
+    next one. Decision-making and approval go through `plan_send_to_decision` and
+    `plan_decision_record` instead."""
+    if state not in (PlanState.EVALUATION, PlanState.PLANNING):
+        raise ValueError(f"not a preparation stage: {state}")
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan_ensure_editable(plan)
+    if plan.state == PlanState.PROCESSING:
+        raise ValidationError(
+            _("The plan is in decision-making; record the decision first."), code="processing"
+        )
+    plan.state = state
+    plan.save(update_fields=["state", "updated_at"])
+    return plan
+
+
+@transaction.atomic
 def plan_new_version(*, plan: Plan, user=None) -> Plan:
     """Copy an approved version with its priority areas, goals, indicators, measures, goal
     cards, logic model and joy and worry lists into a new version in planning. The period

@@ -36,6 +36,7 @@ urlpatterns = [
         name="plan-send-to-decision",
     ),
     path("plans/<int:pk>/decision/", plan_views.PlanDecisionView.as_view(), name="plan-decision"),
+    path("plans/<int:pk>/stage/", plan_views.PlanStageView.as_view(), name="plan-stage"),
     path(
         "plans/<int:pk>/new-version/",
         plan_views.PlanNewVersionView.as_view(),

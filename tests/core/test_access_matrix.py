@@ -286,6 +286,11 @@ EXPECTATIONS = {
         lambda d: _pk("strategy.Plan", **VAALA_PLAN),
         only("admin", "hyte.vaala"),
     ),
+    # POST only: evaluation ↔ planning.
+    "strategy:plan-stage": (
+        lambda d: _pk("strategy.Plan", **VAALA_PLAN),
+        {**only("admin", "hyte.vaala"), "admin": NOT_ALLOWED, "hyte.vaala": NOT_ALLOWED},
+    ),
     "strategy:plan-new-version": (
         lambda d: _pk("strategy.Plan", **PAIJAT_HAME_PLAN),
         only("admin", "hva.paijathame"),

@@ -2,7 +2,9 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from elinvoima.actors.models import Municipality
 from elinvoima.indicators.enums import IndicatorSource
 from elinvoima.indicators.models import Indicator, IndicatorValue
 from elinvoima.strategy.models import GoalIndicator
@@ -65,7 +67,11 @@ def test_own_indicator__same_year_twice__refused_and_nothing_written(client_for)
     )
 
     assert response.status_code == 200
-    assert "Rows 1 and 2 give the same year and gender." in response.content.decode()
+    with translation.override("fi"):
+        expected = translation.gettext(
+            "Rows %(first)d and %(second)d give the same year and gender."
+        )
+    assert expected % {"first": 1, "second": 2} in response.content.decode()
     assert not Indicator.objects.filter(title_fi="Asukaskyselyn tyytyväisyys").exists()
 
 
@@ -80,7 +86,12 @@ def test_own_indicator__stale_form__refused_with_who_and_when(client_for):
     )
 
     assert response.status_code == 200
-    assert "Someone else saved this indicator" in response.content.decode()
+    with translation.override("fi"):
+        expected = translation.gettext(
+            "Someone else saved this indicator at %(time)s, after you opened it. "
+            "Reload the page to see their changes, then make yours again."
+        ).split("%(time)s")[0]
+    assert expected in response.content.decode()
     indicator.refresh_from_db()
     assert indicator.title_fi == "Asukaskyselyn tyytyväisyys"
 
@@ -95,12 +106,8 @@ def test_own_indicator__other_municipality_coordinator__forbidden(client_for):
 
 
 def test_own_indicator__delete_while_a_goal_follows_it__refused(client_for):
-    link = GoalIndicator.objects.select_related("indicator").first()
-    indicator = link.indicator
-    indicator.owner_municipality_id = None
-    # The demo's card indicator belongs to no municipality: give it to Asikkala.
-    from elinvoima.actors.models import Municipality
-
+    # The demo's goal card follows an indicator of no municipality: give it to Asikkala.
+    indicator = GoalIndicator.objects.select_related("indicator").first().indicator
     indicator.owner_municipality = Municipality.objects.get(code="016")
     indicator.save()
 
@@ -109,5 +116,10 @@ def test_own_indicator__delete_while_a_goal_follows_it__refused(client_for):
     )
 
     assert response.status_code == 200
-    assert "Goals of plans follow this indicator" in response.content.decode()
+    with translation.override("fi"):
+        expected = translation.gettext(
+            "Goals of plans follow this indicator. Remove it from those goals first, "
+            "then delete it."
+        )
+    assert expected in response.content.decode()
     assert Indicator.objects.filter(pk=indicator.pk).exists()

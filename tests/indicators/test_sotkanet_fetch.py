@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from elinvoima.indicators.enums import ImportStatus
 from elinvoima.indicators.models import ImportJob, Indicator, IndicatorValue, Region
@@ -220,7 +221,7 @@ def test_import_sotkanet_files__refused_file__command_fails(db, tmp_path):
     bad = tmp_path / "values.json"
     bad.write_text('[{"indicator": 186, "region": 658, "year": 2021')
 
-    with pytest.raises(CommandError, match="nothing of it was written"):
+    with pytest.raises(CommandError, match="nothing of it was written"), translation.override("en"):
         call_command("import_sotkanet", "--values", str(bad), stderr=io.StringIO())
 
     job = ImportJob.objects.get()
@@ -231,13 +232,14 @@ def test_import_sotkanet_files__refused_file__command_fails(db, tmp_path):
 def test_import_sotkanet_files__in_order__imported(db):
     output = io.StringIO()
 
-    call_command(
-        "import_sotkanet",
-        "--values", str(VALUES_JSON_FILE),
-        "--metadata", str(METADATA_FILE),
-        "--regions", str(REGIONS_FILE),
-        stdout=output,
-    )  # fmt: skip
+    with translation.override("en"):
+        call_command(
+            "import_sotkanet",
+            "--values", str(VALUES_JSON_FILE),
+            "--metadata", str(METADATA_FILE),
+            "--regions", str(REGIONS_FILE),
+            stdout=output,
+        )  # fmt: skip
 
     assert IndicatorValue.objects.count() == 108
     assert "values.json: 108 rows, 108 added" in output.getvalue()

@@ -5,6 +5,7 @@ and it never accepts a file that is not what it claims to be."""
 import json
 from unittest import mock
 
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -139,7 +140,8 @@ def test_values_csv__other_separator__refused(rows, separator):
         for row in rows
     ]
 
-    read, problems = read_values("\n".join([header, *body]), kind="csv")
+    with translation.override("en"):
+        read, problems = read_values("\n".join([header, *body]), kind="csv")
 
     assert read == []
     assert "Sotkanet's CSV uses “;”" in problems[0] or "Row 1" in problems[0]

@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from elinvoima.strategy import services
 from elinvoima.strategy.enums import DecisionBody, DecisionOutcome, PlanKind, PlanState
 from elinvoima.strategy.models import Goal, GoalIndicator, Measure, Plan, PriorityArea
 from elinvoima.strategy.services import (
@@ -271,3 +272,19 @@ def test_goal_save__sub_goal__takes_parent_area_and_refuses_foreign_parent(vaala
                 plan=vaala_plan, priority_area=parent.priority_area, parent=foreign, title="b"
             )
         )
+
+
+def test_plan_stage__evaluation_then_planning__moves_and_refuses_when_frozen_or_in_decision(demo):
+    draft = Plan.objects.get(title_fi="Vaalan hyvinvointisuunnitelma")
+    approved = Plan.objects.get(title_fi="Vaalan laaja hyvinvointikertomus")
+
+    assert (
+        services.plan_stage_set(plan=draft, state=PlanState.EVALUATION).state
+        == PlanState.EVALUATION
+    )
+    assert services.plan_stage_set(plan=draft, state=PlanState.PLANNING).state == PlanState.PLANNING
+    with pytest.raises(ValidationError):
+        services.plan_stage_set(plan=approved, state=PlanState.EVALUATION)
+    services.plan_send_to_decision(plan=draft)
+    with pytest.raises(ValidationError):
+        services.plan_stage_set(plan=draft, state=PlanState.EVALUATION)

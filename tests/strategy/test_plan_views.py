@@ -310,3 +310,19 @@ def test_plan_detail__queries__same_for_small_and_large_plan(client, vaala):
             assert client.get(detail(plan)).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_plan_stage__coordinator_posts_evaluation__plan_shows_the_stage(client_for):
+    plan = Plan.objects.get(title_fi="Vaalan hyvinvointisuunnitelma")
+
+    response = client_for("hyte.vaala").post(
+        reverse("strategy:plan-stage", kwargs={"pk": plan.pk}), {"state": "evaluation"}
+    )
+    other = client_for("hyte.utajarvi").post(
+        reverse("strategy:plan-stage", kwargs={"pk": plan.pk}), {"state": "planning"}
+    )
+
+    assert response.status_code == 302
+    assert other.status_code == 403
+    plan.refresh_from_db()
+    assert plan.state == PlanState.EVALUATION
