@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from elinvoima.actors.directory import QuickSelect
 from elinvoima.actors.models import Organisation, TargetGroup, User
 from elinvoima.indicators.enums import RegionCategory
-from elinvoima.indicators.models import Indicator, Region
+from elinvoima.indicators.models import Indicator, IndicatorSet, Region
 
 from .enums import DecisionOutcome, PlanKind
 from .models import Goal, GoalIndicator, Plan, PriorityArea
@@ -54,6 +54,7 @@ class PlanForm(LoadedAtMixin, forms.ModelForm):
             "description_en",
             "start_year",
             "end_year",
+            "indicator_sets",
         ]
         labels = {
             "title_fi": _("Title in Finnish"),
@@ -62,11 +63,13 @@ class PlanForm(LoadedAtMixin, forms.ModelForm):
             "description_fi": _("Description in Finnish"),
             "description_sv": _("Description in Swedish"),
             "description_en": _("Description in English"),
+            "indicator_sets": _("Indicator sets the plan follows"),
         }
         widgets = {
             "description_fi": forms.Textarea(attrs={"rows": 4}),
             "description_sv": forms.Textarea(attrs={"rows": 4}),
             "description_en": forms.Textarea(attrs={"rows": 4}),
+            "indicator_sets": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, owner_kind: str, **kwargs):
@@ -76,6 +79,7 @@ class PlanForm(LoadedAtMixin, forms.ModelForm):
         )
         self.fields["kind"].choices = [(kind.value, kind.label) for kind in kinds]
         self.fields["title_fi"].required = True
+        self.fields["indicator_sets"].queryset = indicator_sets_for(self.instance)
         for name in ("start_year", "end_year"):
             _year_field(self.fields[name])
         self.init_loaded_at()
@@ -133,6 +137,21 @@ def owner_organisations_for(plan: Plan):
     return Organisation.objects.filter(pk__in=ids).order_by("name_fi")
 
 
+def indicator_sets_for(plan: Plan):
+    """The indicator sets a plan and its goals can follow: the owner's own and the shared
+    presets (a network's plan: those of the network's municipality or county)."""
+    municipality_id, county_id = plan.municipality_id, plan.wellbeing_county_id
+    if plan.network_id:
+        municipality_id = plan.network.municipality_id
+        county_id = plan.network.wellbeing_county_id
+    condition = Q(is_preset=True)
+    if municipality_id:
+        condition |= Q(municipality_id=municipality_id)
+    if county_id:
+        condition |= Q(wellbeing_county_id=county_id)
+    return IndicatorSet.objects.filter(condition).order_by("name", "pk")
+
+
 def owner_users_for(plan: Plan):
     if plan.municipality_id:
         condition = Q(memberships__organisation__municipality_id=plan.municipality_id)
@@ -170,8 +189,10 @@ class GoalForm(LoadedAtMixin, forms.ModelForm):
             "owner_organisations",
             "owner_users",
             "target_groups",
+            "indicator_sets",
         ]
         labels = {
+            "indicator_sets": _("Indicator sets the goal follows"),
             "title_fi": _("Title in Finnish"),
             "title_sv": _("Title in Swedish"),
             "title_en": _("Title in English"),
@@ -182,6 +203,7 @@ class GoalForm(LoadedAtMixin, forms.ModelForm):
             "description_fi": forms.Textarea(attrs={"rows": 3}),
             "description_sv": forms.Textarea(attrs={"rows": 3}),
             "target_groups": forms.CheckboxSelectMultiple,
+            "indicator_sets": forms.CheckboxSelectMultiple,
             "owner_organisations": forms.SelectMultiple(attrs={"size": 8}),
             "owner_users": forms.SelectMultiple(attrs={"size": 6}),
         }
@@ -197,6 +219,7 @@ class GoalForm(LoadedAtMixin, forms.ModelForm):
         self.fields["owner_organisations"].queryset = owner_organisations_for(plan)
         self.fields["owner_users"].queryset = owner_users_for(plan)
         self.fields["target_groups"].queryset = TargetGroup.objects.order_by("position")
+        self.fields["indicator_sets"].queryset = indicator_sets_for(plan)
         self.init_loaded_at()
 
 

@@ -164,7 +164,11 @@ class PlanCreateView(PermissionRequiredMixin, View):
         form = PlanForm(request.POST, instance=self.new_plan(), owner_kind=self.owner_kind)
         if form.is_valid():
             try:
-                plan = plan_create(plan=form.instance, user=request.user)
+                plan = plan_create(
+                    plan=form.instance,
+                    user=request.user,
+                    indicator_sets=form.cleaned_data["indicator_sets"],
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -326,7 +330,11 @@ class PlanEditView(PlanMixin, View):
         form = PlanForm(request.POST, instance=self.plan, owner_kind=self.plan.owner_kind)
         if form.is_valid():
             try:
-                plan_update(plan=form.instance, loaded_at=form.cleaned_data["loaded_at"] or None)
+                plan_update(
+                    plan=form.instance,
+                    loaded_at=form.cleaned_data["loaded_at"] or None,
+                    indicator_sets=form.cleaned_data["indicator_sets"],
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -635,6 +643,7 @@ class GoalFormMixin(PlanMixin):
                     owner_users=form.cleaned_data["owner_users"],
                     owner_organisations=form.cleaned_data["owner_organisations"],
                     target_groups=form.cleaned_data["target_groups"],
+                    indicator_sets=form.cleaned_data["indicator_sets"],
                     indicators=to_save,
                     removed_indicators=to_delete,
                     loaded_at=form.cleaned_data["loaded_at"] or None,

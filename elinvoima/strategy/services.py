@@ -310,7 +310,7 @@ def _ensure_not_changed(current_updated_at, loaded_at: str | None) -> None:
 
 
 @transaction.atomic
-def plan_create(*, plan: Plan, user=None) -> Plan:
+def plan_create(*, plan: Plan, user=None, indicator_sets=None) -> Plan:
     """Save a new plan (version 1, in planning) after checking its years."""
     plan.created_by = user
     plan.version = 1
@@ -319,11 +319,13 @@ def plan_create(*, plan: Plan, user=None) -> Plan:
     plan.approved_on = None
     plan_validate_period(plan=plan)
     plan.save()
+    if indicator_sets is not None:
+        plan.indicator_sets.set(indicator_sets)
     return plan
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, loaded_at: str | None = None) -> Plan:
+def plan_update(*, plan: Plan, loaded_at: str | None = None, indicator_sets=None) -> Plan:
     """Save the plan's own fields. Refused for a frozen version and when someone else saved
     the plan since `loaded_at` (its `updated_at` when the form was opened)."""
     current = _plan_locked_editable(plan.pk)
@@ -331,6 +333,8 @@ def plan_update(*, plan: Plan, loaded_at: str | None = None) -> Plan:
     plan.state, plan.approved_on = current.state, current.approved_on  # decisions move these
     plan_validate_period(plan=plan)
     plan.save()
+    if indicator_sets is not None:
+        plan.indicator_sets.set(indicator_sets)
     return plan
 
 
@@ -391,6 +395,7 @@ def goal_save(
     owner_users=None,
     owner_organisations=None,
     target_groups=None,
+    indicator_sets=None,
     indicators=(),
     removed_indicators=(),
     loaded_at: str | None = None,
@@ -429,6 +434,8 @@ def goal_save(
         goal.owner_organisations.set(owner_organisations)
     if target_groups is not None:
         goal.target_groups.set(target_groups)
+    if indicator_sets is not None:
+        goal.indicator_sets.set(indicator_sets)
     for link in removed_indicators:
         if link.pk and link.goal_id == goal.pk:
             link.delete()

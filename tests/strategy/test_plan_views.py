@@ -326,3 +326,30 @@ def test_plan_stage__coordinator_posts_evaluation__plan_shows_the_stage(client_f
     assert other.status_code == 403
     plan.refresh_from_db()
     assert plan.state == PlanState.EVALUATION
+
+
+def test_plan_edit__coordinator_attaches_an_indicator_set__shown_on_the_plan(client_for):
+    from elinvoima.indicators.models import IndicatorSet
+
+    plan = Plan.objects.get(title_fi="Vaalan hyvinvointisuunnitelma")
+    indicator_set = IndicatorSet.objects.filter(is_preset=True).first()
+    client = client_for("hyte.vaala")
+    page = client.get(reverse("strategy:plan-edit", kwargs={"pk": plan.pk})).content.decode()
+    loaded_at = re.search(r'name="loaded_at" value="([^"]*)"', page).group(1)
+
+    response = client.post(
+        reverse("strategy:plan-edit", kwargs={"pk": plan.pk}),
+        {
+            "kind": plan.kind,
+            "title_fi": plan.title_fi,
+            "start_year": plan.start_year,
+            "end_year": plan.end_year,
+            "indicator_sets": [indicator_set.pk],
+            "loaded_at": loaded_at,
+        },
+    )
+
+    assert response.status_code == 302
+    assert list(plan.indicator_sets.all()) == [indicator_set]
+    detail = client.get(plan.get_absolute_url()).content.decode()
+    assert reverse("indicators:indicator-set-detail", kwargs={"pk": indicator_set.pk}) in detail
