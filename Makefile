@@ -38,6 +38,8 @@ lint: deps
 	$(VENV)/bin/ruff format --check .
 	$(MANAGE) check --fail-level WARNING
 	$(MANAGE) makemigrations --check --dry-run
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 # Browser tests drive Debian's Chromium; install it when it is missing.
 chromium:

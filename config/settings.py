@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "elinvoima.indicators",
     "elinvoima.strategy",
     "elinvoima.portal",
+    "elinvoima.bench",
 ]
 
 MIDDLEWARE = [

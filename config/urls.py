@@ -1,31 +1,24 @@
+"""The URLconf: health, the API, the admin and every URL module the apps registered
+(core.registry.UrlModule), the pages under /fi/, /sv/ and /en/."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
-from elinvoima.actors import embed as embed_views
 from elinvoima.core import views as core_views
+from elinvoima.core.registry import registry
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
-    path("api/", include("elinvoima.core.api_urls")),
-    # The JSON feed of a municipality's organisations has both languages: no prefix.
-    path(
-        "embed/municipalities/<str:code>/organisations.json",
-        embed_views.embed_feed,
-        name="embed-feed",
-    ),
+    path("api/", include("config.api_urls")),
     path("admin/", admin.site.urls),
+    *(path("", include(m.module)) for m in registry.url_modules if not m.i18n),
 ]
 
 urlpatterns += i18n_patterns(
-    path("", include("elinvoima.portal.urls")),
-    path("", include("elinvoima.core.urls")),
-    path("", include("elinvoima.actors.urls")),
-    path("", include("elinvoima.networks.urls")),
-    path("", include("elinvoima.indicators.urls")),
-    path("", include("elinvoima.strategy.urls")),
+    *(path("", include(m.module)) for m in registry.url_modules if m.i18n),
     path("accounts/", include("elinvoima.core.auth_urls")),
     prefix_default_language=True,
 )

@@ -5,8 +5,8 @@ from django.conf import settings
 from django.test import Client
 from django.utils import translation
 
-from elinvoima.portal.demo import demo_data_load
-from elinvoima.portal.demo_data import DEMO_ACCOUNTS
+from elinvoima.actors.demo_data import DEMO_ACCOUNTS
+from elinvoima.core.demo import demo_data_load
 
 DEMO_USERNAMES = [account["username"] for account in DEMO_ACCOUNTS]
 

@@ -217,6 +217,7 @@ def interface_contacts_save(
             refused.append(str(row.theme))
             continue
         if not title:
+            assert current is not None  # a blank row without a contact was skipped above
             to_delete.append(current)
             continue
         # The linked person and organisation stay: a new wording of the role rarely means

@@ -22,7 +22,7 @@ from django.db import connection
 from django.test import Client
 
 from elinvoima.actors.models import Theme, WellbeingCounty
-from elinvoima.actors.scale import scale_data_exists
+from elinvoima.bench.scale.actors import scale_data_exists
 
 from .harness import Result, Skipped, alternate, progress, result_from_samples
 

@@ -27,7 +27,12 @@ from django.test import Client
 from django.utils import translation
 
 from elinvoima.actors.models import Municipality
-from elinvoima.actors.scale import scale_data_exists
+from elinvoima.bench.scale.actors import scale_data_exists
+from elinvoima.bench.scale.indicators import (
+    SCALE_SOTKANET_ID_BASE,
+    indicator_scale_exists,
+    indicator_scale_generate,
+)
 from elinvoima.indicators.charts import NumberFormat, chart_key
 from elinvoima.indicators.enums import Gender, IndicatorSetKind, RegionCategory
 from elinvoima.indicators.models import (
@@ -37,11 +42,6 @@ from elinvoima.indicators.models import (
     IndicatorSetItem,
     IndicatorValue,
     Region,
-)
-from elinvoima.indicators.scale import (
-    SCALE_SOTKANET_ID_BASE,
-    indicator_scale_exists,
-    indicator_scale_generate,
 )
 
 from .harness import Result, Skipped, alternate, progress, result_from_samples

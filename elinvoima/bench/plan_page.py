@@ -3,7 +3,7 @@
 A: the whole request of the plan page (`strategy:plan-detail`) through Django's test client,
 warm — Tampere's newest plan, approved and so public: 50 goals (40 goals and 10 sub-goals in
 five priority areas) and 300 measures with their implementers, among ~600,000 measures of
-~1,000 plans (elinvoima.strategy.scale).
+~1,000 plans (elinvoima.bench.scale.strategy).
 B: the best hand-written SQL for the same rows, through psycopg — the plan with its versions
 and decisions, the priority areas, the goals with their owners and age groups, the goal
 indicators, the measures with their implementers' names, each in one statement answered by
@@ -20,9 +20,9 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 
-from elinvoima.actors.scale import scale_data_exists, scale_data_generate
 from elinvoima.actors.services import reference_data_load
-from elinvoima.strategy.scale import bench_plan, plan_scale_exists, plan_scale_generate
+from elinvoima.bench.scale.actors import scale_data_exists, scale_data_generate
+from elinvoima.bench.scale.strategy import bench_plan, plan_scale_exists, plan_scale_generate
 
 from .harness import Result, Skipped, alternate, progress, result_from_samples
 

@@ -14,7 +14,8 @@ reference rows (B). The last A run's data stays, analysed, for the benchmarks af
 
 from django.db import connection, transaction
 
-from elinvoima.actors.scale import (
+from elinvoima.actors.services import reference_data_load
+from elinvoima.bench.scale.actors import (
     SCALE_MODELS,
     ScaleData,
     TableRows,
@@ -23,7 +24,6 @@ from elinvoima.actors.scale import (
     scale_data_delete,
     scale_data_generate,
 )
-from elinvoima.actors.services import reference_data_load
 
 from .harness import PAIRS, Result, Skipped, alternate, progress, result_from_samples
 

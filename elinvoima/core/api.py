@@ -1,13 +1,23 @@
 """Shared API parts: pagination, JSON errors, audit actor. Imported by DRF's settings, so
 nothing here may import DRF views (that would be a circular import)."""
 
+from typing import TYPE_CHECKING, Any
+
 from auditlog.context import auditlog_value
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
 from rest_framework import exceptions
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.request import Request
 from rest_framework.views import exception_handler as drf_exception_handler
+
+if TYPE_CHECKING:  # for the type checker only: at run time the views would import this module
+    from rest_framework.views import APIView
+
+    _APIViewBase = APIView
+else:
+    _APIViewBase = object
 
 
 class Pagination(PageNumberPagination):
@@ -18,12 +28,12 @@ class Pagination(PageNumberPagination):
     max_page_size = 500
 
 
-class AuditActorMixin:
+class AuditActorMixin(_APIViewBase):
     """Records the API user as the actor of audit entries. AuditlogMiddleware runs before
     DRF authenticates a token, so without this a token user's changes would have no actor.
     Every API view of Elinvoima that writes inherits this."""
 
-    def initial(self, request, *args, **kwargs):
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)
         try:
             audit_context = auditlog_value.get()

@@ -8,7 +8,7 @@ values are invented carries DEMO_VALUES_FLAG in its metadata, and the pages say 
 ("illustrative demo values, not THL figures"). An indicator that already exists (imported
 from Sotkanet) is left as it is and gets no invented values.
 
-Regions: see scale.regions_ensure — the counties get Sotkanet's real ids; municipalities and
+Regions: see regions.regions_ensure — the counties get Sotkanet's real ids; municipalities and
 the country, whose Sotkanet ids are not known offline, get ids from 990,000 up, far above
 Sotkanet's own, so they never collide with a later import of the real regions.
 """
@@ -25,7 +25,7 @@ from elinvoima.actors.models import Municipality
 
 from .enums import Gender, IndicatorSource
 from .models import Indicator, IndicatorValue
-from .scale import regions_ensure
+from .regions import regions_ensure
 from .selectors import DEMO_VALUES_FLAG
 
 DATA_DIR = Path(__file__).resolve().parent / "data"

@@ -3,7 +3,7 @@ catalogue's model and its values for the municipality, entered by the coordinato
 
 Values live in the same table as Sotkanet's, on the municipality's Sotkanet region, so the
 charts and the API show them alike; a municipality whose region is not imported yet gets
-one (see `scale.regions_ensure`)."""
+one (see `regions.regions_ensure`)."""
 
 import datetime
 from dataclasses import dataclass
@@ -16,7 +16,7 @@ from elinvoima.actors.models import Municipality
 
 from .enums import IndicatorSource
 from .models import Indicator, IndicatorValue
-from .scale import regions_ensure
+from .regions import regions_ensure
 
 
 @dataclass(frozen=True)

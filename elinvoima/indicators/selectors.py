@@ -1,7 +1,7 @@
 """Reads of the indicator pages: exactly what a page shows, as plain tuples.
 
 The municipality's indicator page (charts.py) draws up to 20 charts of up to 8 regions each
-out of millions of values (DESIGN.md, "National scale"); its selectors run a fixed number
+out of millions of values (docs/performance.md, national scale); its selectors run a fixed number
 of queries however much data there is: the compared regions in one, the chosen indicators
 in one, all their values in one (`values_list`, no model instances), answered by the
 unique index on (indicator, region, year, gender)."""
@@ -164,12 +164,12 @@ def chart_indicators(
         # one in five indicators has municipal values); in title order it would have to
         # probe all 3,000 first (240 ms).
         with_data = IndicatorValue.objects.filter(indicator=OuterRef("pk"), region_id=region_id)
-        rows = (
+        first_with_data = (
             Indicator.objects.filter(Exists(with_data))
             .order_by("id")
             .values_list(*INDICATOR_FIELDS)
         )[:MAX_CHARTS]
-        found = [_chart_indicator(row, lang) for row in rows]
+        found = [_chart_indicator(row, lang) for row in first_with_data]
         return sorted(found, key=lambda indicator: (indicator.title.casefold(), indicator.id))
     else:
         return []

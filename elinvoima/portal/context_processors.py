@@ -1,8 +1,8 @@
 from django.utils.functional import SimpleLazyObject
 
-from .navigation import main_navigation
+from elinvoima.core.registry import registry
 
 
 def navigation(request):
-    """Main navigation, computed only by pages that show it."""
-    return {"main_navigation": SimpleLazyObject(lambda: main_navigation(request.user))}
+    """Main navigation from what the apps registered, computed only by pages that show it."""
+    return {"main_navigation": SimpleLazyObject(lambda: registry.navigation_for(request.user))}

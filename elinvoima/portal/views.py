@@ -1,30 +1,23 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from elinvoima.actors.enums import Role
-from elinvoima.actors.permissions import user_grants
-from elinvoima.actors.selectors import organisations_of_user
-from elinvoima.networks.selectors import network_memberships_of
-
-from .navigation import dashboard_tasks
+from elinvoima.core.registry import registry
 
 
 def home(request):
-    """The public front page."""
-    return render(request, "portal/home.html")
+    """The public front page: the cards the apps registered."""
+    return render(request, "portal/home.html", {"cards": registry.home_cards_sorted()})
 
 
 @login_required
 def dashboard(request):
-    """What this user can do, by their roles and organisations."""
-    roles = sorted({Role(grant.role).label for grant in user_grants(request.user)}, key=str)
+    """What this user can do now, and the panels of the apps (roles, organisations, networks…)."""
     return render(
         request,
         "portal/dashboard.html",
         {
-            "roles": roles,
-            "organisations": organisations_of_user(user=request.user),
-            "network_memberships": network_memberships_of(user=request.user),
-            "tasks": dashboard_tasks(request.user),
+            "tasks": registry.dashboard_tasks_for(request.user),
+            "panels_above": registry.dashboard_panels_for(request.user, above_tasks=True),
+            "panels_below": registry.dashboard_panels_for(request.user, above_tasks=False),
         },
     )

@@ -415,7 +415,7 @@ def test_county_networks__grouped_by_interface_theme(client_for):
 def test_demo__loaded_twice__interface_contacts_unchanged(demo):
     from django.conf import settings
 
-    from elinvoima.portal.demo import demo_data_load
+    from elinvoima.core.demo import demo_data_load
 
     before = sorted(InterfaceContact.objects.values_list("pk", "title", "updated_at"))
     demo_data_load(password=settings.ELINVOIMA_DEMO_PASSWORD)

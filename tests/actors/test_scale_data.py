@@ -8,9 +8,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from elinvoima.actors import scale
 from elinvoima.actors.enums import OrganisationKind, Role
 from elinvoima.actors.models import Membership, Organisation, User
+from elinvoima.bench.scale import actors as scale
 
 ORGANISATIONS, PEOPLE = 200, 500
 

@@ -10,6 +10,7 @@ from django.core import mail
 from django.utils import translation
 
 from elinvoima.actors.actor_map import actor_map
+from elinvoima.actors.demo_data import ASIKKALA_INTERFACES
 from elinvoima.actors.directory import DirectoryFilterForm, Scope, directory_search
 from elinvoima.actors.interface_selectors import interface_matrix_of, interface_themes
 from elinvoima.actors.models import (
@@ -19,7 +20,6 @@ from elinvoima.actors.models import (
     User,
     WellbeingCounty,
 )
-from elinvoima.portal.demo_data import ASIKKALA_INTERFACES
 
 from .conftest import DESKTOP, TIMEOUT_MS
 

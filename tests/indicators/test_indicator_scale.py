@@ -11,7 +11,8 @@ from django.urls import reverse
 
 from elinvoima.actors.models import Municipality, WellbeingCounty
 from elinvoima.actors.services import reference_data_load
-from elinvoima.indicators import scale
+from elinvoima.bench.scale import indicators as scale
+from elinvoima.indicators import regions
 from elinvoima.indicators.enums import RegionCategory
 from elinvoima.indicators.models import Indicator, IndicatorValue, Region
 
@@ -43,7 +44,7 @@ def test_indicator_scale_generate__small__regions_indicators_and_values(referenc
     assert Region.objects.filter(category=RegionCategory.COUNTRY).count() == 1
     utajarvi = Region.objects.get(municipality__code="889")
     assert (utajarvi.code, utajarvi.title) == ("889", "Utajärvi")
-    assert utajarvi.id == scale.SYNTHETIC_REGION_BASE + 889
+    assert utajarvi.id == regions.SYNTHETIC_REGION_BASE + 889
     county = WellbeingCounty.objects.get(code="19")
     assert Region.objects.get(wellbeing_county=county).id == county.sotkanet_region_id == 973
     # Indicators in three languages; values near the asked number, ten years each.

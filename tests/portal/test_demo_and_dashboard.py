@@ -3,9 +3,9 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 
+from elinvoima.actors.demo_data import DEMO_ACCOUNTS
 from elinvoima.actors.models import Membership, Organisation, User
-from elinvoima.portal.demo import demo_data_load
-from elinvoima.portal.demo_data import DEMO_ACCOUNTS
+from elinvoima.core.demo import demo_data_load
 
 
 def test_seed_demo__run_twice__idempotent(demo):

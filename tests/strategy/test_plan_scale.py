@@ -1,12 +1,10 @@
-"""The national-scale plans of the benchmarks (elinvoima.strategy.scale), in small numbers."""
+"""The national-scale plans of the benchmarks (elinvoima.bench.scale.strategy), in small numbers."""
 
 import pytest
 from django.urls import reverse
 
 from elinvoima.actors.services import reference_data_load
-from elinvoima.strategy.enums import PlanState
-from elinvoima.strategy.models import Goal, Measure, Plan
-from elinvoima.strategy.scale import (
+from elinvoima.bench.scale.strategy import (
     BENCH_MUNICIPALITY_CODE,
     PERIODS,
     PlanScaleError,
@@ -14,6 +12,8 @@ from elinvoima.strategy.scale import (
     plan_scale_delete,
     plan_scale_generate,
 )
+from elinvoima.strategy.enums import PlanState
+from elinvoima.strategy.models import Goal, Measure, Plan
 
 pytestmark = pytest.mark.django_db
 

@@ -59,3 +59,12 @@ def audit_changes(entry) -> list[tuple[str, str, str]]:
             (field, "" if before is None else str(before), "" if after is None else str(after))
         )
     return rows
+
+
+@register.simple_tag(takes_context=True)
+def registered_tabs(context, page: str, obj) -> list:
+    """The tabs the apps registered for this page (core.registry), those this user may see:
+    `{% registered_tabs "municipality" municipality as tabs %}`."""
+    from elinvoima.core.registry import registry
+
+    return registry.tabs_for(page, context["request"].user, obj)

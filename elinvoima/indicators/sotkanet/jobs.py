@@ -8,6 +8,7 @@ from typing import BinaryIO
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
 from ..enums import ImportStatus
 from ..models import ImportJob
@@ -33,8 +34,6 @@ def import_job_create(*, kind: str, uploaded_file: UploadedFile, user) -> Import
 
 def import_job_enqueue(*, job: ImportJob) -> ImportJob:
     """Hand the job to the task queue (`manage.py db_worker` runs it)."""
-    from ..tasks import sotkanet_import
-
     result = sotkanet_import.enqueue(job.pk)
     # An immediate backend (tests) has run the job already: keep what it wrote.
     ImportJob.objects.filter(pk=job.pk).update(task_id=str(result.id))
@@ -84,3 +83,17 @@ def import_job_run(*, job: ImportJob, source: BinaryIO | None = None) -> ImportJ
     job.finished_at = timezone.now()
     job.save()
     return job
+
+
+@task()
+def sotkanet_import(job_id: int) -> dict:
+    """The background task (django-tasks, database backend: `manage.py db_worker` runs it)
+    that imports the file of an ImportJob."""
+    job = import_job_run(job=ImportJob.objects.get(pk=job_id))
+    return {
+        "status": job.status,
+        "added": job.added,
+        "changed": job.changed,
+        "unchanged": job.unchanged,
+        "rejected": job.rejected,
+    }

@@ -26,8 +26,8 @@ from typing import Any
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from .enums import OrganisationKind, Role
-from .models import (
+from elinvoima.actors.enums import OrganisationKind, Role
+from elinvoima.actors.models import (
     Membership,
     Municipality,
     Organisation,

@@ -20,7 +20,7 @@ from django.utils import timezone
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, WellbeingCounty
 
 # The bulk-loading helpers of the actors' generator: one way to COPY in this code base.
-from elinvoima.actors.scale import (
+from elinvoima.bench.scale.actors import (
     BULK_LOAD_MIN_ROWS,
     TableRows,
     _copy_rows,
@@ -33,8 +33,7 @@ from elinvoima.actors.scale import (
 )
 from elinvoima.indicators.enums import IndicatorSource
 from elinvoima.indicators.models import Indicator
-
-from .enums import (
+from elinvoima.strategy.enums import (
     APPROVAL_CHAINS,
     DecisionOutcome,
     Direction,
@@ -42,7 +41,7 @@ from .enums import (
     PlanKind,
     PlanState,
 )
-from .models import Goal, GoalIndicator, Measure, Plan, PlanDecision, PriorityArea
+from elinvoima.strategy.models import Goal, GoalIndicator, Measure, Plan, PlanDecision, PriorityArea
 
 SCALE_MARKER = "Skaalausaineisto (generate_scale_data)."
 SCALE_NAMESPACE = uuid.UUID("6f1b1d8e-93c4-4e0b-8c47-2f6d1b0c5a11")

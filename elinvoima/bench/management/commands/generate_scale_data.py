@@ -3,20 +3,21 @@ from time import perf_counter
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from elinvoima.actors.scale import (
+from elinvoima.actors.services import reference_data_load
+from elinvoima.bench.scale.actors import (
     ORGANISATIONS,
     PEOPLE,
     ScaleDataError,
     scale_data_generate,
 )
-from elinvoima.actors.services import reference_data_load
-from elinvoima.indicators.scale import (
+from elinvoima.bench.scale.indicators import (
     INDICATORS,
     VALUES,
     IndicatorScaleError,
     indicator_scale_generate,
 )
-from elinvoima.strategy.scale import PlanScaleError, plan_scale_generate
+from elinvoima.bench.scale.strategy import PlanScaleError, plan_scale_generate
+from elinvoima.indicators.regions import RegionIdTaken
 
 
 class Command(BaseCommand):
@@ -53,7 +54,7 @@ class Command(BaseCommand):
             )
         except ScaleDataError as error:
             raise CommandError(str(error)) from error
-        # 3,000 indicators with ~4,000,000 values (elinvoima.indicators.scale); a run with
+        # 3,000 indicators with ~4,000,000 values (elinvoima.bench.scale.indicators); a run with
         # its own --organisations or --people makes indicators only when asked.
         indicator_count = options.get("indicators")
         if indicator_count is None:
@@ -68,9 +69,9 @@ class Command(BaseCommand):
                     values=VALUES * indicator_count // INDICATORS,
                     replace=replace,
                 )
-            except IndicatorScaleError as error:
+            except (IndicatorScaleError, RegionIdTaken) as error:
                 raise CommandError(str(error)) from error
-        # Plans of every municipality and county, ~600,000 measures (elinvoima.strategy.scale),
+        # Plans of every municipality and county, ~600,000 measures (scale.strategy),
         # with the full national scale only.
         plans = None
         if (organisations, people) == (ORGANISATIONS, PEOPLE):

@@ -1,12 +1,26 @@
-"""Loading the demo data of demo_data.py. Idempotent: running it again changes nothing."""
+"""Loading the actors' demo data of demo_data.py: reference data, villages, organisations,
+accounts with their memberships and the interface tables. Idempotent: running it again
+changes nothing. Later apps' loaders find the organisations in
+`context.objects["organisations"]` by their demo key."""
 
-from dataclasses import dataclass, field
+from django.utils.translation import gettext_lazy as _
 
-from django.db import transaction
+from elinvoima.core.demo import DemoContext
 
-from elinvoima.actors.enums import InterfaceSide, OrganisationKind
-from elinvoima.actors.interfaces import InterfaceContact, InterfaceTheme
-from elinvoima.actors.models import (
+from .demo_data import (
+    ASIKKALA,
+    ASIKKALA_INTERFACES,
+    DEMO_ACCOUNTS,
+    INTERFACE_COORDINATOR,
+    INTERFACE_COUNTY_UNIT,
+    ORGANISATIONS,
+    OTHER_INTERFACES,
+    PAIJAT_HAME_COUNTY_CONTACTS,
+    VILLAGES,
+)
+from .enums import InterfaceSide, OrganisationKind
+from .interfaces import InterfaceContact, InterfaceTheme
+from .models import (
     Membership,
     Municipality,
     Organisation,
@@ -16,37 +30,11 @@ from elinvoima.actors.models import (
     Village,
     WellbeingCounty,
 )
-from elinvoima.actors.services import reference_data_load
-from elinvoima.indicators.demo import indicator_demo_load
-from elinvoima.indicators.hyte_demo import hyte_demo_load
-from elinvoima.networks.models import Network, NetworkMembership
-from elinvoima.strategy.demo import strategy_demo_load
-
-from .demo_data import (
-    ASIKKALA,
-    ASIKKALA_INTERFACES,
-    DEMO_ACCOUNTS,
-    INTERFACE_COORDINATOR,
-    INTERFACE_COUNTY_UNIT,
-    NETWORK_INTERFACE_THEMES,
-    NETWORKS,
-    ORGANISATIONS,
-    OTHER_INTERFACES,
-    PAIJAT_HAME_COUNTY_CONTACTS,
-    VILLAGES,
-)
+from .services import reference_data_load
 
 
-@dataclass
-class DemoResult:
-    counties: int
-    municipalities: int
-    organisations: int
-    networks: int = 0
-    accounts: list[tuple[str, str]] = field(default_factory=list)
-
-
-def _acting_organisation(kind: str, code: str) -> Organisation:
+def acting_organisation(kind: str, code: str) -> Organisation:
+    """The organisation that acts for a municipality or county itself."""
     if kind == "municipality":
         return Organisation.objects.get(kind=OrganisationKind.MUNICIPALITY, municipality__code=code)
     return Organisation.objects.get(
@@ -54,8 +42,8 @@ def _acting_organisation(kind: str, code: str) -> Organisation:
     )
 
 
-@transaction.atomic
-def demo_data_load(*, password: str) -> DemoResult:
+def actors_demo_load(context: DemoContext) -> None:
+    password = context.password
     reference = reference_data_load()
     municipalities = Municipality.objects.in_bulk(field_name="code")
     counties = WellbeingCounty.objects.in_bulk(field_name="code")
@@ -67,7 +55,7 @@ def demo_data_load(*, password: str) -> DemoResult:
     for key, spec in ORGANISATIONS.items():
         home = municipalities[spec["municipality"]] if spec.get("municipality") else None
         county = counties[spec["county"]] if spec.get("county") else None
-        parent = _acting_organisation(*spec["parent"]) if spec.get("parent") else None
+        parent = acting_organisation(*spec["parent"]) if spec.get("parent") else None
         # Created once; what an organisation later edits in its profile is kept.
         organisation, created = Organisation.objects.get_or_create(
             name_fi=spec["name_fi"],
@@ -95,12 +83,10 @@ def demo_data_load(*, password: str) -> DemoResult:
             )
         organisations[key] = organisation
 
-    result = DemoResult(
-        counties=reference.counties,
-        municipalities=reference.municipalities,
-        organisations=len(organisations),
-    )
-    result.networks = _networks_load(organisations, municipalities, counties)
+    context.count(_("wellbeing counties"), reference.counties)
+    context.count(_("municipalities"), reference.municipalities)
+    context.count(_("organisations"), len(organisations))
+    context.objects["organisations"] = organisations
     for account in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(
             username=account["username"],
@@ -117,47 +103,13 @@ def demo_data_load(*, password: str) -> DemoResult:
             user.save(update_fields=["password"])
         for target, role, title in account["memberships"]:
             organisation = (
-                _acting_organisation(*target)
-                if isinstance(target, tuple)
-                else organisations[target]
+                acting_organisation(*target) if isinstance(target, tuple) else organisations[target]
             )
             Membership.objects.update_or_create(
                 user=user, organisation=organisation, role=role, defaults={"title": title}
             )
-        for network_name, network_role in account.get("networks", []):
-            NetworkMembership.objects.update_or_create(
-                user=user,
-                network=Network.objects.get(name_fi=network_name),
-                defaults={"role": network_role},
-            )
-        result.accounts.append((account["username"], account["description"]))
+        context.accounts.append((account["username"], account["description"]))
     _interfaces_load(municipalities, organisations)
-    strategy_demo_load(organisations)
-    indicator_demo_load()
-    hyte_demo_load()
-    return result
-
-
-def _networks_load(organisations, municipalities, counties) -> int:
-    def organisation(target):
-        return _acting_organisation(*target) if isinstance(target, tuple) else organisations[target]
-
-    for spec in NETWORKS:
-        network, created = Network.objects.get_or_create(
-            name_fi=spec["name_fi"],
-            defaults={
-                "name_sv": spec["name_sv"],
-                "name_en": spec["name_fi"],
-                "kind": spec["kind"],
-                "description_fi": spec.get("description_fi", ""),
-                "municipality": municipalities.get(spec.get("municipality")),
-                "wellbeing_county": counties.get(spec.get("county")),
-                "coordinator": organisation(spec["coordinator"]),
-            },
-        )
-        if created:
-            network.members.set(organisation(key) for key in spec["members"])
-    return len(NETWORKS)
 
 
 def _villages_load(municipalities) -> dict[tuple[str, str], Village]:
@@ -211,7 +163,3 @@ def _interfaces_load(municipalities, organisations) -> None:
                     "person": coordinator if is_coordinator else None,
                 },
             )
-    for name, theme in NETWORK_INTERFACE_THEMES.items():
-        Network.objects.filter(name_fi=name, interface_theme__isnull=True).update(
-            interface_theme=themes[theme]
-        )

@@ -1,0 +1,14 @@
+"""URLs without a language prefix: the JSON feed of a municipality's organisations has both
+languages in it."""
+
+from django.urls import path
+
+from . import embed
+
+urlpatterns = [
+    path(
+        "embed/municipalities/<str:code>/organisations.json",
+        embed.embed_feed,
+        name="embed-feed",
+    ),
+]

@@ -1,0 +1,54 @@
+"""Loading the demo networks (demo_data.py) and the demo accounts' network roles.
+Created once: what people later edit is kept."""
+
+from django.utils.translation import gettext_lazy as _
+
+from elinvoima.actors.demo import acting_organisation
+from elinvoima.actors.demo_data import DEMO_ACCOUNTS
+from elinvoima.actors.interfaces import InterfaceTheme
+from elinvoima.actors.models import Municipality, User, WellbeingCounty
+from elinvoima.core.demo import DemoContext
+
+from .demo_data import NETWORK_INTERFACE_THEMES, NETWORKS
+from .models import Network, NetworkMembership
+
+
+def networks_demo_load(context: DemoContext) -> None:
+    organisations = context.objects["organisations"]
+    municipalities = Municipality.objects.in_bulk(field_name="code")
+    counties = WellbeingCounty.objects.in_bulk(field_name="code")
+
+    def organisation(target):
+        return acting_organisation(*target) if isinstance(target, tuple) else organisations[target]
+
+    for spec in NETWORKS:
+        network, created = Network.objects.get_or_create(
+            name_fi=spec["name_fi"],
+            defaults={
+                "name_sv": spec["name_sv"],
+                "name_en": spec["name_fi"],
+                "kind": spec["kind"],
+                "description_fi": spec.get("description_fi", ""),
+                "municipality": municipalities.get(spec.get("municipality")),
+                "wellbeing_county": counties.get(spec.get("county")),
+                "coordinator": organisation(spec["coordinator"]),
+            },
+        )
+        if created:
+            network.members.set(organisation(key) for key in spec["members"])
+    context.count(_("networks"), len(NETWORKS))
+
+    for account in DEMO_ACCOUNTS:
+        for network_name, network_role in account.get("networks", []):
+            NetworkMembership.objects.update_or_create(
+                user=User.objects.get(username=account["username"]),
+                network=Network.objects.get(name_fi=network_name),
+                defaults={"role": network_role},
+            )
+
+    # The regional networks of seed 001 by the interface they work on.
+    themes = InterfaceTheme.objects.in_bulk(field_name="code")
+    for name, theme in NETWORK_INTERFACE_THEMES.items():
+        Network.objects.filter(name_fi=name, interface_theme__isnull=True).update(
+            interface_theme=themes[theme]
+        )

@@ -1,0 +1,107 @@
+"""The demo networks of the seeds: who coordinates them, which organisations take part, and
+the interface each regional network of seed 001 works on. Accounts' network roles are in
+actors.demo_data.DEMO_ACCOUNTS ("networks")."""
+
+from elinvoima.actors.demo_data import LAPINJARVI, PAIJAT_HAME, UTAJARVI, VAALA
+
+# Networks of the seeds: (key, fi, sv, kind, municipality, county, coordinator, members)
+NETWORKS = [
+    {
+        "name_fi": "Utajärven elinvoimaryhmä",
+        "name_sv": "Utajärvi livskraftsgrupp",
+        "kind": "vitality_group",
+        "municipality": UTAJARVI,
+        "coordinator": ("municipality", UTAJARVI),
+        "members": [
+            "reuma-utajarvi",
+            "juorkuna",
+            "ahmas",
+            "utajarvi-parish",
+            "utajarvi-yrityspuisto",
+            "oulunkaari",
+            "utajarvi-sivistys",
+        ],
+        "description_fi": "Kunnanjohtajan johtama ryhmä, jossa järjestöagentit, seurakunta, "
+        "yritykset ja kyläyhdistykset edistävät yhdessä kunnan elinvoimaa ja hyvinvointia.",
+    },
+    *[
+        {
+            "name_fi": f"Vaalan ikäkausiverkosto: {fi}",
+            "name_sv": f"Vaala åldersgruppsnätverk: {sv}",
+            "kind": "age_group_network",
+            "municipality": VAALA,
+            "coordinator": ("municipality", VAALA),
+            "members": members,
+        }
+        for fi, sv, members in [
+            ("lapset ja lapsiperheet", "barn och barnfamiljer", ["mll-vaala", "vaala-parish"]),
+            ("nuoret", "unga", ["vaala-sports", "vaala-parish"]),
+            ("työikäiset", "personer i arbetsför ålder", ["oterma", "oulunkaari"]),
+            ("ikäihmiset", "äldre", ["oterma", "vaala-parish", "oulunkaari"]),
+        ]
+    ],
+    {
+        "name_fi": "Vaalan hyvinvointijohtoryhmä",
+        "name_sv": "Vaala styrgrupp för välfärd",
+        "kind": "steering_group",
+        "municipality": VAALA,
+        "coordinator": ("municipality", VAALA),
+        "members": [],
+    },
+    {
+        "name_fi": "Lapinjärven hyvinvoinnin ja terveyden edistämisen monialainen työryhmä",
+        "name_sv": "Lappträsk sektorsövergripande arbetsgrupp för främjande av välfärd och hälsa",
+        "kind": "hyte_network",
+        "municipality": LAPINJARVI,
+        "coordinator": "lapinjarvi-sivistys",
+        "members": ["lapinjarvi-martat", "lapinjarvi-yritykset", "agricola-parish"],
+    },
+    *[
+        {
+            "name_fi": fi,
+            "name_sv": sv,
+            "kind": kind,
+            "county": PAIJAT_HAME,
+            "coordinator": "paijathame-hyte",
+            "members": ["asikkala-liikunta"] if kind == "hyte_network" else [],
+        }
+        for fi, sv, kind in [
+            ("Monialainen hyte-ryhmä", "Sektorsövergripande hyte-grupp", "hyte_network"),
+            ("Ravitsemusterveys", "Näringshälsa", "hyte_network"),
+            ("Terveysliikunta", "Hälsomotion", "hyte_network"),
+            ("Kulttuurihyvinvointi", "Kulturell välfärd", "hyte_network"),
+            (
+                "Ehkäisevän työn koordinaatioryhmä",
+                "Samordningsgruppen för förebyggande arbete",
+                "preventive_work_network",
+            ),
+            ("Mielenterveys ja päihteet", "Psykisk hälsa och missbruk", "preventive_work_network"),
+            (
+                "Digi- ja rahapelaaminen",
+                "Digitalt spelande och penningspel",
+                "preventive_work_network",
+            ),
+            ("Lähisuhdeväkivalta", "Våld i nära relationer", "preventive_work_network"),
+            (
+                "Hyvinvointikoordinaattoreiden verkosto",
+                "Välfärdskoordinatorernas nätverk",
+                "coordinators_network",
+            ),
+            ("Yhdyspintaneuvottelukunta", "Delegationen för gränsytor", "advisory_board"),
+            ("Järjestöneuvottelukunta", "Organisationsdelegationen", "advisory_board"),
+        ]
+    ],
+]
+
+# The regional networks of seed 001's catalogue by the interface they work on.
+NETWORK_INTERFACE_THEMES = {
+    "Monialainen hyte-ryhmä": "health_promotion",
+    "Ravitsemusterveys": "nutrition",
+    "Terveysliikunta": "physical_activity",
+    "Kulttuurihyvinvointi": "cultural_wellbeing",
+    "Ehkäisevän työn koordinaatioryhmä": "preventive_work",
+    "Mielenterveys ja päihteet": "preventive_work",
+    "Digi- ja rahapelaaminen": "preventive_work",
+    "Lähisuhdeväkivalta": "preventive_work",
+    "Hyvinvointikoordinaattoreiden verkosto": "health_promotion",
+}
