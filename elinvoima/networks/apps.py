@@ -9,7 +9,7 @@ class NetworksConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from . import permissions  # noqa: F401  (registers the named permissions)
+        from . import owners, permissions  # noqa: F401  (register the owner kind, predicates)
         from .models import Network, NetworkMembership
 
         auditlog.register(Network, m2m_fields={"members"})

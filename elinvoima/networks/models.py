@@ -8,11 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.interfaces import InterfaceTheme
 from elinvoima.actors.models import Municipality, Organisation, User, WellbeingCounty
+from elinvoima.actors.owners import Owned
 
 from .enums import NetworkKind, NetworkRole
 
 
-class Network(models.Model):
+class Network(Owned):
+    OWNER_FIELDS = ("municipality", "wellbeing_county")
+
     name = models.CharField(_("name"), max_length=200)
     kind = models.CharField(_("kind"), max_length=32, choices=NetworkKind.choices)
     description = models.TextField(_("description"), blank=True)
