@@ -3,10 +3,11 @@ the county's matrix of all its municipalities."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
-from rules.contrib.views import PermissionRequiredMixin
+
+from elinvoima.core.view_mixins import ObjectPermissionMixin
 
 from .enums import InterfaceSide
 from .interface_forms import InterfaceTableForm
@@ -16,13 +17,14 @@ from .permissions import interface_sides_editable
 from .services import interface_contacts_save
 
 
-class _MunicipalityMixin(PermissionRequiredMixin):
-    def get_permission_object(self) -> Municipality:
-        if not hasattr(self, "municipality"):
-            self.municipality = get_object_or_404(
-                Municipality.objects.select_related("wellbeing_county"), code=self.kwargs["code"]
-            )
-        return self.municipality
+class _MunicipalityMixin(ObjectPermissionMixin):
+    model = Municipality
+    lookup_field = "code"
+    select_related = ("wellbeing_county",)
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.url_object
 
 
 class MunicipalityInterfacesView(_MunicipalityMixin, TemplateView):
@@ -90,16 +92,14 @@ class MunicipalityInterfacesEditView(_MunicipalityMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class CountyInterfacesView(PermissionRequiredMixin, TemplateView):
+class CountyInterfacesView(ObjectPermissionMixin, TemplateView):
     template_name = "actors/interfaces/county_interfaces.html"
     permission_required = "actors.view_county_interfaces"
-
-    def get_permission_object(self) -> WellbeingCounty:
-        if not hasattr(self, "county"):
-            self.county = get_object_or_404(WellbeingCounty, code=self.kwargs["code"])
-        return self.county
+    model = WellbeingCounty
+    lookup_field = "code"
+    context_object_name = "county"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update(county=self.county, matrix=interface_matrix_of(county=self.county))
+        context.update(matrix=interface_matrix_of(county=self.url_object))
         return context

@@ -5,12 +5,12 @@ results. Reading needs `indicators.view_experiential_data`, writing
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
-from rules.contrib.views import PermissionRequiredMixin
 
 from elinvoima.actors.models import Municipality
+from elinvoima.core.view_mixins import ObjectPermissionMixin
 
 from .experiential import (
     COLUMNS,
@@ -34,26 +34,23 @@ VIEW = "indicators.view_experiential_data"
 MANAGE = "indicators.manage_municipality_indicators"
 
 
-class _MunicipalityMixin(PermissionRequiredMixin):
+class _MunicipalityMixin(ObjectPermissionMixin):
+    model = Municipality
+    lookup_field = "code"
+
     def get_municipality(self) -> Municipality:
-        if not hasattr(self, "municipality"):
-            self.municipality = get_object_or_404(Municipality, code=self.kwargs["code"])
-        return self.municipality
-
-    def get_permission_object(self):
-        return self.get_municipality()
+        return self.url_object
 
 
-class _SurveyMixin(PermissionRequiredMixin):
+class _SurveyMixin(ObjectPermissionMixin):
+    model = ExperientialSurvey
+    select_related = ("municipality",)
+
     def get_survey(self) -> ExperientialSurvey:
-        if not hasattr(self, "survey"):
-            self.survey = get_object_or_404(
-                ExperientialSurvey.objects.select_related("municipality"), pk=self.kwargs["pk"]
-            )
-        return self.survey
+        return self.url_object
 
     def get_permission_object(self):
-        return self.get_survey().municipality
+        return self.url_object.municipality
 
 
 class ExperientialMunicipalityView(_MunicipalityMixin, TemplateView):

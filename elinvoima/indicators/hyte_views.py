@@ -15,6 +15,7 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from elinvoima.actors.models import WellbeingCounty
+from elinvoima.core.view_mixins import ObjectPermissionMixin
 
 from .hyte import (
     hyte_county_overview,
@@ -27,11 +28,12 @@ from .hyte_forms import HyteFundingRuleForm, HyteScoreForm
 from .models import HyteCoefficientScore, HyteFundingRule
 
 
-class _CountyMixin:
+class _CountyMixin(ObjectPermissionMixin):
+    model = WellbeingCounty
+    lookup_field = "code"
+
     def get_county(self) -> WellbeingCounty:
-        if not hasattr(self, "county"):
-            self.county = get_object_or_404(WellbeingCounty, code=self.kwargs["code"])
-        return self.county
+        return self.url_object
 
 
 class HyteCountyView(_CountyMixin, TemplateView):
@@ -50,12 +52,9 @@ class HyteCountyView(_CountyMixin, TemplateView):
         return context
 
 
-class _ScoreFormView(_CountyMixin, PermissionRequiredMixin, TemplateView):
+class _ScoreFormView(_CountyMixin, TemplateView):
     template_name = "indicators/hyte/score_form.html"
     permission_required = "indicators.record_hyte_scores"
-
-    def get_permission_object(self):
-        return self.get_county()
 
     def get_instance(self) -> HyteCoefficientScore:
         return HyteCoefficientScore()

@@ -18,6 +18,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from elinvoima.actors.enums import Role
 from elinvoima.actors.models import Municipality
 from elinvoima.actors.permissions import _municipality_ids
+from elinvoima.core.view_mixins import ObjectPermissionMixin
 
 from .indicator_set_forms import IndicatorSearchForm, IndicatorSetCreateForm, IndicatorSetForm
 from .indicator_sets import (
@@ -120,14 +121,12 @@ class PresetCreateView(IndicatorSetCreateView):
     permission_required = "indicators.change_indicator_set"
 
 
-class _SetMixin:
+class _SetMixin(ObjectPermissionMixin):
+    model = IndicatorSet
+    select_related = ("municipality", "wellbeing_county")
+
     def get_set(self) -> IndicatorSet:
-        if not hasattr(self, "indicator_set"):
-            self.indicator_set = get_object_or_404(
-                IndicatorSet.objects.select_related("municipality", "wellbeing_county"),
-                pk=self.kwargs["pk"],
-            )
-        return self.indicator_set
+        return self.url_object
 
 
 class IndicatorSetDetailView(_SetMixin, TemplateView):
@@ -157,14 +156,11 @@ def _municipalities_to_copy_to(user, indicator_set: IndicatorSet) -> list[Munici
     )
 
 
-class IndicatorSetEditView(_SetMixin, PermissionRequiredMixin, TemplateView):
+class IndicatorSetEditView(_SetMixin, TemplateView):
     """The set's details and indicators. Each button posts one change and comes back."""
 
     template_name = "indicators/indicator_sets/edit.html"
     permission_required = "indicators.change_indicator_set"
-
-    def get_permission_object(self):
-        return self.get_set()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -231,12 +227,9 @@ def _int(raw) -> int:
         return 0
 
 
-class IndicatorSetDeleteView(_SetMixin, PermissionRequiredMixin, TemplateView):
+class IndicatorSetDeleteView(_SetMixin, TemplateView):
     template_name = "indicators/indicator_sets/delete.html"
     permission_required = "indicators.change_indicator_set"
-
-    def get_permission_object(self):
-        return self.get_set()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

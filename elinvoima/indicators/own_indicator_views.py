@@ -6,9 +6,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
-from rules.contrib.views import PermissionRequiredMixin
 
 from elinvoima.actors.models import Municipality
+from elinvoima.core.view_mixins import ObjectPermissionMixin
 
 from .enums import IndicatorSource
 from .models import Indicator
@@ -32,18 +32,19 @@ class OwnIndicatorListView(TemplateView):
         return context
 
 
-class _OwnIndicatorFormView(PermissionRequiredMixin, TemplateView):
+class _OwnIndicatorFormView(ObjectPermissionMixin, TemplateView):
+    """A new own indicator of the municipality the URL names."""
+
     template_name = "indicators/own/form.html"
     permission_required = "indicators.manage_municipality_indicators"
+    model = Municipality
+    lookup_field = "code"
 
     def get_indicator(self) -> Indicator:
         return Indicator(source=IndicatorSource.OWN)
 
     def get_municipality(self) -> Municipality:
-        return get_object_or_404(Municipality, code=self.kwargs["code"])
-
-    def get_permission_object(self):
-        return self.get_municipality()
+        return self.url_object
 
     def get_forms(self):
         indicator = self.get_indicator()
@@ -86,31 +87,34 @@ class OwnIndicatorCreateView(_OwnIndicatorFormView):
     pass
 
 
-class _ExistingOwnIndicator:
+class _ExistingOwnIndicator(ObjectPermissionMixin):
+    """The own indicator the URL names; permissions are asked with its municipality."""
+
+    model = Indicator
+    lookup_field = "pk"
+
+    def get_object_queryset(self):
+        return Indicator.objects.select_related("owner_municipality").filter(
+            source=IndicatorSource.OWN, owner_municipality__isnull=False
+        )
+
     def get_indicator(self) -> Indicator:
-        if not hasattr(self, "indicator"):
-            self.indicator = get_object_or_404(
-                Indicator.objects.select_related("owner_municipality"),
-                pk=self.kwargs["pk"],
-                source=IndicatorSource.OWN,
-                owner_municipality__isnull=False,
-            )
-        return self.indicator
+        return self.url_object
 
     def get_municipality(self) -> Municipality:
-        return self.get_indicator().owner_municipality
+        return self.url_object.owner_municipality
+
+    def get_permission_object(self):
+        return self.get_municipality()
 
 
 class OwnIndicatorEditView(_ExistingOwnIndicator, _OwnIndicatorFormView):
     pass
 
 
-class OwnIndicatorDeleteView(_ExistingOwnIndicator, PermissionRequiredMixin, TemplateView):
+class OwnIndicatorDeleteView(_ExistingOwnIndicator, TemplateView):
     template_name = "indicators/own/delete.html"
     permission_required = "indicators.manage_municipality_indicators"
-
-    def get_permission_object(self):
-        return self.get_municipality()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -1,0 +1,56 @@
+"""The one object-permission mixin of the pages (docs/architecture.md, "One write path, one
+permission source"): load the object the URL names, then ask a named predicate with it,
+before the view does anything else.
+
+- Not found, or the user may not even see it (`view_permission`): 404 — a hidden row
+  answers as if it did not exist.
+- Seen but not allowed (`permission_required`): anonymous users are sent to log in, others
+  get 403 (rules' PermissionRequiredMixin).
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
+from rules.contrib.views import PermissionRequiredMixin
+
+
+class ObjectPermissionMixin(PermissionRequiredMixin):
+    permission_required: str | None = None  # None: a public page of the object
+    model = None  # the model of the object the URL names
+    lookup_field = "pk"  # its field matched against the URL
+    lookup_url_kwarg: str | None = None  # the URL's kwarg, when not named as the field
+    select_related: tuple[str, ...] = ()
+    view_permission: str | None = None  # may the user see it at all? else 404
+    context_object_name: str | None = None  # also put the object in the context as this
+
+    def get_object_queryset(self):
+        queryset = self.model._default_manager.all()
+        if self.select_related:
+            queryset = queryset.select_related(*self.select_related)
+        return queryset
+
+    @cached_property
+    def url_object(self):
+        kwarg = self.lookup_url_kwarg or self.lookup_field
+        return get_object_or_404(
+            self.get_object_queryset(), **{self.lookup_field: self.kwargs[kwarg]}
+        )
+
+    def get_permission_object(self):
+        """The object the predicates are asked with; override to ask with its owner."""
+        return self.url_object
+
+    def has_permission(self) -> bool:
+        if self.view_permission and not self.request.user.has_perm(
+            self.view_permission, self.get_permission_object()
+        ):
+            raise Http404
+        if self.permission_required is None:
+            return True
+        return super().has_permission()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.context_object_name:
+            context.setdefault(self.context_object_name, self.url_object)
+        return context
