@@ -8,15 +8,25 @@ before the view does anything else.
   get 403 (rules' PermissionRequiredMixin).
 """
 
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Model
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from rules.contrib.views import PermissionRequiredMixin
 
+if TYPE_CHECKING:  # the views it is mixed into give it request, kwargs and a context
+    from django.views.generic.base import ContextMixin, View
 
-class ObjectPermissionMixin(PermissionRequiredMixin):
+    class _ViewBase(PermissionRequiredMixin, ContextMixin, View): ...
+else:
+    _ViewBase = PermissionRequiredMixin
+
+
+class ObjectPermissionMixin(_ViewBase):
     permission_required: str | None = None  # None: a public page of the object
-    model = None  # the model of the object the URL names
+    model: type[Model]  # the model of the object the URL names
     lookup_field = "pk"  # its field matched against the URL
     lookup_url_kwarg: str | None = None  # the URL's kwarg, when not named as the field
     select_related: tuple[str, ...] = ()
@@ -49,7 +59,7 @@ class ObjectPermissionMixin(PermissionRequiredMixin):
             return True
         return super().has_permission()
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         if self.context_object_name:
             context.setdefault(self.context_object_name, self.url_object)
