@@ -8,8 +8,6 @@ that is UPPER(column) LIKE UPPER('%…%')) is answered by the trigram indexes of
 0005, and the relations by its (related id, organisation id) indexes. The page makes the
 same queries however many organisations match."""
 
-import csv
-import io
 from dataclasses import dataclass
 
 from django import forms
@@ -21,6 +19,8 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+
+from elinvoima.core.exports import Table
 
 from .enums import OrganisationKind
 from .models import Municipality, Organisation, TargetGroup, Theme, Village, WellbeingCounty
@@ -268,37 +268,13 @@ EXPORT_COLUMNS = [
 ]
 
 
-def _export_rows(organisations: QuerySet[Organisation]):
-    yield [str(title) for title, _value in EXPORT_COLUMNS]
-    for organisation in organisations[:EXPORT_LIMIT]:
-        yield [_safe_cell(value(organisation)) for _title, value in EXPORT_COLUMNS]
-
-
-def _safe_cell(value) -> str:
-    """Text that a spreadsheet would run as a formula is prefixed (CSV injection)."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-def directory_csv(organisations: QuerySet[Organisation]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerows(_export_rows(organisations))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8
-
-
-def directory_xlsx(organisations: QuerySet[Organisation], *, title: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook(write_only=False)
-    sheet = workbook.active
-    sheet.title = title[:31]
-    for row in _export_rows(organisations):
-        sheet.append(row)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def directory_table(organisations: QuerySet[Organisation], *, title: str = "") -> Table:
+    """The rows of the page (at most EXPORT_LIMIT) as a table to export (core.exports)."""
+    return Table(
+        header=[str(title) for title, _value in EXPORT_COLUMNS],
+        rows=(
+            [value(organisation) for _title, value in EXPORT_COLUMNS]
+            for organisation in organisations[:EXPORT_LIMIT]
+        ),
+        title=title,
+    )

@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.core.forms import TranslatedFieldsMixin
+
 from .enums import Role
 from .models import Contact, MeetingPlace, Municipality, Organisation, User, Village
 from .selectors import organisation_name_duplicates
@@ -21,9 +23,10 @@ def _formfield(field: models.Field, **kwargs) -> forms.Field | None:
     return field.formfield(**kwargs)
 
 
-class OrganisationProfileForm(forms.ModelForm):
+class OrganisationProfileForm(TranslatedFieldsMixin, forms.ModelForm):
     """What an organisation keeps up to date itself. `loaded_at` catches concurrent edits."""
 
+    required_translations = ("name",)
     loaded_at = forms.CharField(widget=forms.HiddenInput)
 
     class Meta:
@@ -69,7 +72,6 @@ class OrganisationProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["name_fi"].required = True
         self.fields["logo"].validators.append(validate_logo)
         self.fields["villages"].queryset = Village.objects.filter(
             municipality__in=self._operating_municipalities()

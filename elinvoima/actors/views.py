@@ -1,20 +1,21 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from elinvoima.core.exports import FORMATS, export_response
+
 from .directory import (
     DirectoryFilterForm,
     DirectoryPaginator,
     Scope,
-    directory_csv,
     directory_search,
-    directory_xlsx,
+    directory_table,
 )
 from .forms import (
     CONCURRENT_EDIT_MESSAGE,
@@ -198,21 +199,11 @@ class DirectoryView(ListView):
 class DirectoryExportView(DirectoryView):
     """The same rows as the directory page, as CSV or XLSX."""
 
-    formats = ("csv", "xlsx")
+    formats = FORMATS
 
     def get(self, request, *args, **kwargs):
         if kwargs["format"] not in self.formats:
             raise Http404
-        organisations = self.get_queryset()
+        table = directory_table(self.get_queryset(), title=str(self.owner.name))
         name = slugify(str(self.owner.name)) or "organisations"
-        if kwargs["format"] == "xlsx":
-            body = directory_xlsx(organisations, title=str(self.owner.name))
-            content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        else:
-            body = directory_csv(organisations)
-            content_type = "text/csv; charset=utf-8"
-        response = HttpResponse(body, content_type=content_type)
-        response["Content-Disposition"] = (
-            f'attachment; filename="{name}-organisations.{kwargs["format"]}"'
-        )
-        return response
+        return export_response(table, export_format=kwargs["format"], name=f"{name}-organisations")

@@ -1,5 +1,15 @@
+"""Forms and form helpers shared by the apps: the login form, and the handling of
+modeltranslation's `<field>_<language>` columns in ModelForms."""
+
+from collections.abc import Iterable
+
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.fields import TranslationField
+
+from .translation import default_language
 
 
 class LoginForm(AuthenticationForm):
@@ -10,3 +20,46 @@ class LoginForm(AuthenticationForm):
         self.fields["username"].label = _("Username")
         self.fields["username"].widget.attrs.update({"autocomplete": "username"})
         self.fields["password"].widget.attrs.update({"autocomplete": "current-password"})
+
+
+def translated_form_fields(form: forms.BaseForm) -> dict[str, tuple[str, str]]:
+    """The form's fields that edit a translation column: "name_sv" → ("name", "sv").
+    Empty for a form that is not a ModelForm."""
+    meta = getattr(form, "_meta", None)
+    model = getattr(meta, "model", None)
+    if model is None:
+        return {}
+    found = {}
+    for name in form.fields:
+        try:
+            model_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if isinstance(model_field, TranslationField):
+            found[name] = (model_field.translated_field.name, model_field.language)
+    return found
+
+
+def prepare_translated_fields(form: forms.BaseForm, *, required: Iterable[str] = ()) -> None:
+    """Each translation column's input says its language (`lang="sv"`: a screen reader
+    reads it in Swedish, the browser checks its spelling in Swedish); of the fields named
+    in `required` ("name"), the default language's text (name_fi) is required: the other
+    languages fall back to it."""
+    required = set(required)
+    for name, (base, language) in translated_form_fields(form).items():
+        field = form.fields[name]
+        field.widget.attrs.setdefault("lang", language)
+        if base in required and language == default_language():
+            field.required = True
+
+
+class TranslatedFieldsMixin:
+    """For a ModelForm of a model with translated fields: prepare_translated_fields()
+    once the fields are made, with `required_translations` ("name", "title"…). Labels
+    stay the form's own ("Name in Finnish")."""
+
+    required_translations: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        prepare_translated_fields(self, required=self.required_translations)  # type: ignore[arg-type]

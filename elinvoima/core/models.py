@@ -1,5 +1,6 @@
 """Abstract bases shared by the apps. Core has no tables of its own."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -18,3 +19,40 @@ class CodedEntry(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Timestamped(models.Model):
+    """When the row was created and last saved."""
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class Tracked(Timestamped):
+    """When the row was created and last saved, and by whom: the service layer sets
+    `created_by` and `updated_by` (a deleted user leaves them empty)."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+
+    class Meta:
+        abstract = True

@@ -2,8 +2,6 @@
 Sotkanet"), so reading needs no account. A filtered selection of values also comes as CSV
 (`?format=csv`), the whole selection at once, streamed."""
 
-import csv
-
 from django.db.models import F
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +9,8 @@ from django_filters import rest_framework as filters
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, renderers, serializers, viewsets
+
+from elinvoima.core.exports import Table, csv_response
 
 from .enums import Gender
 from .models import Indicator, IndicatorValue
@@ -127,11 +127,6 @@ class CSVRenderer(renderers.BaseRenderer):
         return b""
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 @extend_schema(
     parameters=[
         OpenApiParameter(
@@ -175,27 +170,9 @@ class IndicatorValueViewSet(viewsets.GenericViewSet):
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
     def _csv_response(self, rows) -> StreamingHttpResponse:
-        writer = csv.writer(_Echo(), delimiter=";")
-
-        def lines():
-            yield "\ufeff"  # Excel reads UTF-8 only with a BOM
-            yield writer.writerow([f"# {ATTRIBUTION}"])
-            yield writer.writerow(CSV_FIELDS)
-            for row in rows.iterator(chunk_size=5000):
-                yield writer.writerow(
-                    [
-                        row["indicator"],
-                        row["sotkanet_indicator"],
-                        row["region"],
-                        row["region_code"],
-                        row["region_category"],
-                        row["year"],
-                        row["gender"],
-                        row["value"],
-                        "" if row["abs_value"] is None else row["abs_value"],
-                    ]
-                )
-
-        response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="indicator-values.csv"'
-        return response
+        table = Table(
+            header=CSV_FIELDS,
+            rows=([row[name] for name in CSV_FIELDS] for row in rows.iterator(chunk_size=5000)),
+            attribution=ATTRIBUTION,
+        )
+        return csv_response(table, filename="indicator-values.csv", stream=True)

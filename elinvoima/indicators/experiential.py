@@ -5,7 +5,7 @@ at a time or imported from a CSV file, all or nothing."""
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -14,8 +14,11 @@ from django.db.models import Count, QuerySet
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from elinvoima.actors.models import Municipality, Village
+from elinvoima.core.imports import ImportRefused, Problem, ProblemLog
+from elinvoima.core.translation import languages
 
 from .enums import ExperientialDomain
 from .models import ExperientialResult, ExperientialSurvey
@@ -78,7 +81,7 @@ def domain_lookup() -> dict[str, str]:
     lookup: dict[str, str] = {}
     for domain in ExperientialDomain:
         lookup[_normal(domain.value)] = domain.value
-        for language in ("fi", "sv", "en"):
+        for language in languages():
             with translation.override(language):
                 lookup[_normal(str(domain.label))] = domain.value
         for alias in DOMAIN_ALIASES.get(domain, ()):
@@ -190,9 +193,81 @@ def experiential_result_add(
 # --- CSV import -----------------------------------------------------------------------------
 
 
-class ExperientialImportError(ValidationError):
-    """The file was refused; `messages` says what and where (row numbers count the header
-    as row 1, as a spreadsheet shows them)."""
+# The problems of a results file. Those of ROW_PROBLEMS are shown after "Row N: ".
+PROBLEM_TEMPLATES = {
+    "too_large": gettext_lazy("The file is larger than 2 MB; split it into smaller files."),
+    "not_utf8_at": gettext_lazy(
+        "The file is not in UTF-8 (byte %(position)s). Save it from the "
+        "spreadsheet as “CSV UTF-8” and try again."
+    ),
+    "no_separator": gettext_lazy(
+        "Row 1: the columns must be separated by a semicolon (;) or a comma (,); "
+        "the header row has neither. Save the file from the spreadsheet as CSV."
+    ),
+    "not_csv": gettext_lazy("The file is not valid CSV: %(error)s."),
+    "unknown_columns": gettext_lazy(
+        "Row 1: unknown columns: %(columns)s. The columns are: %(known)s."
+    ),
+    "missing_columns": gettext_lazy(
+        "Row 1: the required columns %(columns)s are missing (separator: %(separator)s)."
+    ),
+    "duplicate_columns": gettext_lazy("Row 1: the columns %(columns)s appear twice."),
+    "no_rows": gettext_lazy("The file has a header row but no results."),
+    "too_many_rows": gettext_lazy("The file has more than %(limit)s rows; split it."),
+    "column_count": gettext_lazy(
+        "Row %(row)s has %(found)s columns, the header %(expected)s. Check the "
+        "separator (%(separator)s) and quote values that contain it."
+    ),
+    "domain_missing": gettext_lazy("the domain is missing."),
+    "unknown_domain": gettext_lazy("unknown domain “%(domain)s”. Use one of: %(domains)s."),
+    "question_missing": gettext_lazy("the question is missing."),
+    "question_too_long": gettext_lazy("the question is longer than 500 characters."),
+    "unknown_village": gettext_lazy(
+        "unknown village “%(village)s”. The municipality's villages: %(villages)s."
+    ),
+    "group_too_long": gettext_lazy("the group is longer than 200 characters."),
+    "value_not_a_number": gettext_lazy("the value “%(value)s” is not a number."),
+    "unit_too_long": gettext_lazy("the unit is longer than 40 characters."),
+    "respondents_not_integer": gettext_lazy(
+        "the number of respondents “%(value)s” is not a whole number."
+    ),
+    "value_or_summary": gettext_lazy("give a value or a summary."),
+}
+ROW_PROBLEMS = {
+    "domain_missing",
+    "unknown_domain",
+    "question_missing",
+    "question_too_long",
+    "unknown_village",
+    "group_too_long",
+    "value_not_a_number",
+    "unit_too_long",
+    "respondents_not_integer",
+    "value_or_summary",
+}
+
+
+class ExperientialImportError(ImportRefused):
+    """The file was refused; `problems` say what and where (row numbers count the header
+    as row 1, as a spreadsheet shows them), `messages` in words."""
+
+    templates = PROBLEM_TEMPLATES
+    max_problems = MAX_ERRORS_SHOWN
+    shorten = None  # the lists of known columns, domains and villages are shown whole
+
+    @classmethod
+    def text(cls, problem: Problem | dict) -> str:
+        if isinstance(problem, dict):
+            problem = Problem.from_json(problem)
+        params = dict(problem.params)
+        if "separator" in params:
+            params["separator"] = _separator_name(params["separator"])
+        if problem.code == "unknown_domain":
+            params["domains"] = "; ".join(str(domain.label) for domain in ExperientialDomain)
+        text = super().text(replace(problem, params=params))
+        if problem.code in ROW_PROBLEMS:
+            return _("Row %(row)s: %(problem)s") % {"row": problem.row, "problem": text}
+        return text
 
 
 @dataclass
@@ -212,29 +287,14 @@ def _decode(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ExperientialImportError(
-            [
-                _(
-                    "The file is not in UTF-8 (byte %(position)s). Save it from the "
-                    "spreadsheet as “CSV UTF-8” and try again."
-                )
-                % {"position": error.start + 1}
-            ],
-            code="encoding",
+            [Problem("not_utf8_at", params={"position": error.start + 1})]
         ) from error
 
 
 def _detect_separator(header_line: str) -> str:
     semicolons, commas = header_line.count(";"), header_line.count(",")
     if not semicolons and not commas:
-        raise ExperientialImportError(
-            [
-                _(
-                    "Row 1: the columns must be separated by a semicolon (;) or a comma (,); "
-                    "the header row has neither. Save the file from the spreadsheet as CSV."
-                )
-            ],
-            code="separator",
-        )
+        raise ExperientialImportError([Problem("no_separator", row=1)])
     return ";" if semicolons >= commas else ","
 
 
@@ -247,25 +307,31 @@ def _header_columns(header: list[str], separator: str) -> list[str | None]:
         if column is None and name.strip():
             unknown.append(name.strip())
         columns.append(column)
-    errors = []
+    problems = []
     if unknown:
-        errors.append(
-            _("Row 1: unknown columns: %(columns)s. The columns are: %(known)s.")
-            % {"columns": ", ".join(unknown), "known": ", ".join(COLUMNS)}
+        problems.append(
+            Problem(
+                "unknown_columns",
+                row=1,
+                params={"columns": ", ".join(unknown), "known": ", ".join(COLUMNS)},
+            )
         )
     missing = [column for column in REQUIRED_COLUMNS if column not in columns]
     if missing:
-        errors.append(
-            _("Row 1: the required columns %(columns)s are missing (separator: %(separator)s).")
-            % {"columns": ", ".join(missing), "separator": _separator_name(separator)}
+        problems.append(
+            Problem(
+                "missing_columns",
+                row=1,
+                params={"columns": ", ".join(missing), "separator": separator},
+            )
         )
     duplicated = sorted({c for c in columns if c is not None and columns.count(c) > 1})
     if duplicated:
-        errors.append(
-            _("Row 1: the columns %(columns)s appear twice.") % {"columns": ", ".join(duplicated)}
+        problems.append(
+            Problem("duplicate_columns", row=1, params={"columns": ", ".join(duplicated)})
         )
-    if errors:
-        raise ExperientialImportError(errors, code="columns")
+    if problems:
+        raise ExperientialImportError(problems)
     return columns
 
 
@@ -282,37 +348,28 @@ def experiential_csv_parse(*, data: bytes, municipality: Municipality) -> tuple[
     """The rows of a results file as fields of ExperientialResult, and the separator used.
     Raises ExperientialImportError listing every problem with its row number."""
     if len(data) > MAX_IMPORT_BYTES:
-        raise ExperientialImportError(
-            [_("The file is larger than 2 MB; split it into smaller files.")], code="too_large"
-        )
+        raise ExperientialImportError([Problem("too_large")])
     text = _decode(data)
     if not text.strip():
-        raise ExperientialImportError([_("The file is empty.")], code="empty")
+        raise ExperientialImportError([Problem("empty_file")])
     header_line = text.lstrip("\r\n").splitlines()[0]
     separator = _detect_separator(header_line)
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True))
     except csv.Error as error:
-        raise ExperientialImportError(
-            [_("The file is not valid CSV: %(error)s.") % {"error": error}], code="csv"
-        ) from error
+        raise ExperientialImportError([Problem("not_csv", params={"error": str(error)})]) from error
     numbered = [
         (number, row) for number, row in enumerate(rows, start=1) if any(c.strip() for c in row)
     ]
     if not numbered:
-        raise ExperientialImportError([_("The file is empty.")], code="empty")
+        raise ExperientialImportError([Problem("empty_file")])
     header = numbered[0][1]
     columns = _header_columns(header, separator)
     body = numbered[1:]
     if not body:
-        raise ExperientialImportError(
-            [_("The file has a header row but no results.")], code="no_rows"
-        )
+        raise ExperientialImportError([Problem("no_rows")])
     if len(body) > MAX_IMPORT_ROWS:
-        raise ExperientialImportError(
-            [_("The file has more than %(limit)s rows; split it.") % {"limit": MAX_IMPORT_ROWS}],
-            code="too_many_rows",
-        )
+        raise ExperientialImportError([Problem("too_many_rows", params={"limit": MAX_IMPORT_ROWS})])
     domains = domain_lookup()
     villages: dict[str, Village] = {}
     for village in Village.objects.filter(municipality=municipality):
@@ -322,93 +379,72 @@ def experiential_csv_parse(*, data: bytes, municipality: Municipality) -> tuple[
     village_names = ", ".join(sorted({v.name for v in villages.values()})) or "–"
 
     parsed: list[dict] = []
-    errors: list[str] = []
+    log = ProblemLog(ExperientialImportError)
     for number, row in body:
         if len(row) != len(columns):
-            errors.append(
-                _(
-                    "Row %(row)s has %(found)s columns, the header %(expected)s. Check the "
-                    "separator (%(separator)s) and quote values that contain it."
+            log.add(
+                Problem(
+                    "column_count",
+                    row=number,
+                    params={"found": len(row), "expected": len(columns), "separator": separator},
                 )
-                % {
-                    "row": number,
-                    "found": len(row),
-                    "expected": len(columns),
-                    "separator": _separator_name(separator),
-                }
             )
             continue
         cells = {column: cell.strip() for column, cell in zip(columns, row, strict=True) if column}
-        fields, row_errors = _parse_row(cells, domains, villages, village_names)
-        errors.extend(
-            _("Row %(row)s: %(problem)s") % {"row": number, "problem": problem}
-            for problem in row_errors
-        )
-        if not row_errors:
+        fields, row_problems = _parse_row(cells, domains, villages, village_names)
+        for code, field_name, params in row_problems:
+            log.add(Problem(code, row=number, field=field_name, params=params))
+        if not row_problems:
             parsed.append(fields)
-    if errors:
-        shown = errors[:MAX_ERRORS_SHOWN]
-        if len(errors) > MAX_ERRORS_SHOWN:
-            shown.append(
-                _("… and %(count)s more problems.") % {"count": len(errors) - MAX_ERRORS_SHOWN}
-            )
-        raise ExperientialImportError(shown, code="rows")
+    if log:
+        raise log.refuse()
     return parsed, separator
 
 
-def _parse_row(cells, domains, villages, village_names) -> tuple[dict, list[str]]:
-    problems: list[str] = []
+def _parse_row(cells, domains, villages, village_names) -> tuple[dict, list[tuple]]:
+    """The row's fields, and its problems as (code, field, params)."""
+    problems: list[tuple[str, str, dict]] = []
     fields: dict = {}
     raw_domain = cells.get("domain", "")
     fields["domain"] = domains.get(_normal(raw_domain))
     if not raw_domain:
-        problems.append(_("the domain is missing."))
+        problems.append(("domain_missing", "domain", {}))
     elif fields["domain"] is None:
-        problems.append(
-            _("unknown domain “%(domain)s”. Use one of: %(domains)s.")
-            % {
-                "domain": raw_domain,
-                "domains": "; ".join(str(domain.label) for domain in ExperientialDomain),
-            }
-        )
+        problems.append(("unknown_domain", "domain", {"domain": raw_domain}))
     fields["question"] = cells.get("question", "")
     if not fields["question"]:
-        problems.append(_("the question is missing."))
+        problems.append(("question_missing", "question", {}))
     elif len(fields["question"]) > 500:
-        problems.append(_("the question is longer than 500 characters."))
+        problems.append(("question_too_long", "question", {}))
     raw_village = cells.get("village", "")
     fields["village"] = villages.get(_normal(raw_village)) if raw_village else None
     if raw_village and fields["village"] is None:
         problems.append(
-            _("unknown village “%(village)s”. The municipality's villages: %(villages)s.")
-            % {"village": raw_village, "villages": village_names}
+            ("unknown_village", "village", {"village": raw_village, "villages": village_names})
         )
     fields["group"] = cells.get("group", "")
     if len(fields["group"]) > 200:
-        problems.append(_("the group is longer than 200 characters."))
+        problems.append(("group_too_long", "group", {}))
     raw_value = cells.get("value", "")
     fields["value"] = None
     if raw_value:
         try:
             fields["value"] = _number(raw_value)
         except (InvalidOperation, ValueError):
-            problems.append(_("the value “%(value)s” is not a number.") % {"value": raw_value})
+            problems.append(("value_not_a_number", "value", {"value": raw_value}))
     fields["unit"] = cells.get("unit", "")
     if len(fields["unit"]) > 40:
-        problems.append(_("the unit is longer than 40 characters."))
+        problems.append(("unit_too_long", "unit", {}))
     raw_respondents = cells.get("respondents", "")
     fields["respondents"] = None
     if raw_respondents:
         if raw_respondents.isdigit() and int(raw_respondents) <= 10_000_000:
             fields["respondents"] = int(raw_respondents)
         else:
-            problems.append(
-                _("the number of respondents “%(value)s” is not a whole number.")
-                % {"value": raw_respondents}
-            )
+            problems.append(("respondents_not_integer", "respondents", {"value": raw_respondents}))
     fields["summary"] = cells.get("summary", "")
     if not raw_value and not fields["summary"]:
-        problems.append(_("give a value or a summary."))
+        problems.append(("value_or_summary", "", {}))
     return fields, problems
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import Municipality, Village, WellbeingCounty
+from elinvoima.core.models import Timestamped
 
 from .enums import (
     ExperientialDomain,
@@ -58,7 +59,7 @@ class Region(models.Model):
         return self.title
 
 
-class Indicator(models.Model):
+class Indicator(Timestamped):
     """An indicator in Sotkanet's metadata model (`GET /indicators/{id}`), or one of a
     municipality's own (a local survey, a register of its own)."""
 
@@ -97,8 +98,6 @@ class Indicator(models.Model):
     metadata = models.JSONField(
         _("Sotkanet metadata"), default=dict, blank=True, help_text=_("As Sotkanet gave it.")
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("indicator")
@@ -230,7 +229,7 @@ class ImportJob(models.Model):
         return f"{self.get_kind_display()}: {self.original_name}"
 
 
-class ExperientialSurvey(models.Model):
+class ExperientialSurvey(Timestamped):
     """Experiential data (koettu hyvinvointitieto): a survey, a village evening or a
     resident panel whose results a municipality records, imported from CSV or by hand."""
 
@@ -255,8 +254,6 @@ class ExperientialSurvey(models.Model):
         null=True,
         blank=True,
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("experiential survey")
@@ -307,7 +304,7 @@ class ExperientialResult(models.Model):
         return self.question
 
 
-class IndicatorSet(models.Model):
+class IndicatorSet(Timestamped):
     """A list of indicators to follow: the municipality's own list, THL's minimum list, the
     HYTE coefficient's measures. Presets (without an owner) are copied and edited."""
 
@@ -342,8 +339,6 @@ class IndicatorSet(models.Model):
         through="IndicatorSetItem",
         related_name="indicator_sets",
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         verbose_name = _("indicator set")

@@ -5,12 +5,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.core.forms import TranslatedFieldsMixin
+
 from .enums import Gender
 from .models import Indicator
 from .own_indicators import OwnValue
 
 
-class OwnIndicatorForm(forms.ModelForm):
+class OwnIndicatorForm(TranslatedFieldsMixin, forms.ModelForm):
+    required_translations = ("title",)
     loaded_at = forms.DateTimeField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -45,7 +48,6 @@ class OwnIndicatorForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["title_fi"].required = True
         self.fields["decimals"].max_value = 4
         self.fields["decimals"].widget.attrs["max"] = 4
         if not self.is_bound:

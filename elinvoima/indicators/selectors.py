@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
-from django.utils.translation import get_language
 
 from elinvoima.actors.models import Municipality
+from elinvoima.core.translation import active_language, text_in, translated_field_names
 
 from .enums import Gender, RegionCategory
 from .models import Indicator, IndicatorSet, IndicatorSetItem, IndicatorValue, Region
@@ -22,31 +22,21 @@ MAX_CHARTS = 20
 MAX_PEERS = 5
 # Set in Indicator.metadata by the demo data (demo.py): its values are invented.
 DEMO_VALUES_FLAG = "elinvoima_demo_values"
-LANGUAGES = ("fi", "sv", "en")
 
 
 def language() -> str:
-    code = (get_language() or "fi")[:2]
-    return code if code in LANGUAGES else "fi"
+    """The active language, if the product has it, else Finnish (core.translation)."""
+    return active_language()
 
 
 def translated(values: dict | tuple | list, lang: str | None = None) -> str:
-    """The text in `lang`, else Finnish, Swedish, English: the fallback of the product
-    (settings.MODELTRANSLATION_FALLBACK_LANGUAGES). `values` is a Sotkanet-style
-    `{"fi": …, "sv": …, "en": …}` or a (fi, sv, en) tuple."""
-    if isinstance(values, tuple | list):
-        values = dict(zip(LANGUAGES, values, strict=False))
-    if not isinstance(values, dict):
-        return str(values or "")
-    lang = lang or language()
-    for code in (lang, "fi", "sv", "en"):
-        if text := values.get(code):
-            return str(text)
-    return ""
+    """The text in `lang`, else in its fallback languages as modeltranslation has them
+    (settings.MODELTRANSLATION_FALLBACK_LANGUAGES; core.translation.text_in). `values` is
+    a Sotkanet-style `{"fi": …, "sv": …, "en": …}` or a (fi, sv, en) tuple."""
+    return text_in(values, lang)
 
 
-def _translated_fields(name: str) -> list[str]:
-    return [f"{name}_{code}" for code in LANGUAGES]
+_translated_fields = translated_field_names
 
 
 # --- Regions --------------------------------------------------------------------------------

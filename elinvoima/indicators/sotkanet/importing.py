@@ -13,6 +13,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import translation
 
 from elinvoima.actors.models import Municipality, WellbeingCounty
+from elinvoima.core.translation import default_language, text_in
 
 from ..enums import IndicatorSource
 from ..models import ImportJob, Indicator, Region
@@ -193,7 +194,8 @@ def regions_import(
                     )
                 )
             linked_to[link] = record.element
-        fallback = record.titles["fi"] or record.titles["sv"] or record.titles["en"]
+        # The default language's title, or its fallback (core.translation).
+        fallback = text_in(record.titles, default_language())
         wanted[record.id] = {
             "code": record.code,
             "category": record.category,

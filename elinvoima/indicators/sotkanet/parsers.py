@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import BinaryIO, TextIO
 
+from elinvoima.core.translation import default_language, text_in
+
 from .problems import Problem, ProblemLog
 
 GENDERS = frozenset({"total", "male", "female"})
@@ -650,9 +652,10 @@ def _title_and_organization(element: dict, number: int, log: ProblemLog) -> dict
     organization_title = organization.get("title") if isinstance(organization, dict) else None
     organizations = _texts(organization_title, number, "organization.title", log, limit=200)
     fields = {}
+    # A title is required in every language: a missing one is the default language's,
+    # or that one's fallback (core.translation: Finnish, else Swedish, else English).
+    fallback = text_in(titles, default_language())
     for language in LANGUAGES:
-        # Titles fall back to Finnish: a title is required in every language.
-        fallback = titles["fi"] or titles["sv"] or titles["en"]
         fields[f"title_{language}"] = titles[language] or fallback
         fields[f"organization_{language}"] = organizations[language]
     if not fields["title_fi"] and "title" in element:
