@@ -1,8 +1,50 @@
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, Theme
+from tests.factories import (
+    MunicipalityFactory,
+    OrganisationFactory,
+    client_for_username,
+    municipality_organisation,
+    reference_target_groups,
+    reference_themes,
+)
+
+
+@pytest.fixture
+def utajarvi(db):
+    """Utajärvi with all themes and target groups, its own organisation (never on the map),
+    the rheumatism association (peer support for working-age and older people) and a
+    village association."""
+    themes, groups = reference_themes(), reference_target_groups()
+    utajarvi = MunicipalityFactory(
+        code="889", name_fi="Utajärvi", name_sv="Utajärvi", name_en="Utajärvi"
+    )
+    municipality_organisation(utajarvi)
+    OrganisationFactory(
+        name_fi="Utajärven reumayhdistys ry",
+        municipality=utajarvi,
+        themes=[themes["peer_support"], themes["physical_activity"], themes["inclusion"]],
+        target_groups=[groups["older_people"], groups["working_age"]],
+    )
+    OrganisationFactory(
+        name_fi="Juorkunan kyläyhdistys ry",
+        kind=OrganisationKind.VILLAGE_ASSOCIATION,
+        municipality=utajarvi,
+        themes=[themes["village_development"], themes["inclusion"]],
+        target_groups=[groups["everyone"]],
+    )
+    return utajarvi
+
+
+@pytest.fixture
+def client_for(utajarvi):
+    """Clients of the users made here by factories (this module needs no demo data)."""
+    return client_for_username
 
 
 def _map(client, code="889"):

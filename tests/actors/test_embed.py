@@ -1,6 +1,52 @@
+import pytest
 from django.urls import reverse
 
+from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Organisation
+from tests.factories import (
+    MunicipalityFactory,
+    OrganisationFactory,
+    client_for_username,
+    municipality_organisation,
+    reference_target_groups,
+    reference_themes,
+)
+
+
+@pytest.fixture
+def client_for(db):
+    """Utajärvi's and Vaala's organisations as the seeds have them, built by factories;
+    clients of the users made here (this module needs no demo data)."""
+    themes, groups = reference_themes(), reference_target_groups()
+    utajarvi = MunicipalityFactory(
+        code="889", name_fi="Utajärvi", name_sv="Utajärvi", name_en="Utajärvi"
+    )
+    vaala = MunicipalityFactory(code="785", name_fi="Vaala", name_sv="Vaala", name_en="Vaala")
+    for municipality in (utajarvi, vaala):
+        municipality_organisation(municipality)
+    OrganisationFactory(
+        name_fi="Utajärven reumayhdistys ry",
+        municipality=utajarvi,
+        themes=[themes["peer_support"], themes["physical_activity"]],
+        target_groups=[groups["older_people"], groups["working_age"]],
+    )
+    for name_fi in ("Juorkunan kyläyhdistys ry", "Ahmaksen kyläyhdistys ry"):
+        OrganisationFactory(
+            name_fi=name_fi,
+            kind=OrganisationKind.VILLAGE_ASSOCIATION,
+            municipality=utajarvi,
+            themes=[themes["village_development"]],
+            target_groups=[groups["everyone"]],
+        )
+    OrganisationFactory(
+        name_fi="MLL Vaalan yhdistys ry",
+        name_sv="MLL Vaala förening rf",
+        municipality=vaala,
+        regular_activities_fi="Perhekahvila perjantaisin klo 9.30–11.",
+        themes=[themes["inclusion"]],
+        target_groups=[groups["children_and_families"]],
+    )
+    return client_for_username
 
 
 def test_embed_listing__frameable_cached_and_filtered(client_for):

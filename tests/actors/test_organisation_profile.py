@@ -4,16 +4,54 @@ from django.urls import reverse
 
 from elinvoima.actors.models import Organisation
 from tests.actors.forms_data import EMPTY_FORMSETS
+from tests.factories import (
+    MunicipalityFactory,
+    OrganisationFactory,
+    client_for_username,
+    coordinator_of,
+    representative_of,
+)
 
 
 @pytest.fixture
-def reuma(demo):
-    return Organisation.objects.get(name_fi="Utajärven reumayhdistys ry")
+def utajarvi(db):
+    utajarvi = MunicipalityFactory(
+        code="889", name_fi="Utajärvi", name_sv="Utajärvi", name_en="Utajärvi"
+    )
+    coordinator_of(utajarvi, username="hyte.utajarvi")
+    return utajarvi
 
 
 @pytest.fixture
-def mll(demo):
-    return Organisation.objects.get(name_fi="MLL Vaalan yhdistys ry")
+def vaala(db):
+    vaala = MunicipalityFactory(code="785", name_fi="Vaala", name_sv="Vaala", name_en="Vaala")
+    coordinator_of(vaala, username="hyte.vaala")
+    return vaala
+
+
+@pytest.fixture
+def reuma(utajarvi) -> Organisation:
+    reuma = OrganisationFactory(
+        name_fi="Utajärven reumayhdistys ry",
+        name_sv="Utajärvi reumaförening rf",
+        municipality=utajarvi,
+    )
+    representative_of(reuma, username="yhdistys.reuma")
+    return reuma
+
+
+@pytest.fixture
+def mll(vaala) -> Organisation:
+    return OrganisationFactory(
+        name_fi="MLL Vaalan yhdistys ry", name_sv="MLL Vaala förening rf", municipality=vaala
+    )
+
+
+@pytest.fixture
+def client_for(reuma, vaala):
+    """Clients of the users made here by factories (this module needs no demo data):
+    yhdistys.reuma, hyte.utajarvi and hyte.vaala."""
+    return client_for_username
 
 
 def _form_data(organisation, **changes):

@@ -5,13 +5,51 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Organisation, Theme
 from tests.actors.forms_data import EMPTY_FORMSETS
+from tests.factories import (
+    MunicipalityFactory,
+    OrganisationFactory,
+    client_for_username,
+    reference_themes,
+    representative_of,
+)
 
 
 @pytest.fixture
-def reuma(demo):
-    return Organisation.objects.get(name_fi="Utajärven reumayhdistys ry")
+def reuma(db) -> Organisation:
+    """Utajärvi's rheumatism association with its representative `yhdistys.reuma`, and two
+    other organisations of Utajärvi: a parish with a business ID and a village association."""
+    reference_themes()
+    utajarvi = MunicipalityFactory(
+        code="889", name_fi="Utajärvi", name_sv="Utajärvi", name_en="Utajärvi"
+    )
+    reuma = OrganisationFactory(
+        name_fi="Utajärven reumayhdistys ry",
+        name_sv="Utajärvi reumaförening rf",
+        municipality=utajarvi,
+        register_number="148.512",
+    )
+    representative_of(reuma, username="yhdistys.reuma")
+    OrganisationFactory(
+        name_fi="Utajärven seurakunta",
+        kind=OrganisationKind.PARISH,
+        municipality=utajarvi,
+        business_id="0205401-0",
+    )
+    OrganisationFactory(
+        name_fi="Juorkunan kyläyhdistys ry",
+        kind=OrganisationKind.VILLAGE_ASSOCIATION,
+        municipality=utajarvi,
+    )
+    return reuma
+
+
+@pytest.fixture
+def client_for(reuma):
+    """Clients of the users made here by factories (this module needs no demo data)."""
+    return client_for_username
 
 
 def _post(client, organisation, **changes):
@@ -47,7 +85,7 @@ def test_business_id__without_dash__stored_in_official_format(client_for, reuma)
 
 
 def test_business_id__already_used__duplicate_refused(client_for, reuma):
-    # Utajärven seurakunta has 0205401-0 in the demo data
+    # Utajärven seurakunta has 0205401-0 (the `reuma` fixture)
     response = _post(client_for("yhdistys.reuma"), reuma, business_id="0205401-0")
     assert response.status_code == 200
     assert "on jo hakemistossa" in response.text  # "already in the directory"

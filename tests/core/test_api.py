@@ -1,9 +1,19 @@
 import pytest
 from rest_framework.test import APIClient
 
+from elinvoima.actors.models import Municipality
+from elinvoima.actors.services import reference_data_load
+from tests.factories import coordinator_of
+
 
 @pytest.fixture
-def api(demo):
+def api(db):
+    """The reference data (all counties and municipalities: what these endpoints serve) and
+    Utajärvi's coordinator `hyte.utajarvi`; no demo data."""
+    reference_data_load()
+    user = coordinator_of(Municipality.objects.get(code="889"), username="hyte.utajarvi")
+    user.set_password("elinvoima-demo")
+    user.save(update_fields=["password"])
     return APIClient()
 
 

@@ -9,6 +9,43 @@ from config import urls as project_urls
 from elinvoima.actors.models import Organisation
 from elinvoima.core.api import AuditActorMixin
 from tests.actors.forms_data import EMPTY_FORMSETS
+from tests.factories import (
+    AdminFactory,
+    MeasureFactory,
+    MunicipalityFactory,
+    OrganisationFactory,
+    client_for_username,
+    coordinator_of,
+    representative_of,
+)
+
+
+@pytest.fixture
+def people(db):
+    """Utajärvi's coordinator `hyte.utajarvi`, the rheumatism association's representative
+    `yhdistys.reuma` and the platform admin `admin`, with the demo's password; no demo data."""
+    utajarvi = MunicipalityFactory(
+        code="889", name_fi="Utajärvi", name_sv="Utajärvi", name_en="Utajärvi"
+    )
+    reuma = OrganisationFactory(name_fi="Utajärven reumayhdistys ry", municipality=utajarvi)
+    OrganisationFactory(name_fi="Juorkunan kyläyhdistys ry", municipality=utajarvi)
+    users = [
+        coordinator_of(utajarvi, username="hyte.utajarvi"),
+        representative_of(
+            reuma, username="yhdistys.reuma", first_name="Pertti", last_name="Honkanen"
+        ),
+        AdminFactory(username="admin"),
+    ]
+    for user in users:
+        user.set_password("elinvoima-demo")
+        user.save(update_fields=["password"])
+    return users
+
+
+@pytest.fixture
+def client_for(people):
+    """Clients of the users made here by factories."""
+    return client_for_username
 
 
 class OrganisationNameSerializer(serializers.ModelSerializer):
@@ -30,7 +67,7 @@ class Urls:
     urlpatterns = [path("api/v1/", include(router.urls)), *project_urls.urlpatterns]
 
 
-def test_audit__api_change_with_token__recorded_with_actor(demo, settings):
+def test_audit__api_change_with_token__recorded_with_actor(people, settings):
     settings.ROOT_URLCONF = Urls
     client = APIClient()
     token = client.post(
@@ -89,6 +126,7 @@ def test_audit__deletion__recorded():
 def test_audit_log__many_to_many_change__listed_with_the_objects(client_for):
     from elinvoima.strategy.models import Measure
 
+    MeasureFactory(implementers=[OrganisationFactory()])
     measure = Measure.objects.filter(implementers__isnull=False).first()
     implementer = measure.implementers.first()
     measure.implementers.remove(implementer)

@@ -1,5 +1,6 @@
 """The indicator catalogue: search, filters, sorting, paging, and an indicator's page."""
 
+import json
 import re
 
 import pytest
@@ -9,10 +10,72 @@ from django.utils import translation
 
 from elinvoima.actors.models import Municipality
 from elinvoima.indicators.catalogue import plain_text
+from elinvoima.indicators.demo import DEMO_NOTE, METADATA_FILE, sotkanet_metadata_fields
 from elinvoima.indicators.enums import IndicatorSource
 from elinvoima.indicators.models import Indicator
+from elinvoima.indicators.selectors import DEMO_VALUES_FLAG
+from tests.factories import (
+    IndicatorFactory,
+    IndicatorValueFactory,
+    MunicipalityFactory,
+    WellbeingCountyFactory,
+    region_of,
+)
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def indicators(db):
+    """THL's own metadata of Sotkanet indicators 186 and 322 with made-up values for Vaala
+    and its county, and one own indicator each of Utajärvi and Vaala, as the demo has them,
+    built by factories; no demo data."""
+    county = WellbeingCountyFactory(
+        code="19",
+        name_fi="Pohjois-Pohjanmaan hyvinvointialue",
+        name_sv="Norra Österbottens välfärdsområde",
+        name_en="Pohjois-Pohjanmaa wellbeing services county",
+    )
+    utajarvi, vaala = (
+        MunicipalityFactory(
+            code=code, name_fi=name, name_sv=name, name_en=name, wellbeing_county=county
+        )
+        for code, name in (("889", "Utajärvi"), ("785", "Vaala"))
+    )
+    for item in json.loads(METADATA_FILE.read_text(encoding="utf-8")):
+        indicator = IndicatorFactory(
+            **sotkanet_metadata_fields(item),
+            owner_municipality=None,
+            metadata={**item, DEMO_VALUES_FLAG: True},
+        )
+        for region in (region_of(vaala), region_of(county)):
+            for year in range(2015, 2025):
+                IndicatorValueFactory(indicator=indicator, region=region, year=year)
+    for owner, fi, sv, en in [
+        (
+            utajarvi,
+            "Hyvinvointinsa hyväksi kokevat, % kuntalaiskyselyyn vastanneista",
+            "Upplever sitt välbefinnande som gott, % av dem som svarade på enkäten",
+            "Rate their wellbeing as good, % of the residents' survey respondents",
+        ),
+        (
+            vaala,
+            "Kylätalojen tapahtumien kävijät / 1 000 asukasta",
+            "Besökare på bygdegårdarnas evenemang / 1 000 invånare",
+            "Visitors to village hall events per 1 000 inhabitants",
+        ),
+    ]:
+        IndicatorFactory(
+            owner_municipality=owner,
+            title_fi=fi,
+            title_sv=sv,
+            title_en=en,
+            description_fi=DEMO_NOTE["fi"],
+            description_sv=DEMO_NOTE["sv"],
+            description_en=DEMO_NOTE["en"],
+            metadata={DEMO_VALUES_FLAG: True},
+        )
+
 
 NAMES = re.compile(r'<h2 class="directory__name"><a href="[^"]*">([^<]*)</a></h2>')
 
@@ -40,14 +103,14 @@ def names(response) -> list[str]:
 
 
 # --- The list -------------------------------------------------------------------------------
-def test_indicator_list__no_filters__sotkanet_and_own_indicators(client, demo):
+def test_indicator_list__no_filters__sotkanet_and_own_indicators(client, indicators):
     shown = names(client.get(list_url()))
 
     assert "Kuolleisuus / 100 000 asukasta" in shown
     assert "Hyvinvointinsa hyväksi kokevat, % kuntalaiskyselyyn vastanneista" in shown
 
 
-def test_indicator_list__search__in_the_users_language(client, demo):
+def test_indicator_list__search__in_the_users_language(client, indicators):
     assert names(client.get(list_url("en"), {"q": "mortality"})) == [
         "Mortality among population aged 65 and over per 100 000 persons of same age",
         "Mortality per 100 000 inhabitants",
@@ -59,7 +122,7 @@ def test_indicator_list__search__in_the_users_language(client, demo):
     assert names(client.get(list_url(), {"q": "ei tällaista"})) == []
 
 
-def test_indicator_list__source_and_subject__filtered(client, demo):
+def test_indicator_list__source_and_subject__filtered(client, indicators):
     own = names(client.get(list_url(), {"source": IndicatorSource.OWN}))
     mortality = names(client.get(list_url(), {"subject": "http://www.yso.fi/onto/yso/p5003"}))
 
@@ -74,7 +137,7 @@ def test_indicator_list__source_and_subject__filtered(client, demo):
     assert '<option value="http://www.yso.fi/onto/yso/p5003">kuolleisuus</option>' in page
 
 
-def test_indicator_list__sorted_by_sotkanet_number(client, demo):
+def test_indicator_list__sorted_by_sotkanet_number(client, indicators):
     shown = names(client.get(list_url(), {"sort": "sotkanet", "source": "sotkanet"}))
 
     assert shown == [
@@ -96,7 +159,7 @@ def test_indicator_list__many__paginated(client, db):
     assert second == [f"Mittari {n:03}" for n in range(50, 60)]
 
 
-def test_indicator_list__bad_filter_values__ignored(client, demo):
+def test_indicator_list__bad_filter_values__ignored(client, indicators):
     response = client.get(list_url(), {"source": "nonsense", "sort": "x", "subject": "y"})
 
     assert names(response) == names(client.get(list_url()))
@@ -104,7 +167,7 @@ def test_indicator_list__bad_filter_values__ignored(client, demo):
 
 
 # --- One indicator --------------------------------------------------------------------------
-def test_indicator_detail__sotkanet_metadata_in_swedish(client, demo):
+def test_indicator_detail__sotkanet_metadata_in_swedish(client, indicators):
     indicator = Indicator.objects.get(sotkanet_id=186)
 
     html = client.get(detail_url(indicator, "sv")).content.decode()
@@ -135,7 +198,7 @@ def test_indicator_detail__missing_language__falls_back_to_finnish(client, db):
     assert "Kuvaus." in html
 
 
-def test_indicator_detail__no_request_leaves_the_site(client, demo):
+def test_indicator_detail__no_request_leaves_the_site(client, indicators):
     html = client.get(detail_url(Indicator.objects.get(sotkanet_id=322))).content.decode()
 
     # Links to THL and the licence, but nothing that the browser would load from elsewhere.
@@ -144,7 +207,7 @@ def test_indicator_detail__no_request_leaves_the_site(client, demo):
     assert not re.search(r'<link[^>]+href="(https?:)?//', html)
 
 
-def test_indicator_detail__municipality_chosen__its_chart(client, demo):
+def test_indicator_detail__municipality_chosen__its_chart(client, indicators):
     indicator = Indicator.objects.get(sotkanet_id=186)
 
     html = client.get(detail_url(indicator), {"municipality": "785"}).content.decode()
@@ -165,7 +228,7 @@ def test_plain_text__sotkanet_html__line_breaks_kept_tags_dropped():
     assert text == "Yksi.\n\nKaksi.\nKolme neljä."
 
 
-def test_indicator_detail__own_indicator__its_municipality(client, demo):
+def test_indicator_detail__own_indicator__its_municipality(client, indicators):
     indicator = Indicator.objects.get(owner_municipality=Municipality.objects.get(code="785"))
 
     html = client.get(detail_url(indicator)).content.decode()

@@ -8,8 +8,31 @@ from elinvoima.actors.models import Municipality
 from elinvoima.indicators.enums import IndicatorSource
 from elinvoima.indicators.models import Indicator, IndicatorValue
 from elinvoima.strategy.models import GoalIndicator
+from tests.factories import (
+    GoalIndicatorFactory,
+    IndicatorFactory,
+    MunicipalityFactory,
+    client_for_username,
+    coordinator_of,
+)
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def client_for(db):
+    """The coordinators of Utajärvi, Vaala and Asikkala, and a goal that follows an own
+    indicator of no municipality (as the demo's goal card does), built by factories; no
+    demo data."""
+    for code, name, username in [
+        ("889", "Utajärvi", "hyte.utajarvi"),
+        ("785", "Vaala", "hyte.vaala"),
+        ("016", "Asikkala", "hyte.asikkala"),
+    ]:
+        municipality = MunicipalityFactory(code=code, name_fi=name, name_sv=name, name_en=name)
+        coordinator_of(municipality, username=username)
+    GoalIndicatorFactory(indicator=IndicatorFactory(owner_municipality=None))
+    return client_for_username
 
 
 def _post_data(**overrides):
