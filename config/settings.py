@@ -103,6 +103,14 @@ TEMPLATES = [
             ],
         },
     },
+    # Only where Django's engine is too slow for a page's benchmark (docs/performance.md,
+    # "Pages"): templates in the apps' jinja2/ directories, environment in core/jinja2.py.
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "elinvoima.core.jinja2.environment"},
+    },
 ]
 
 # --- Database -------------------------------------------------------------------------------
@@ -190,7 +198,7 @@ USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["elinvoima.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "fi"
 MODELTRANSLATION_LANGUAGES = ("fi", "sv", "en")
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fi",), "fi": ("sv", "en")}
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fi", "sv", "en")}
 
 # --- Static files ---------------------------------------------------------------------------
 STATIC_URL = "/static/"

@@ -1,11 +1,18 @@
 """API of strategy and welfare plans: `plans`, `goals`, `measures` and `goal-cards` with their
 four-month period updates.
 
-Reads: approved plans are public; drafts only for those the named predicates allow. Writes
-go through the services and ask the predicates with the object; a frozen (approved) plan's
-content is refused with a JSON error (409, code "frozen"), while period updates and measure
-reports go on. Goal cards and their period updates carry an ETag; a client that sends it back
-in If-Match is refused with 412 when someone else saved in between."""
+Reads: approved plans are public; drafts only for those the named predicates allow (the
+querysets are the predicates' twins in `strategy.permissions`). Every write goes through the
+service the HTML form calls (`services`, `measure_services`, `goal_card_services`); the
+serializers only parse the shape of the input, and their related fields offer only rows the
+user may see, so a hidden row's id is refused exactly like one that does not exist. In a
+write, permission comes first (404 for a hidden row, 403 for a visible one the user may not
+change), then validation, then the write. A frozen (approved) plan's content is refused with
+a JSON error (409, code "frozen"), while period updates and measure reports go on.
+
+Plans, goals, goal cards and period updates carry an ETag; a client that sends it back in
+If-Match is refused with 412 when someone else saved in between (`If-Match: *` matches any
+saved version). The service compares it after locking the row."""
 
 import django_filters
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
@@ -20,6 +27,7 @@ from rest_framework.response import Response
 
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, WellbeingCounty
 from elinvoima.core.api import AuditActorMixin
+from elinvoima.core.concurrency import ANY
 from elinvoima.networks.models import Network
 
 from .enums import MeasureStatus, PlanKind, PlanState, StatusLevel, Tertial
@@ -27,20 +35,37 @@ from .goal_card_selectors import change_target, goal_card_of
 from .goal_card_services import (
     GoalCardConflict,
     GoalCardTaskData,
+    goal_card_authorize,
     goal_card_save,
     goal_card_update_save,
-    goal_card_version,
 )
 from .goal_cards import GoalCard, GoalCardTask, GoalCardUpdate
-from .measure_selectors import goals_visible, measures_visible, plans_visible
 from .measure_services import (
+    measure_authorize_change,
+    measure_authorize_report,
     measure_create,
     measure_delete,
     measure_report_save,
     measure_update,
 )
 from .models import Goal, GoalIndicator, Measure, MeasureReport, Plan, PriorityArea
-from .services import goal_delete, plan_ensure_editable, plan_validate_period
+from .permissions import (
+    goal_cards_visible_to,
+    goals_visible_to,
+    measures_visible_to,
+    plans_visible_to,
+)
+from .services import (
+    goal_authorize_change,
+    goal_delete,
+    goal_save,
+    plan_authorize_change,
+    plan_create,
+    plan_delete,
+    plan_update,
+    plan_validate_owner,
+    version_of,
+)
 
 
 class Frozen(exceptions.APIException):
@@ -66,10 +91,11 @@ def _as_api_error(error: DjangoValidationError) -> exceptions.APIException:
     code = getattr(error, "code", None)
     if code == "frozen":
         return Frozen(" ".join(error.messages))
-    if isinstance(error, GoalCardConflict) or code == "concurrent_edit":
+    if isinstance(error, GoalCardConflict) or code in ("conflict", "concurrent_edit"):
+        # A version check of the service (If-Match, or the row changed under the request).
         return PreconditionFailed(" ".join(error.messages))
-    if code == "has_measures":
-        return Conflict(" ".join(error.messages), code="has_measures")
+    if code in ("has_measures", "has_content"):
+        return Conflict(" ".join(error.messages), code=code)
     if hasattr(error, "error_dict"):
         return serializers.ValidationError(
             {
@@ -89,9 +115,9 @@ def _as_api_error(error: DjangoValidationError) -> exceptions.APIException:
 class _Services:
     """Runs a service and turns its refusals into API errors."""
 
-    def call(self, function, **kwargs):
+    def call(self, function, *args, **kwargs):
         try:
-            return function(**kwargs)
+            return function(*args, **kwargs)
         except DjangoValidationError as error:
             raise _as_api_error(error) from None
         except DjangoPermissionDenied as error:
@@ -108,9 +134,57 @@ class ReadPublicWriteSignedIn(permissions.BasePermission):
         return bool(request.user and request.user.is_authenticated)
 
 
-def _require(user, permission: str, obj, message=None) -> None:
-    if not user.has_perm(permission, obj):
-        raise exceptions.PermissionDenied(message)
+def _etag(kind: str, obj) -> str:
+    """The ETag of a saved plan, goal, card or period update: its kind, id and version (the
+    version the services compare, `updated_at`)."""
+    return f'"{kind}-{obj.pk}-{version_of(obj)}"'
+
+
+def _if_match(request, kind: str, pk) -> str | tuple[str, ...] | None:
+    """The versions an If-Match header names, for the service to compare under its lock:
+    None without the header, `ANY` for `*`. A weak or foreign tag never matches."""
+    header = (request.headers.get("If-Match") or "").strip()
+    if not header:
+        return None
+    if header == ANY:
+        return ANY
+    prefix = f"{kind}-{pk}-"
+    versions = []
+    for tag in header.split(","):
+        tag = tag.strip()
+        if len(tag) >= 2 and tag[0] == tag[-1] == '"' and tag[1:-1].startswith(prefix):
+            versions.append(tag[1 + len(prefix) : -1])
+        else:
+            versions.append("\x00")  # never a version: a weak, malformed or other row's tag
+    return tuple(versions)
+
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="The ETag you loaded (or `*`): refused with 412 when someone saved since.",
+)
+
+
+class _VisibleRelations:
+    """Offers only rows the user may see in the serializer's related fields: a hidden
+    row's id gets the same error as an id that does not exist."""
+
+    visible_relations: dict = {}
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is None:
+            return fields
+        for name, queryset_for in self.visible_relations.items():
+            field = fields.get(name)
+            if field is None or field.read_only:
+                continue
+            target = getattr(field, "child_relation", field)
+            target.queryset = queryset_for(request.user)
+        return fields
 
 
 # --- Plans ----------------------------------------------------------------------------------
@@ -172,43 +246,17 @@ class PlanSerializer(serializers.ModelSerializer):
         extra_kwargs = {"title_fi": {"required": True, "allow_blank": False}}
 
     def validate(self, attrs):
-        instance = self.instance
-        owners = {
-            name: attrs.get(name, getattr(instance, name, None))
-            for name in ("municipality", "wellbeing_county", "network")
-        }
-        if instance is not None and any(
-            name in attrs and attrs[name] != getattr(instance, name) for name in owners
-        ):
-            raise serializers.ValidationError(
-                {"municipality": _("The owner of a plan cannot change.")}, code="owner"
-            )
-        if sum(1 for owner in owners.values() if owner is not None) != 1:
-            raise serializers.ValidationError(
-                {
-                    "municipality": _(
-                        "A plan belongs to exactly one municipality, county or network."
-                    )
-                },
-                code="owner",
-            )
-        start = attrs.get("start_year", getattr(instance, "start_year", None))
-        end = attrs.get("end_year", getattr(instance, "end_year", None))
-        probe = Plan(
-            pk=getattr(instance, "pk", None),
-            lineage=getattr(instance, "lineage", None) or Plan().lineage,
-            kind=attrs.get("kind", getattr(instance, "kind", "")),
-            municipality=owners["municipality"],
-            wellbeing_county=owners["wellbeing_county"],
-            network=owners["network"],
-            start_year=start,
-            end_year=end,
-        )
-        try:
-            plan_validate_period(plan=probe)
-        except DjangoValidationError as error:
-            raise _as_api_error(error) from None
+        # The shape of a new plan: exactly one owner. Everything else the service checks.
+        if self.instance is None:
+            probe = Plan(**{name: attrs.get(name) for name in _OWNERS})
+            try:
+                plan_validate_owner(probe)
+            except DjangoValidationError as error:
+                raise _as_api_error(error) from None
         return attrs
+
+
+_OWNERS = ("municipality", "wellbeing_county", "network")
 
 
 class PlanFilter(django_filters.FilterSet):
@@ -250,48 +298,58 @@ class PlanViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
 
     def get_queryset(self):
         return (
-            plans_visible(self.request.user)
+            plans_visible_to(self.request.user)
             .select_related("municipality", "wellbeing_county")
             .prefetch_related("priority_areas")
         )
 
-    def perform_create(self, serializer):
-        data = serializer.validated_data
-        user = self.request.user
-        if data.get("municipality") is not None:
-            _require(user, "strategy.add_municipality_plan", data["municipality"])
-        elif data.get("wellbeing_county") is not None:
-            _require(user, "strategy.add_county_plan", data["wellbeing_county"])
-        else:
-            _require(user, "strategy.add_network_plan", data.get("network"))
-        serializer.save(created_by=user, state=PlanState.PLANNING)
+    def _respond(self, plan: Plan, code: int) -> Response:
+        plan = self.get_queryset().get(pk=plan.pk)
+        response = Response(self.get_serializer(plan).data, status=code)
+        response["ETag"] = _etag("plan", plan)
+        return response
 
-    def perform_update(self, serializer):
-        plan = serializer.instance
-        _require(self.request.user, "strategy.change_plan", plan)
-        self._editable(plan)
-        serializer.save()
+    def retrieve(self, request, *args, **kwargs):
+        return self._respond(self.get_object(), status.HTTP_200_OK)
 
-    def perform_destroy(self, instance):
-        _require(self.request.user, "strategy.change_plan", instance)
-        self._editable(instance)
-        if instance.measures.exists() or instance.goals.exists():
-            raise Conflict(
-                _("The plan has goals and measures. Delete them first."), code="has_content"
-            )
-        instance.delete()
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        plan = self.call(plan_create, plan=Plan(**serializer.validated_data), user=request.user)
+        return self._respond(plan, status.HTTP_201_CREATED)
 
-    def _editable(self, plan: Plan) -> None:
-        try:
-            plan_ensure_editable(plan)
-        except DjangoValidationError as error:
-            raise _as_api_error(error) from None
+    @extend_schema(parameters=[IF_MATCH])
+    def update(self, request, *args, **kwargs):
+        plan = self.get_object()
+        self.call(plan_authorize_change, request.user, plan)
+        loaded = _if_match(request, "plan", plan.pk)
+        serializer = self.get_serializer(
+            plan, data=request.data, partial=kwargs.get("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        for name, value in serializer.validated_data.items():
+            setattr(plan, name, value)
+        plan = self.call(plan_update, plan=plan, user=request.user, loaded_at=loaded)
+        return self._respond(plan, status.HTTP_200_OK)
+
+    @extend_schema(parameters=[IF_MATCH])
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+    def destroy(self, request, *args, **kwargs):
+        self.call(plan_delete, plan=self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 # --- Goals ----------------------------------------------------------------------------------
 
 
 class GoalIndicatorSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(
+        required=False,
+        help_text="On write: the id of one of the goal's links to change; without it a new "
+        "link is added. Links left out of the list are removed.",
+    )
     indicator_title = serializers.CharField(source="indicator.title", read_only=True)
     sotkanet_id = serializers.IntegerField(source="indicator.sotkanet_id", read_only=True)
     change_target = serializers.SerializerMethodField()
@@ -317,7 +375,12 @@ class GoalIndicatorSerializer(serializers.ModelSerializer):
         return change_target(link=link).text
 
 
-class GoalSerializer(serializers.ModelSerializer):
+class GoalSerializer(_VisibleRelations, serializers.ModelSerializer):
+    visible_relations = {
+        "plan": plans_visible_to,
+        "priority_area": lambda user: PriorityArea.objects.filter(plan__in=plans_visible_to(user)),
+        "parent": goals_visible_to,
+    }
     title = serializers.CharField(read_only=True)
     target_groups = serializers.SlugRelatedField(
         slug_field="code", queryset=TargetGroup.objects.all(), many=True, required=False
@@ -325,7 +388,7 @@ class GoalSerializer(serializers.ModelSerializer):
     owner_organisations = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), many=True, required=False
     )
-    goal_indicators = GoalIndicatorSerializer(many=True, read_only=True)
+    goal_indicators = GoalIndicatorSerializer(many=True, required=False)
     card = serializers.SerializerMethodField(help_text="The goal tracking card's id, if any.")
 
     class Meta:
@@ -355,26 +418,6 @@ class GoalSerializer(serializers.ModelSerializer):
         card = getattr(goal, "card", None) if _has_card(goal) else None
         return card.pk if card is not None else None
 
-    def validate(self, attrs):
-        plan = attrs.get("plan", getattr(self.instance, "plan", None))
-        if self.instance is not None and "plan" in attrs and attrs["plan"] != self.instance.plan:
-            raise serializers.ValidationError(
-                {"plan": _("A goal cannot move to another plan.")}, code="plan"
-            )
-        area = attrs.get("priority_area", getattr(self.instance, "priority_area", None))
-        parent = attrs.get("parent", getattr(self.instance, "parent", None))
-        if area is not None and area.plan_id != plan.pk:
-            raise serializers.ValidationError(
-                {"priority_area": _("Choose a priority area of the same plan.")}, code="plan"
-            )
-        if parent is not None and (
-            parent.plan_id != plan.pk or (self.instance and parent.pk == self.instance.pk)
-        ):
-            raise serializers.ValidationError(
-                {"parent": _("Choose another goal of the same plan.")}, code="parent"
-            )
-        return attrs
-
 
 def _has_card(goal) -> bool:
     try:
@@ -393,7 +436,7 @@ class GoalFilter(django_filters.FilterSet):
         fields = ["plan", "priority_area", "parent"]
 
 
-class GoalViewSet(AuditActorMixin, viewsets.ModelViewSet):
+class GoalViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
     """Goals and sub-goals of plans with the indicators that follow them (baseline, target,
     direction). Deleting a goal that measures depend on is refused (409, code
     "has_measures") unless `?delete_measures=true` confirms it."""
@@ -407,7 +450,7 @@ class GoalViewSet(AuditActorMixin, viewsets.ModelViewSet):
 
     def get_queryset(self):
         return (
-            goals_visible(self.request.user)
+            goals_visible_to(self.request.user)
             .select_related("card")
             .prefetch_related(
                 "owner_organisations",
@@ -418,20 +461,66 @@ class GoalViewSet(AuditActorMixin, viewsets.ModelViewSet):
             )
         )
 
-    def _editable(self, plan: Plan) -> None:
-        _require(self.request.user, "strategy.change_plan", plan)
-        try:
-            plan_ensure_editable(plan)
-        except DjangoValidationError as error:
-            raise _as_api_error(error) from None
+    def _respond(self, goal: Goal, code: int) -> Response:
+        goal = self.get_queryset().get(pk=goal.pk)
+        response = Response(self.get_serializer(goal).data, status=code)
+        response["ETag"] = _etag("goal", goal)
+        return response
 
-    def perform_create(self, serializer):
-        self._editable(serializer.validated_data["plan"])
-        serializer.save()
+    def _save(self, goal: Goal, data: dict, loaded=None) -> Goal:
+        """The parsed input into `goal_save`: the goal's own fields on the instance, its
+        many-to-many lists and its indicator links as the service takes them."""
+        data = dict(data)
+        organisations = data.pop("owner_organisations", None)
+        target_groups = data.pop("target_groups", None)
+        links = data.pop("goal_indicators", None)
+        for name, value in data.items():
+            setattr(goal, name, value)
+        to_save, to_remove = [], []
+        if links is not None:
+            existing = {link.pk: link for link in goal.goal_indicators.all()} if goal.pk else {}
+            for item in links:
+                item = dict(item)
+                link = existing.pop(item.pop("id", None), None) or GoalIndicator()
+                for name, value in item.items():
+                    setattr(link, name, value)
+                to_save.append(link)
+            to_remove = list(existing.values())
+        return self.call(
+            goal_save,
+            goal=goal,
+            user=self.request.user,
+            owner_organisations=organisations,
+            target_groups=target_groups,
+            indicators=to_save,
+            removed_indicators=to_remove,
+            loaded_at=loaded,
+        )
 
-    def perform_update(self, serializer):
-        self._editable(serializer.instance.plan)
-        serializer.save()
+    def retrieve(self, request, *args, **kwargs):
+        return self._respond(self.get_object(), status.HTTP_200_OK)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        goal = self._save(Goal(), serializer.validated_data)
+        return self._respond(goal, status.HTTP_201_CREATED)
+
+    @extend_schema(parameters=[IF_MATCH])
+    def update(self, request, *args, **kwargs):
+        goal = self.get_object()
+        self.call(goal_authorize_change, request.user, goal)
+        loaded = _if_match(request, "goal", goal.pk)
+        serializer = self.get_serializer(
+            goal, data=request.data, partial=kwargs.get("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        goal = self._save(goal, serializer.validated_data, loaded)
+        return self._respond(goal, status.HTTP_200_OK)
+
+    @extend_schema(parameters=[IF_MATCH])
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
 
     @extend_schema(
         parameters=[
@@ -444,12 +533,8 @@ class GoalViewSet(AuditActorMixin, viewsets.ModelViewSet):
     )
     def destroy(self, request, *args, **kwargs):
         goal = self.get_object()
-        self._editable(goal.plan)
         confirm = request.query_params.get("delete_measures", "").lower() in ("1", "true", "yes")
-        try:
-            goal_delete(goal=goal, delete_measures=confirm)
-        except DjangoValidationError as error:
-            raise _as_api_error(error) from None
+        self.call(goal_delete, goal=goal, user=request.user, delete_measures=confirm)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -478,7 +563,8 @@ class MeasureReportSerializer(serializers.ModelSerializer):
         validators = []
 
 
-class MeasureSerializer(serializers.ModelSerializer):
+class MeasureSerializer(_VisibleRelations, serializers.ModelSerializer):
+    visible_relations = {"goal": goals_visible_to}
     title = serializers.CharField(read_only=True)
     implementers = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), many=True, required=False
@@ -537,47 +623,54 @@ class MeasureViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
     ordering = ["plan_id", "goal_id", "position", "id"]
 
     def get_queryset(self):
-        return (
-            measures_visible(self.request.user)
-            .prefetch_related(
-                "implementers",
-                Prefetch(
-                    "reports",
-                    queryset=MeasureReport.objects.select_related("reported_by").order_by(
-                        "-year", "-tertial", "id"
-                    ),
+        return measures_visible_to(self.request.user).prefetch_related(
+            "implementers",
+            Prefetch(
+                "reports",
+                queryset=MeasureReport.objects.select_related("reported_by").order_by(
+                    "-year", "-tertial", "id"
                 ),
-            )
-            .distinct()
+            ),
         )
 
-    def perform_create(self, serializer):
+    def _respond(self, measure: Measure, code: int) -> Response:
+        measure = self.get_queryset().get(pk=measure.pk)
+        return Response(self.get_serializer(measure).data, status=code)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         goal = data.pop("goal")
-        _require(self.request.user, "strategy.change_plan", goal.plan)
         implementers = data.pop("implementers", [])
-        serializer.instance = self.call(
-            measure_create, goal=goal, user=self.request.user, implementers=implementers, **data
+        measure = self.call(
+            measure_create, goal=goal, user=request.user, implementers=implementers, **data
         )
+        return self._respond(measure, status.HTTP_201_CREATED)
 
-    def perform_update(self, serializer):
-        measure = serializer.instance
-        _require(self.request.user, "strategy.change_plan", measure.plan)
+    def update(self, request, *args, **kwargs):
+        measure = self.get_object()
+        self.call(measure_authorize_change, request.user, measure)
+        serializer = self.get_serializer(
+            measure, data=request.data, partial=kwargs.get("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         goal = data.pop("goal", None)
         implementers = data.pop("implementers", None)
-        serializer.instance = self.call(
+        measure = self.call(
             measure_update,
             measure=measure,
-            user=self.request.user,
+            user=request.user,
             goal=goal,
             implementers=implementers,
             **data,
         )
+        return self._respond(measure, status.HTTP_200_OK)
 
-    def perform_destroy(self, instance):
-        _require(self.request.user, "strategy.change_plan", instance.plan)
-        self.call(measure_delete, measure=instance, user=self.request.user)
+    def destroy(self, request, *args, **kwargs):
+        self.call(measure_delete, measure=self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(request=MeasureReportSerializer, responses={201: MeasureReportSerializer})
     @action(detail=True, methods=["post"], url_path="reports")
@@ -585,7 +678,7 @@ class MeasureViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
         """Report a period's realisation for one implementer (its own organisation; planners
         for any). Posting the same period again corrects the report."""
         measure = self.get_object()
-        _require(request.user, "strategy.report_measure", measure)
+        self.call(measure_authorize_report, request.user, measure)
         serializer = MeasureReportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -604,10 +697,6 @@ class MeasureViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
 
 
 # --- Goal tracking cards --------------------------------------------------------------------
-
-
-def _etag(kind: str, obj) -> str:
-    return f'"{kind}-{obj.pk}-{obj.updated_at.timestamp():.6f}"'
 
 
 class GoalCardTaskSerializer(serializers.ModelSerializer):
@@ -658,7 +747,14 @@ class GoalCardUpdateSerializer(serializers.ModelSerializer):
         return _etag("update", update)
 
 
-class GoalCardSerializer(serializers.ModelSerializer):
+class GoalCardSerializer(_VisibleRelations, serializers.ModelSerializer):
+    visible_relations = {
+        "goal": goals_visible_to,
+        "goal_indicator": lambda user: GoalIndicator.objects.filter(
+            goal__in=goals_visible_to(user)
+        ),
+        "dependent_plans": plans_visible_to,
+    }
     goal = serializers.PrimaryKeyRelatedField(queryset=Goal.objects.all())
     owner_names = serializers.CharField(source="goal.owner_names", read_only=True)
     change_target = serializers.SerializerMethodField()
@@ -726,7 +822,7 @@ class GoalCardViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
 
     def get_queryset(self):
         return (
-            GoalCard.objects.filter(goal__in=goals_visible(self.request.user))
+            goal_cards_visible_to(self.request.user)
             .select_related("goal", "goal_indicator__indicator", "updated_by")
             .prefetch_related(
                 Prefetch("tasks", queryset=GoalCardTask.objects.order_by("position", "id")),
@@ -745,7 +841,7 @@ class GoalCardViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
         response["ETag"] = _etag("card", self.get_object())
         return response
 
-    def _save(self, *, goal: Goal, card: GoalCard | None, data: dict) -> GoalCard:
+    def _save(self, *, goal: Goal, card: GoalCard | None, data: dict, loaded) -> GoalCard:
         def current(name, default):
             return data[name] if name in data else getattr(card, name, default)
 
@@ -754,7 +850,7 @@ class GoalCardViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
             goal_card_save,
             goal=goal,
             user=self.request.user,
-            loaded_version=goal_card_version(card),
+            loaded_version=loaded,
             goal_indicator=current("goal_indicator", None),
             data_content=current("data_content", ""),
             intermediate_year=current("intermediate_year", None),
@@ -782,26 +878,27 @@ class GoalCardViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         goal = serializer.validated_data["goal"]
-        _require(request.user, "strategy.update_goal_card", goal)
+        self.call(goal_card_authorize, request.user, goal)
         if GoalCard.objects.filter(goal=goal).exists():
             raise Conflict(_("The goal already has a card; change it instead."), code="exists")
-        card = self._save(goal=goal, card=None, data=serializer.validated_data)
+        card = self._save(goal=goal, card=None, data=serializer.validated_data, loaded="")
         return self._respond(card, status.HTTP_201_CREATED)
 
+    @extend_schema(parameters=[IF_MATCH])
     def update(self, request, *args, **kwargs):
         card = self.get_object()
-        _require(request.user, "strategy.update_goal_card", card.goal)
-        expected = request.headers.get("If-Match")
-        if expected and expected != _etag("card", card):
-            raise PreconditionFailed(
-                _("Someone else saved this card after you loaded it. Load it again.")
-            )
+        self.call(goal_card_authorize, request.user, card.goal)
+        loaded = _if_match(request, "card", card.pk)
         serializer = self.get_serializer(
             card, data=request.data, partial=kwargs.get("partial", False)
         )
         serializer.is_valid(raise_exception=True)
-        card = self._save(goal=card.goal, card=card, data=serializer.validated_data)
+        card = self._save(goal=card.goal, card=card, data=serializer.validated_data, loaded=loaded)
         return self._respond(card, status.HTTP_200_OK)
+
+    @extend_schema(parameters=[IF_MATCH])
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
 
     @extend_schema(methods=["GET"], responses=GoalCardUpdateSerializer(many=True))
     @extend_schema(
@@ -827,15 +924,15 @@ class GoalCardViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
             return Response(
                 GoalCardUpdateSerializer(card.updates.all(), many=True).data,
             )
-        _require(request.user, "strategy.update_goal_card", card.goal)
+        self.call(goal_card_authorize, request.user, card.goal)
         serializer = GoalCardUpdateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         existing = GoalCardUpdate.objects.filter(
             card=card, year=data["year"], tertial=data["tertial"]
         ).first()
-        expected = request.headers.get("If-Match")
-        if existing is not None and not expected:
+        expected = _if_match(request, "update", existing.pk if existing else None)
+        if existing is not None and expected is None:
             return Response(
                 {
                     "detail": _(
@@ -846,10 +943,7 @@ class GoalCardViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
                 },
                 status=status.HTTP_409_CONFLICT,
             )
-        if expected and (existing is None or expected != _etag("update", existing)):
-            raise PreconditionFailed(
-                _("Someone else saved this period's update after you loaded it. Load it again.")
-            )
+        # The service compares the If-Match under its lock: stale, or no update to match, 412.
         update = self.call(
             goal_card_update_save,
             card=card,
@@ -861,7 +955,7 @@ class GoalCardViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
             achieved=data.get("achieved", ""),
             planned=data.get("planned", ""),
             risks=data.get("risks", ""),
-            loaded_version=goal_card_version(existing),
+            loaded_version="" if expected is None else expected,
         )
         response = Response(
             GoalCardUpdateSerializer(update).data,

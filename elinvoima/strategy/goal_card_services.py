@@ -7,7 +7,11 @@ updates are the follow-up and go on while the approved plan is in force.
 Two people saving the same card or the same period's update at once: each save carries the
 version it was loaded from (`loaded_version`, the saved object's `updated_at`); when the
 saved object has moved on, the save is refused with a `GoalCardConflict` that tells who
-saved and when, and carries their saved version so the page can show it.
+saved and when, and carries their saved version so the page can show it. The form's hidden
+version and the API's If-Match are both compared here, after the row is locked.
+
+Permission first: a goal the user may not see is refused with 404, a card the user may see
+but not keep up to date with 403, before anything is validated.
 """
 
 import datetime
@@ -16,12 +20,16 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+
+from elinvoima.core.concurrency import ANY, version_matches
 
 from .enums import StatusLevel, Tertial
 from .goal_cards import GoalCard, GoalCardTask, GoalCardUpdate
 from .models import Goal, GoalIndicator, Plan
+from .permissions import authorize
 from .services import plan_ensure_editable
 
 
@@ -104,6 +112,21 @@ def goal_card_version(saved) -> str:
     return saved.updated_at.isoformat()
 
 
+def _loaded_matches(saved, loaded_version) -> bool:
+    """`loaded_version`: "" for nothing saved yet, a version, several (If-Match), `ANY`
+    (If-Match: *, there must be a saved one) or None (not known: no check)."""
+    if loaded_version is None:
+        return True
+    if loaded_version == ANY:
+        return saved is not None
+    return version_matches(goal_card_version(saved), loaded_version or "")
+
+
+def goal_card_authorize(user, goal: Goal) -> None:
+    """May the user keep the goal's card up to date (404 when the goal is hidden)."""
+    authorize(user, "strategy.update_goal_card", goal, visible=("strategy.view_goal", goal))
+
+
 def _conflict(saved, who, what: str) -> GoalCardConflict:
     when = formats.date_format(timezone.localtime(saved.updated_at), "SHORT_DATETIME_FORMAT")
     name = str(who) if who is not None else _("someone")
@@ -134,7 +157,7 @@ def goal_card_save(
     *,
     goal: Goal,
     user,
-    loaded_version: str,
+    loaded_version,
     goal_indicator: GoalIndicator | None = None,
     data_content: str = "",
     intermediate_year: int | None = None,
@@ -148,10 +171,14 @@ def goal_card_save(
     """Create or change the static part of a goal's card. `tasks` replaces the card's tasks
     in the given order (None leaves them as they are). Refused on a frozen plan."""
     # Locking the goal serialises saves of its card, also the very first one.
-    goal = Goal.objects.select_for_update().select_related("plan").get(pk=goal.pk)
+    try:
+        goal = Goal.objects.select_for_update().select_related("plan").get(pk=goal.pk)
+    except Goal.DoesNotExist:
+        raise Http404 from None
+    goal_card_authorize(user, goal)
     plan_ensure_editable(goal.plan)
     card = GoalCard.objects.filter(goal=goal).select_related("updated_by").first()
-    if goal_card_version(card) != (loaded_version or ""):
+    if not _loaded_matches(card, loaded_version):
         if card is None:  # it was deleted meanwhile: nothing to compare with
             raise ValidationError(_("The card was removed meanwhile."), code="concurrent_edit")
         raise _conflict(card, card.updated_by, _("this card"))
@@ -202,11 +229,15 @@ def goal_card_update_save(
     achieved: str = "",
     planned: str = "",
     risks: str = "",
-    loaded_version: str = "",
+    loaded_version="",
 ) -> GoalCardUpdate:
     """Add the update of a four-month period, or change it. Goes on after the plan is
     approved: this is the follow-up. `loaded_version` is "" for a new period's update."""
-    card = GoalCard.objects.select_for_update().select_related("goal__plan").get(pk=card.pk)
+    try:
+        card = GoalCard.objects.select_for_update().select_related("goal__plan").get(pk=card.pk)
+    except GoalCard.DoesNotExist:
+        raise Http404 from None
+    goal_card_authorize(user, card.goal)
     period_validate(plan=card.goal.plan, year=year, tertial=tertial)
     if status not in StatusLevel.values:
         raise field_error("status", _("Choose one of the four levels."), code="status")
@@ -219,7 +250,7 @@ def goal_card_update_save(
         .select_related("author")
         .first()
     )
-    if goal_card_version(update) != (loaded_version or ""):
+    if not _loaded_matches(update, loaded_version):
         if update is None:
             raise ValidationError(
                 _("The update of this period was removed meanwhile."), code="concurrent_edit"

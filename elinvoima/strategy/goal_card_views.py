@@ -66,7 +66,8 @@ def _apply_errors(form, error: ValidationError) -> None:
 
 
 class GoalPageMixin:
-    """Loads the goal and asks the named predicate with it."""
+    """Loads the goal and asks the named predicate with it: a signed-in user who may not
+    even see the goal gets 404 (as from the API), one who sees it but may not do this 403."""
 
     permission = "strategy.view_goal"
 
@@ -77,6 +78,8 @@ class GoalPageMixin:
                 from django.contrib.auth.views import redirect_to_login
 
                 return redirect_to_login(request.get_full_path())
+            if not request.user.has_perm("strategy.view_goal", self.goal):
+                raise Http404
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

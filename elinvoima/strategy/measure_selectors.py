@@ -1,5 +1,5 @@
-"""Reads of measures: who may see which plans as a query, "my measures" of an implementer and
-what needs attention (late, not reported, without an implementer)."""
+"""Reads of measures: "my measures" of an implementer and what needs attention (late, not
+reported, without an implementer). Who may see what is asked of `strategy.permissions`."""
 
 import datetime
 from dataclasses import dataclass, field
@@ -7,83 +7,20 @@ from dataclasses import dataclass, field
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from elinvoima.actors.enums import OrganisationKind, Role
-from elinvoima.actors.permissions import is_platform_admin, user_grants
+from elinvoima.actors.permissions import user_grants
 from elinvoima.networks.models import Network
-from elinvoima.networks.permissions import user_network_roles
 
-from .enums import MeasureStatus, PlanState
+from .enums import MeasureStatus
 from .goal_card_services import period_bounds, period_current, period_previous
 from .goal_cards import GoalCard, GoalCardUpdate
 from .models import Goal, Measure, MeasureReport, Plan
+from .permissions import plans_visible_q
 
-MUNICIPAL_WORK_ROLES = (Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR)
 OPEN_STATUSES = (MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS, MeasureStatus.DELAYED)
 
 
 def user_organisation_ids(user) -> set[int]:
     return {grant.organisation_id for grant in user_grants(user)}
-
-
-def plans_visible_q(user) -> Q:
-    """The plans `strategy.view_plan` lets the user read, as a filter (the same rules as the
-    predicate: approved plans are public; drafts for those who work with the owner)."""
-    if is_platform_admin(user):
-        return Q()
-    visible = Q(state=PlanState.APPROVED)
-    grants = user_grants(user)
-    municipality_ids = {
-        grant.municipality_id
-        for grant in grants
-        if grant.role in MUNICIPAL_WORK_ROLES
-        and grant.municipality_id is not None
-        and grant.organisation_kind
-        in (OrganisationKind.MUNICIPALITY, OrganisationKind.MUNICIPAL_DEPARTMENT)
-    }
-    county_ids = {
-        grant.wellbeing_county_id
-        for grant in grants
-        if grant.role == Role.COUNTY_OFFICIAL and grant.wellbeing_county_id is not None
-    }
-    network_ids = set(user_network_roles(user))
-    if municipality_ids:
-        visible |= Q(municipality_id__in=municipality_ids)
-    if county_ids:
-        visible |= Q(wellbeing_county_id__in=county_ids)
-        visible |= Q(municipality__wellbeing_county_id__in=county_ids)
-    if network_ids:
-        visible |= Q(network_id__in=network_ids)
-    return visible
-
-
-def plans_visible(user) -> QuerySet[Plan]:
-    return Plan.objects.filter(plans_visible_q(user))
-
-
-def measures_visible(user) -> QuerySet[Measure]:
-    """Measures of the plans the user may read, and those the user's organisations
-    implement (an association sees what it reports on)."""
-    visible = Q(plan__in=plans_visible(user))
-    organisation_ids = user_organisation_ids(user)
-    if organisation_ids and not is_platform_admin(user):
-        visible |= Q(
-            Exists(
-                Measure.implementers.through.objects.filter(
-                    measure_id=OuterRef("pk"), organisation_id__in=organisation_ids
-                )
-            )
-        )
-    return Measure.objects.filter(visible)
-
-
-def goals_visible(user) -> QuerySet[Goal]:
-    visible = Q(plan__in=plans_visible(user))
-    if user.is_authenticated and not is_platform_admin(user):
-        visible |= Q(owner_users=user)
-        organisation_ids = user_organisation_ids(user)
-        if organisation_ids:
-            visible |= Q(owner_organisations__in=organisation_ids)
-    return Goal.objects.filter(visible).distinct()
 
 
 # --- My measures ----------------------------------------------------------------------------

@@ -2,7 +2,11 @@
 
 A measure's definition is plan content: an approved (frozen) plan refuses changes to it. The
 realisation reports are the follow-up and go on while the approved plan is in force. Each
-implementer reports its own part; the plan's planners may report for any implementer."""
+implementer reports its own part; the plan's planners may report for any implementer.
+
+The HTML views and the API call the same functions; each asks permission first (404 for a
+measure or goal the user may not see, 403 when the user may not change or report it), then
+validates, then writes in one transaction."""
 
 import datetime
 from collections.abc import Iterable
@@ -12,6 +16,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
+from django.http import Http404
 from django.utils.translation import gettext as _
 
 from elinvoima.actors.models import Organisation
@@ -20,7 +25,7 @@ from elinvoima.actors.permissions import is_member_of
 from .enums import MeasureStatus
 from .goal_card_services import field_error, period_validate
 from .models import Goal, Measure, MeasureReport
-from .permissions import can_change_plan
+from .permissions import authorize, can_change_plan
 from .services import plan_ensure_editable
 
 # What a measure says about itself; `implementers` and `goal` are passed separately.
@@ -64,13 +69,36 @@ def _validate_measure(measure: Measure) -> None:
         raise ValidationError(errors, code="invalid")
 
 
+def measure_authorize_add(user, goal: Goal) -> None:
+    """May the user add a measure under the goal: 404 when the goal is hidden from the user."""
+    authorize(user, "strategy.change_plan", goal.plan, visible=("strategy.view_goal", goal))
+
+
+def measure_authorize_change(user, measure: Measure) -> None:
+    authorize(
+        user, "strategy.change_plan", measure.plan, visible=("strategy.view_measure", measure)
+    )
+
+
+def measure_authorize_report(user, measure: Measure) -> None:
+    authorize(user, "strategy.report_measure", measure, visible=("strategy.view_measure", measure))
+
+
+def _measure_locked(measure: Measure) -> Measure:
+    try:
+        return Measure.objects.select_for_update().select_related("plan").get(pk=measure.pk)
+    except Measure.DoesNotExist:
+        raise Http404 from None
+
+
 @transaction.atomic
 def measure_create(
     *, goal: Goal, user, implementers: Iterable[Organisation] = (), **fields: Any
 ) -> Measure:
     """Add a measure under a goal of an editable plan."""
-    _validate_fields(fields)
     goal = Goal.objects.select_related("plan").get(pk=goal.pk)
+    measure_authorize_add(user, goal)
+    _validate_fields(fields)
     plan_ensure_editable(goal.plan)
     if "position" not in fields:
         last = Measure.objects.filter(goal=goal).aggregate(last=Max("position"))["last"]
@@ -93,11 +121,14 @@ def measure_update(
 ) -> Measure:
     """Change a measure of an editable plan; `goal` moves it under another goal of the same
     plan."""
+    measure = _measure_locked(measure)
+    measure_authorize_change(user, measure)
     _validate_fields(fields)
-    measure = Measure.objects.select_for_update().select_related("plan").get(pk=measure.pk)
     plan_ensure_editable(measure.plan)
     if goal is not None:
-        if goal.plan_id != measure.plan_id:
+        # A goal the user may not see is refused as one of another plan: no hint it exists.
+        hidden = user is not None and not user.has_perm("strategy.view_goal", goal)
+        if hidden or goal.plan_id != measure.plan_id:
             raise field_error(
                 "goal",
                 _("A measure can only move under another goal of the same plan."),
@@ -117,7 +148,8 @@ def measure_update(
 def measure_delete(*, measure: Measure, user) -> int:
     """Delete a measure of an editable plan with its reports; returns how many reports went
     with it (the page told the user before asking)."""
-    measure = Measure.objects.select_for_update().select_related("plan").get(pk=measure.pk)
+    measure = _measure_locked(measure)
+    measure_authorize_change(user, measure)
     plan_ensure_editable(measure.plan)
     reports = measure.reports.count()
     measure.delete()
@@ -161,7 +193,8 @@ def measure_report_save(
 
     `loaded_version` guards against overwriting someone else's report saved meanwhile ("" for
     a new report); None skips the check (a client that does not know it)."""
-    measure = Measure.objects.select_for_update().select_related("plan").get(pk=measure.pk)
+    measure = _measure_locked(measure)
+    measure_authorize_report(user, measure)
     if organisation.pk not in {o.pk for o in measure.implementers.all()}:
         raise field_error(
             "organisation",

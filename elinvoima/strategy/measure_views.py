@@ -7,6 +7,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -25,7 +26,6 @@ from .measure_selectors import (
     attention_period,
     measures_attention,
     my_measures,
-    plans_visible,
 )
 from .measure_services import (
     measure_create,
@@ -37,6 +37,7 @@ from .measure_services import (
     measure_update,
 )
 from .models import Goal, Measure, MeasureReport
+from .permissions import plans_visible_to
 
 
 def _measure_or_404(pk: int) -> Measure:
@@ -53,14 +54,19 @@ def _measure_or_404(pk: int) -> Measure:
 
 
 class PredicateMixin:
-    """Asks the named predicate with the object; anonymous users are sent to log in."""
+    """Asks the named predicate with the object; anonymous users are sent to log in. A
+    signed-in user who may not even see the object (`visible`: the view permission and its
+    object) gets 404, as from the API; one who sees it but may not do this 403."""
 
     permission: str
 
-    def check(self, obj) -> None:
-        if not self.request.user.has_perm(self.permission, obj):
-            if not self.request.user.is_authenticated:
+    def check(self, obj, *, visible: tuple[str, object] | None = None) -> None:
+        user = self.request.user
+        if not user.has_perm(self.permission, obj):
+            if not user.is_authenticated:
                 raise _LoginRequired
+            if visible is not None and not user.has_perm(*visible):
+                raise Http404
             raise PermissionDenied
 
     def dispatch(self, request, *args, **kwargs):
@@ -81,7 +87,7 @@ class MeasureDetailView(PredicateMixin, TemplateView):
 
     def load(self, pk):
         self.measure = _measure_or_404(pk)
-        self.check(self.measure)
+        self.check(self.measure, visible=("strategy.view_measure", self.measure))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -143,7 +149,7 @@ class MeasureCreateView(MeasureFormMixin, TemplateView):
     def load(self, goal_pk):
         self.goal = get_object_or_404(Goal.objects.select_related("plan"), pk=goal_pk)
         self.plan = self.goal.plan
-        self.check(self.plan)
+        self.check(self.plan, visible=("strategy.view_goal", self.goal))
 
     def make_form(self, data=None):
         return MeasureForm(
@@ -163,7 +169,7 @@ class MeasureEditView(MeasureFormMixin, TemplateView):
     def load(self, pk):
         self.measure = _measure_or_404(pk)
         self.plan, self.goal = self.measure.plan, self.measure.goal
-        self.check(self.plan)
+        self.check(self.plan, visible=("strategy.view_measure", self.measure))
 
     def make_form(self, data=None):
         return MeasureForm(data, instance=self.measure, plan=self.plan)
@@ -182,7 +188,7 @@ class MeasureDeleteView(PredicateMixin, TemplateView):
 
     def load(self, pk):
         self.measure = _measure_or_404(pk)
-        self.check(self.measure.plan)
+        self.check(self.measure.plan, visible=("strategy.view_measure", self.measure))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -216,7 +222,7 @@ class MeasureReportView(PredicateMixin, TemplateView):
 
     def load(self, pk):
         self.measure = _measure_or_404(pk)
-        self.check(self.measure)
+        self.check(self.measure, visible=("strategy.view_measure", self.measure))
         self.organisations = measure_reportable_organisations(
             measure=self.measure, user=self.request.user
         )
@@ -373,7 +379,7 @@ class MeasuresAttentionView(LoginRequiredMixin, TemplateView):
             reason = ""
         plan = None
         plan_id = query.get("plan", "")
-        visible = plans_visible(self.request.user)
+        visible = plans_visible_to(self.request.user)
         if plan_id.isdigit():
             plan = visible.filter(pk=int(plan_id)).first()
         rows = measures_attention(

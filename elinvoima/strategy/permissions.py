@@ -7,8 +7,11 @@ to date, and every implementer reports its own part of a measure.
 """
 
 import rules
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
 
-from elinvoima.actors.enums import Role
+from elinvoima.actors.enums import OrganisationKind, Role
 from elinvoima.actors.permissions import (
     is_member_of,
     is_platform_admin,
@@ -21,6 +24,10 @@ from elinvoima.actors.permissions import (
 from elinvoima.networks.permissions import runs_network, user_network_roles
 
 from .enums import PlanState
+from .goal_cards import GoalCard
+from .models import Goal, Measure, Plan
+
+MUNICIPAL_WORK_ROLES = (Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR)
 
 
 @rules.predicate
@@ -95,16 +102,26 @@ def can_view_measure_predicate(user, measure) -> bool:
     )
 
 
+@rules.predicate
+def can_view_goal_card_predicate(user, card) -> bool:
+    # A card is read by whoever may read its goal.
+    return card is not None and can_view_goal_predicate(user, card.goal)
+
+
 can_view_plan = is_platform_admin | is_approved | works_with_plan | plans_for_owner
+can_view_goal = can_view_goal_predicate
+can_view_measure = can_view_measure_predicate
+can_view_goal_card = can_view_goal_card_predicate
 can_change_plan = is_platform_admin | plans_for_owner
 can_update_goal_card = is_platform_admin | plans_goal | owns_goal
 can_report_measure = is_platform_admin | plans_measure | implements_measure
 
 rules.add_perm("strategy.view_plan", can_view_plan)
 rules.add_perm("strategy.change_plan", can_change_plan)
-rules.add_perm("strategy.view_goal", can_view_goal_predicate)
+rules.add_perm("strategy.view_goal", can_view_goal)
+rules.add_perm("strategy.view_goal_card", can_view_goal_card)
 rules.add_perm("strategy.update_goal_card", can_update_goal_card)
-rules.add_perm("strategy.view_measure", can_view_measure_predicate)
+rules.add_perm("strategy.view_measure", can_view_measure)
 rules.add_perm("strategy.report_measure", can_report_measure)
 # Adding a plan: the object is the owner (municipality, county or network).
 rules.add_perm("strategy.add_municipality_plan", is_platform_admin | manages_municipality)
@@ -126,6 +143,110 @@ def works_in_municipality_of_county(user, county) -> bool:
         and grant.role in (Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR)
     }
     return bool(ids) and county.municipalities.filter(pk__in=ids).exists()
+
+
+# --- The predicates' queryset twins -----------------------------------------------------------
+# Lists ask these; each selects exactly the rows its predicate above allows (tests compare
+# the two for every demo role and row). Change a predicate and its twin together.
+
+
+def _user_organisation_ids(user) -> set[int]:
+    return {grant.organisation_id for grant in user_grants(user)}
+
+
+def plans_visible_q(user) -> Q:
+    """`can_view_plan` as a filter of plans: approved plans are public; drafts for those who
+    work with the owner (`works_with_plan`), which includes those who plan for it."""
+    if is_platform_admin(user):
+        return Q()
+    visible = Q(state=PlanState.APPROVED)
+    grants = user_grants(user)
+    municipality_ids = {
+        grant.municipality_id
+        for grant in grants
+        if grant.role in MUNICIPAL_WORK_ROLES
+        and grant.municipality_id is not None
+        and grant.organisation_kind
+        in (OrganisationKind.MUNICIPALITY, OrganisationKind.MUNICIPAL_DEPARTMENT)
+    }
+    county_ids = {
+        grant.wellbeing_county_id
+        for grant in grants
+        if grant.role == Role.COUNTY_OFFICIAL and grant.wellbeing_county_id is not None
+    }
+    network_ids = set(user_network_roles(user))
+    if municipality_ids:
+        visible |= Q(municipality_id__in=municipality_ids)
+    if county_ids:
+        visible |= Q(wellbeing_county_id__in=county_ids)
+        visible |= Q(municipality__wellbeing_county_id__in=county_ids)
+    if network_ids:
+        visible |= Q(network_id__in=network_ids)
+    return visible
+
+
+def plans_visible_to(user) -> QuerySet[Plan]:
+    """The twin of `can_view_plan` (`strategy.view_plan`)."""
+    return Plan.objects.filter(plans_visible_q(user))
+
+
+def goals_visible_to(user) -> QuerySet[Goal]:
+    """The twin of `can_view_goal` (`strategy.view_goal`): goals of readable plans and the
+    goals the user or the user's organisations own."""
+    visible = Q(plan__in=plans_visible_to(user))
+    if user.is_authenticated and not is_platform_admin(user):
+        owned = Goal.owner_users.through.objects.filter(goal_id=OuterRef("pk"), user_id=user.pk)
+        visible |= Q(Exists(owned))
+        organisation_ids = _user_organisation_ids(user)
+        if organisation_ids:
+            visible |= Q(
+                Exists(
+                    Goal.owner_organisations.through.objects.filter(
+                        goal_id=OuterRef("pk"), organisation_id__in=organisation_ids
+                    )
+                )
+            )
+    return Goal.objects.filter(visible)
+
+
+def measures_visible_to(user) -> QuerySet[Measure]:
+    """The twin of `can_view_measure` (`strategy.view_measure`): measures of readable plans
+    and those the user's organisations implement (an association sees what it reports on)."""
+    visible = Q(plan__in=plans_visible_to(user))
+    organisation_ids = _user_organisation_ids(user)
+    if organisation_ids and not is_platform_admin(user):
+        visible |= Q(
+            Exists(
+                Measure.implementers.through.objects.filter(
+                    measure_id=OuterRef("pk"), organisation_id__in=organisation_ids
+                )
+            )
+        )
+    return Measure.objects.filter(visible)
+
+
+def goal_cards_visible_to(user) -> QuerySet[GoalCard]:
+    """The twin of `can_view_goal_card` (`strategy.view_goal_card`)."""
+    return GoalCard.objects.filter(goal__in=goals_visible_to(user))
+
+
+# --- Asking before a write ----------------------------------------------------------------------
+
+
+def authorize(user, permission: str, obj, *, visible: tuple[str, object] | None = None) -> None:
+    """Permission first, before any validation: Http404 when the user may not even see the
+    object (`visible`: the view permission and its object), PermissionDenied when the user
+    sees it but may not do this. `user` None is a trusted caller (a management command,
+    data loading, a test of the rules of the data), never a request: views and the API pass
+    `request.user`, which is never None."""
+    if user is None:
+        return
+    if visible is not None:
+        view_permission, view_object = visible
+        if not user.has_perm(view_permission, view_object):
+            raise Http404
+    if not user.has_perm(permission, obj):
+        raise PermissionDenied
 
 
 # The county's negotiation records are read by the county and its municipalities.

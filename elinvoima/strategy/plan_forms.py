@@ -15,7 +15,7 @@ from elinvoima.indicators.models import Indicator, IndicatorSet, Region
 
 from .enums import DecisionOutcome, PlanKind
 from .models import Goal, GoalIndicator, Plan, PriorityArea
-from .services import goal_indicator_validate, plan_validate_period
+from .services import goal_indicator_validate, version_of
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
 
@@ -38,7 +38,8 @@ class LoadedAtMixin(forms.Form):
 
     def init_loaded_at(self) -> None:
         if not self.is_bound and getattr(self.instance, "pk", None):
-            self.initial["loaded_at"] = self.instance.updated_at.isoformat()
+            # The version the service compares, as the API's ETag carries it.
+            self.initial["loaded_at"] = version_of(self.instance)
 
 
 class PlanForm(LoadedAtMixin, forms.ModelForm):
@@ -84,15 +85,8 @@ class PlanForm(LoadedAtMixin, forms.ModelForm):
             _year_field(self.fields[name])
         self.init_loaded_at()
 
-    def _post_clean(self):
-        # The years are checked against the owner's other plans once the instance carries
-        # the form's values (the view sets the owner before validation).
-        super()._post_clean()
-        if not self.errors:
-            try:
-                plan_validate_period(plan=self.instance)
-            except ValidationError as error:
-                self.add_error(None, error)
+    # The years are checked against the owner's other plans by the service the view calls
+    # (`plan_create`, `plan_update`), after it has asked whether the user may save the plan.
 
 
 class PriorityAreaForm(forms.ModelForm):

@@ -2,18 +2,21 @@
 plan, the plan form, the approval chain, new versions, priority areas and goals.
 
 Views are thin: selectors (plan_selectors) read, services (services) write, and each view
-asks a named predicate of `strategy.permissions` with its object. A frozen (approved)
-version shows its edit controls disabled with the reason, and a POST to it is refused with
-the reason (HTTP 409), never a 500."""
+asks a named predicate of `strategy.permissions` with its object. A signed-in user who may
+not even see the object gets 404 (as from the API), one who sees it but may not do this 403.
+A frozen (approved) version shows its edit controls disabled with the reason, and a POST to
+it is refused with the reason (HTTP 409), never a 500."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
@@ -24,6 +27,7 @@ from elinvoima.networks.models import Network
 from .enums import DecisionBody, PlanState
 from .models import Goal, Plan, PriorityArea
 from .monitoring_selectors import evaluation_reports_of
+from .plan_body_selectors import plan_body_context
 from .plan_forms import (
     DecisionForm,
     GoalDeleteForm,
@@ -33,7 +37,6 @@ from .plan_forms import (
     PriorityAreaForm,
     formset_changes,
 )
-from .plan_render import plan_body_html
 from .plan_selectors import (
     goal_dependent_measures,
     plan_chain,
@@ -207,6 +210,7 @@ class PlanMixin(PermissionRequiredMixin):
     `refuse_frozen`: a POST to a frozen version is answered with the reason."""
 
     permission_required = "strategy.change_plan"
+    view_permission = "strategy.view_plan"
     refuse_frozen = True
 
     def get_plan(self) -> Plan:
@@ -221,6 +225,18 @@ class PlanMixin(PermissionRequiredMixin):
 
     def get_permission_object(self):
         return self.plan
+
+    def get_visibility_object(self):
+        """What `view_permission` is asked of: the plan, or the goal the page is about."""
+        return self.plan
+
+    def handle_no_permission(self):
+        user = self.request.user
+        if user.is_authenticated and not user.has_perm(
+            self.view_permission, self.get_visibility_object()
+        ):
+            raise Http404
+        return super().handle_no_permission()
 
     def handle_frozen_post(self):
         if self.refuse_frozen and self.request.method == "POST" and self.plan.is_frozen:
@@ -259,12 +275,19 @@ class PlanDetailView(PlanMixin, View):
         page = plan_page(plan=plan)
         decisions = plan_decisions(plan=plan)
         versions = plan_versions(plan=plan)
+        body = plan_body_context(page=page, editable=editable)
         return TemplateResponse(
             request,
             self.template_name,
             self.context(
                 page=page,
-                body=plan_body_html(page=page, editable=editable),
+                # the plan's rows through Jinja2 (docs/performance.md, "Pages")
+                body={
+                    part: mark_safe(  # noqa: S308 (a Jinja2 template's output, autoescaped)
+                        render_to_string(f"strategy/plans/_plan_{part}.html", body, using="jinja2")
+                    )
+                    for part in ("areas", "who_does_what")
+                },
                 versions=versions,
                 decisions=decisions,
                 chain=plan_chain(plan=plan, decisions=decisions),
@@ -332,6 +355,7 @@ class PlanEditView(PlanMixin, View):
             try:
                 plan_update(
                     plan=form.instance,
+                    user=request.user,
                     loaded_at=form.cleaned_data["loaded_at"] or None,
                     indicator_sets=form.cleaned_data["indicator_sets"],
                 )
@@ -345,7 +369,7 @@ class PlanEditView(PlanMixin, View):
 
 def _is_conflict(form) -> bool:
     return any(
-        error.code in ("concurrent_edit", "frozen")
+        error.code in ("conflict", "concurrent_edit", "frozen")
         for error in form.errors.as_data().get("__all__", [])
     )
 
@@ -640,6 +664,7 @@ class GoalFormMixin(PlanMixin):
             try:
                 goal_save(
                     goal=goal,
+                    user=request.user,
                     owner_users=form.cleaned_data["owner_users"],
                     owner_organisations=form.cleaned_data["owner_organisations"],
                     target_groups=form.cleaned_data["target_groups"],
@@ -692,6 +717,11 @@ class SubGoalCreateView(GoalFormMixin, View):
     def get_plan(self):
         return self.parent.plan
 
+    view_permission = "strategy.view_goal"
+
+    def get_visibility_object(self):
+        return self.parent
+
     def new_goal(self):
         return Goal(
             plan=self.plan, priority_area_id=self.parent.priority_area_id, parent=self.parent
@@ -711,6 +741,11 @@ class GoalEditView(GoalFormMixin, View):
     def get_plan(self):
         return self._goal.plan
 
+    view_permission = "strategy.view_goal"
+
+    def get_visibility_object(self):
+        return self._goal
+
 
 class GoalDeleteView(PlanMixin, View):
     """Deleting a goal asks first; when measures depend on it they are listed and deleted
@@ -724,6 +759,11 @@ class GoalDeleteView(PlanMixin, View):
 
     def get_plan(self):
         return self.goal.plan
+
+    view_permission = "strategy.view_goal"
+
+    def get_visibility_object(self):
+        return self.goal
 
     def render(self, form, status=200, error=None):
         return TemplateResponse(
@@ -748,7 +788,9 @@ class GoalDeleteView(PlanMixin, View):
         try:
             with transaction.atomic():
                 count = goal_delete(
-                    goal=self.goal, delete_measures=form.cleaned_data.get("delete_measures", False)
+                    goal=self.goal,
+                    user=request.user,
+                    delete_measures=form.cleaned_data.get("delete_measures", False),
                 )
         except ValidationError as error:
             return self.render(form, status=409, error=error.messages[0])

@@ -1,13 +1,22 @@
 """Writes to plans. Every change to a plan's content goes through `plan_ensure_editable`, so
-an approved (frozen) version is never changed; the next version starts as a copy."""
+an approved (frozen) version is never changed; the next version starts as a copy.
+
+The HTML views and the API call the same functions here. Each asks, in this order: may the
+user do this (`permissions.authorize`: 404 for a row the user may not see, 403 for one the
+user sees but may not change), is the input valid, and then writes in one transaction. A
+version check (the form's `loaded_at`, the API's If-Match) is compared after the row is
+locked."""
 
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from elinvoima.core.concurrency import ensure_unchanged
 
 from .enums import DecisionBody, DecisionOutcome, PlanState
 from .models import (
@@ -20,6 +29,14 @@ from .models import (
     PlanDecision,
     PriorityArea,
 )
+from .permissions import authorize, can_view_plan
+
+ADD_PLAN_PERMISSIONS = {
+    "municipality": "strategy.add_municipality_plan",
+    "wellbeing_county": "strategy.add_county_plan",
+    "network": "strategy.add_network_plan",
+}
+OWNER_FIELDS = ("municipality", "wellbeing_county", "network")
 
 
 def plan_ensure_editable(plan: Plan) -> None:
@@ -52,12 +69,23 @@ def plan_overlapping(*, plan: Plan) -> Plan | None:
     )
 
 
-def plan_validate_period(*, plan: Plan) -> None:
+def plan_validate_period(*, plan: Plan, user=None) -> None:
+    """The years are in order and do not overlap another plan of the same owner and kind.
+    The other plan is named only to a user who may read it (`user` None: a trusted caller)."""
     if plan.end_year < plan.start_year:
         raise ValidationError(
             {"end_year": _("The last year cannot be before the first year.")}, code="years"
         )
     other = plan_overlapping(plan=plan)
+    if other is not None and user is not None and not can_view_plan(user, other):
+        raise ValidationError(
+            {
+                "start_year": _(
+                    "The years overlap with another plan of the same kind. Change the years."
+                )
+            },
+            code="overlap",
+        )
     if other is not None:
         raise ValidationError(
             {
@@ -264,11 +292,13 @@ def _copy_goal(goal: Goal, *, plan: Plan, area: PriorityArea, goal_map: dict[int
 
 
 @transaction.atomic
-def goal_delete(*, goal: Goal, delete_measures: bool = False) -> int:
+def goal_delete(*, goal: Goal, user=None, delete_measures: bool = False) -> int:
     """Delete a goal. Its measures and sub-goals are deleted only when the user has been
     told and agreed (`delete_measures`); otherwise the deletion is refused. Returns the
     number of measures deleted."""
-    plan_ensure_editable(goal.plan)
+    plan = Plan.objects.select_for_update().get(pk=goal.plan_id)
+    goal_authorize_change(user, goal, plan=plan)
+    plan_ensure_editable(plan)
     goals = [goal, *Goal.objects.filter(parent=goal)]
     measures = Measure.objects.filter(goal__in=goals)
     count = measures.count()
@@ -292,6 +322,9 @@ def goal_delete(*, goal: Goal, delete_measures: bool = False) -> int:
 # Each locks the plan row first, so a decision recorded meanwhile (which may freeze the
 # version) and an edit never interleave.
 
+
+# The monitoring pages' stale-form message (`monitoring_services`); plans and goals use
+# `elinvoima.core.concurrency.ensure_unchanged`, which names who saved and when.
 CONCURRENT_EDIT_MESSAGE = gettext_lazy(
     "Someone else saved this while you were editing it. Open it again to see their changes, "
     "then make yours."
@@ -304,20 +337,40 @@ def _plan_locked_editable(plan_id: int) -> Plan:
     return plan
 
 
-def _ensure_not_changed(current_updated_at, loaded_at: str | None) -> None:
-    if loaded_at is not None and current_updated_at.isoformat() != loaded_at:
-        raise ValidationError(CONCURRENT_EDIT_MESSAGE, code="concurrent_edit")
+def version_of(obj) -> str:
+    """The version a form or an API client loaded (its hidden `loaded_at`, the ETag's
+    tail): when the row was saved."""
+    return obj.updated_at.isoformat()
+
+
+def plan_authorize_add(user, plan: Plan) -> None:
+    """May the user add a plan for the plan's owner (municipality, county or network)."""
+    authorize(user, ADD_PLAN_PERMISSIONS[plan.owner_kind], plan.owner)
+
+
+def plan_authorize_change(user, plan: Plan) -> None:
+    authorize(user, "strategy.change_plan", plan, visible=("strategy.view_plan", plan))
+
+
+def plan_validate_owner(plan: Plan) -> None:
+    if sum(1 for name in OWNER_FIELDS if getattr(plan, f"{name}_id") is not None) != 1:
+        raise ValidationError(
+            {"municipality": _("A plan belongs to exactly one municipality, county or network.")},
+            code="owner",
+        )
 
 
 @transaction.atomic
 def plan_create(*, plan: Plan, user=None, indicator_sets=None) -> Plan:
-    """Save a new plan (version 1, in planning) after checking its years."""
+    """Save a new plan (version 1, in planning) after checking its owner and years."""
+    plan_authorize_add(user, plan)
+    plan_validate_owner(plan)
     plan.created_by = user
     plan.version = 1
     plan.previous_version = None
     plan.state = PlanState.PLANNING
     plan.approved_on = None
-    plan_validate_period(plan=plan)
+    plan_validate_period(plan=plan, user=user)
     plan.save()
     if indicator_sets is not None:
         plan.indicator_sets.set(indicator_sets)
@@ -325,17 +378,47 @@ def plan_create(*, plan: Plan, user=None, indicator_sets=None) -> Plan:
 
 
 @transaction.atomic
-def plan_update(*, plan: Plan, loaded_at: str | None = None, indicator_sets=None) -> Plan:
+def plan_update(*, plan: Plan, user=None, loaded_at=None, indicator_sets=None) -> Plan:
     """Save the plan's own fields. Refused for a frozen version and when someone else saved
-    the plan since `loaded_at` (its `updated_at` when the form was opened)."""
-    current = _plan_locked_editable(plan.pk)
-    _ensure_not_changed(current.updated_at, loaded_at)
+    the plan since `loaded_at` (the version the form or the API client loaded; None: not
+    known, `ANY`: If-Match: *)."""
+    try:
+        current = Plan.objects.select_for_update().get(pk=plan.pk)
+    except Plan.DoesNotExist:
+        raise Http404 from None
+    plan_authorize_change(user, current)
+    plan_ensure_editable(current)
+    ensure_unchanged(
+        version_of(current), loaded_at, what=_("this plan"), changed_at=current.updated_at
+    )
+    if any(getattr(plan, f"{name}_id") != getattr(current, f"{name}_id") for name in OWNER_FIELDS):
+        raise ValidationError(
+            {"municipality": _("The owner of a plan cannot change.")}, code="owner"
+        )
     plan.state, plan.approved_on = current.state, current.approved_on  # decisions move these
-    plan_validate_period(plan=plan)
+    plan.lineage, plan.version = current.lineage, current.version
+    plan.previous_version_id = current.previous_version_id
+    plan_validate_period(plan=plan, user=user)
     plan.save()
     if indicator_sets is not None:
         plan.indicator_sets.set(indicator_sets)
     return plan
+
+
+@transaction.atomic
+def plan_delete(*, plan: Plan, user=None) -> None:
+    """Delete a plan in preparation that has no goals or measures yet."""
+    try:
+        current = Plan.objects.select_for_update().get(pk=plan.pk)
+    except Plan.DoesNotExist:
+        raise Http404 from None
+    plan_authorize_change(user, current)
+    plan_ensure_editable(current)
+    if current.measures.exists() or current.goals.exists():
+        raise ValidationError(
+            _("The plan has goals and measures. Delete them first."), code="has_content"
+        )
+    current.delete()
 
 
 @transaction.atomic
@@ -388,35 +471,67 @@ def goal_indicator_validate(link: GoalIndicator) -> None:
         raise ValidationError(errors)
 
 
+def goal_authorize_change(user, goal: Goal, *, plan: Plan | None = None) -> None:
+    """May the user change the goal (or add it, when it is new): 404 when the user may not
+    see it (a new goal: its plan), 403 when the user may not change its plan. An existing
+    goal is asked as it is stored, whatever the caller changed in `goal`."""
+    if goal.pk is None:
+        plan = plan or goal.plan
+        authorize(user, "strategy.change_plan", plan, visible=("strategy.view_plan", plan))
+        return
+    stored = Goal.objects.select_related("plan").filter(pk=goal.pk).first()
+    if stored is None:
+        raise Http404
+    plan = plan or stored.plan
+    authorize(user, "strategy.change_plan", plan, visible=("strategy.view_goal", stored))
+
+
 @transaction.atomic
 def goal_save(
     *,
     goal: Goal,
+    user=None,
     owner_users=None,
     owner_organisations=None,
     target_groups=None,
     indicator_sets=None,
     indicators=(),
     removed_indicators=(),
-    loaded_at: str | None = None,
+    loaded_at=None,
 ) -> Goal:
     """Save a goal or sub-goal with its owners, age groups and indicators in one go.
     `indicators` are GoalIndicator instances to save (new or changed), `removed_indicators`
     ones to delete. Refused for a frozen plan, for a target without a year, and when someone
-    else saved the goal since `loaded_at`."""
-    _plan_locked_editable(goal.plan_id)
+    else saved the goal since `loaded_at` (as in `plan_update`)."""
+    plan_id = goal.plan_id
+    if goal.pk is not None:
+        plan_id = Goal.objects.filter(pk=goal.pk).values_list("plan_id", flat=True).first()
+        if plan_id is None:
+            raise Http404
+    plan = Plan.objects.select_for_update().get(pk=plan_id)
+    goal_authorize_change(user, goal, plan=plan)
+    plan_ensure_editable(plan)
     if goal.pk is not None:
         current = Goal.objects.select_for_update().get(pk=goal.pk)
-        _ensure_not_changed(current.updated_at, loaded_at)
+        ensure_unchanged(
+            version_of(current), loaded_at, what=_("this goal"), changed_at=current.updated_at
+        )
+        if goal.plan_id != current.plan_id:
+            raise ValidationError({"plan": _("A goal cannot move to another plan.")}, code="plan")
     if goal.parent_id is not None:
-        parent = Goal.objects.get(pk=goal.parent_id)
-        if parent.plan_id != goal.plan_id or parent.parent_id is not None or parent.pk == goal.pk:
+        parent = Goal.objects.filter(pk=goal.parent_id).first()
+        if (
+            parent is None
+            or parent.plan_id != goal.plan_id
+            or parent.parent_id is not None
+            or parent.pk == goal.pk
+        ):
             raise ValidationError(
                 {"parent": _("A sub-goal belongs under a goal of the same plan.")},
                 code="invalid_parent",
             )
         goal.priority_area_id = parent.priority_area_id
-    if goal.priority_area.plan_id != goal.plan_id:
+    if goal.priority_area_id is None or goal.priority_area.plan_id != goal.plan_id:
         raise ValidationError(
             {"priority_area": _("Choose a priority area of this plan.")}, code="invalid_area"
         )

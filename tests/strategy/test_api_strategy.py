@@ -1,15 +1,28 @@
 """The API of plans, goals, measures and goal cards: reads by visibility, writes by the named
 predicates, frozen plans refused with a JSON error, ETag / If-Match on goal cards."""
 
+import html
+import json
+
 import pytest
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.management import call_command
+from django.urls import reverse
 from rest_framework.test import APIClient
 
-from elinvoima.actors.models import Organisation
+from elinvoima.actors.models import Municipality, Organisation, User
+from elinvoima.indicators.models import Indicator
+from elinvoima.strategy.api import PlanSerializer
 from elinvoima.strategy.enums import PlanState
 from elinvoima.strategy.goal_card_services import period_current
 from elinvoima.strategy.goal_cards import GoalCardUpdate
-from elinvoima.strategy.models import Goal, Measure, MeasureReport, Plan
+from elinvoima.strategy.models import Goal, Measure, MeasureReport, Plan, PriorityArea
+from elinvoima.strategy.services import (
+    goal_save,
+    plan_create,
+    plan_validate_period,
+    priority_area_save,
+)
 
 CARD_GOAL = "Nuorten kokema terveydentila kohenee."
 
@@ -430,3 +443,277 @@ def test_goal_cards__draft__hidden_from_association(api):
 
 def test_schema__strategy_collections__generated_without_warnings(db):
     call_command("spectacular", "--fail-on-warn", "--file", "/dev/null")
+
+
+# --- One write path: the API refuses what the form refuses, with the same message ----------
+
+
+def _hidden_goal() -> Goal:
+    """A goal of a draft plan of Utajärvi: hidden from Vaala's coordinator."""
+    plan = plan_create(
+        plan=Plan(
+            municipality=Municipality.objects.get(code="889"),
+            kind="welfare_plan",
+            title="Utajärven salainen luonnos",
+            title_fi="Utajärven salainen luonnos",
+            start_year=2036,
+            end_year=2036,
+        )
+    )
+    area = priority_area_save(area=PriorityArea(plan=plan, title="Kärki", title_fi="Kärki"))
+    return goal_save(
+        goal=Goal(plan=plan, priority_area=area, title="Piilossa", title_fi="Piilossa")
+    )
+
+
+def _goal_form(area: PriorityArea, **indicator) -> dict:
+    data = {
+        "priority_area": area.pk,
+        "title_fi": "Lasten liikunta lisääntyy",
+        "indicators-TOTAL_FORMS": "1",
+        "indicators-INITIAL_FORMS": "0",
+        "indicators-MIN_NUM_FORMS": "0",
+        "indicators-MAX_NUM_FORMS": "20",
+    }
+    data.update({f"indicators-0-{key}": value for key, value in indicator.items()})
+    return data
+
+
+def test_goals__target_without_year__form_and_api_refuse_with_the_same_message(api, client_for):
+    plan = _vaala_plan()
+    area = PriorityArea.objects.filter(plan=plan).first()
+    indicator = Indicator.objects.order_by("pk").first()
+    target = {"direction": "increase", "target_comparison": "ge", "target_value": 50}
+    form = client_for("hyte.vaala").post(
+        reverse("strategy:goal-create", kwargs={"pk": area.pk}),
+        _goal_form(area, indicator=indicator.pk, **target),
+    )
+    assert form.status_code == 200
+    refused = _client("hyte.vaala").post(
+        "/api/v1/goals/",
+        {
+            "plan": plan.pk,
+            "priority_area": area.pk,
+            "title_fi": "Lasten liikunta lisääntyy",
+            "goal_indicators": [{"indicator": indicator.pk, **target}],
+        },
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="fi",
+    )
+    assert refused.status_code == 400, refused.json()
+    [message] = refused.json()["target_year"]
+    assert html.escape(message) in form.content.decode()
+    assert not Goal.objects.filter(title_fi="Lasten liikunta lisääntyy").exists()
+    # With the year the API saves the goal and its indicator, as the form does.
+    saved = _client("hyte.vaala").post(
+        "/api/v1/goals/",
+        {
+            "plan": plan.pk,
+            "priority_area": area.pk,
+            "title_fi": "Lasten liikunta lisääntyy",
+            "goal_indicators": [{"indicator": indicator.pk, "target_year": 2030, **target}],
+        },
+        format="json",
+    )
+    assert saved.status_code == 201, saved.json()
+    assert [link["target_year"] for link in saved.json()["goal_indicators"]] == [2030]
+
+
+def test_plans__overlapping_years__form_and_api_refuse_with_the_same_message(api, client_for):
+    payload = {"kind": "welfare_plan", "start_year": 2031, "end_year": 2032}
+    client = _client("hyte.utajarvi")
+    created = client.post(
+        "/api/v1/plans/",
+        {**payload, "title_fi": "Ensimmäinen 2031", "municipality": "889"},
+        format="json",
+    )
+    assert created.status_code == 201, created.json()
+    form = client_for("hyte.utajarvi").post(
+        reverse("strategy:plan-create-municipality", kwargs={"code": "889"}),
+        {**payload, "title_fi": "Toinen", "start_year": 2032, "end_year": 2033},
+    )
+    assert form.status_code == 200
+    refused = client.post(
+        "/api/v1/plans/",
+        {**payload, "title_fi": "Toinen", "municipality": "889", "start_year": 2032},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="fi",
+    )
+    assert refused.status_code == 400
+    [message] = refused.json()["start_year"]
+    assert "Ensimmäinen 2031" in message
+    assert html.escape(message) in form.content.decode()
+    assert not Plan.objects.filter(title_fi="Toinen").exists()
+
+
+# --- Permission before validation: nothing leaks about rows the user may not see -------------
+
+
+def test_plans__create_for_another_owner__403_before_the_years_are_checked(api):
+    payload = {"kind": "welfare_plan", "municipality": "889", "start_year": 2031, "end_year": 2031}
+    mine = _client("hyte.utajarvi").post(
+        "/api/v1/plans/", {**payload, "title_fi": "Utajärven luonnos 2031"}, format="json"
+    )
+    assert mine.status_code == 201
+    # Vaala's coordinator may not add Utajärvi's plans: refused before the overlap is seen.
+    response = _client("hyte.vaala").post(
+        "/api/v1/plans/", {**payload, "title_fi": "Toinen"}, format="json"
+    )
+    assert response.status_code == 403
+    assert "Utajärven luonnos" not in response.content.decode()
+
+
+def test_plan_validate_period__other_plan_hidden_from_the_user__not_named(api):
+    hidden = _hidden_goal().plan
+    probe = Plan(
+        municipality=hidden.municipality,
+        kind=hidden.kind,
+        start_year=hidden.start_year,
+        end_year=hidden.end_year,
+    )
+    with pytest.raises(DjangoValidationError) as refused:
+        plan_validate_period(plan=probe, user=User.objects.get(username="hyte.vaala"))
+    assert hidden.title not in str(refused.value.message_dict)
+    with pytest.raises(DjangoValidationError) as named:
+        plan_validate_period(plan=probe, user=User.objects.get(username="hyte.utajarvi"))
+    assert hidden.title in str(named.value.message_dict)
+
+
+def test_goals_and_measures__hidden_goal_id__same_error_as_an_id_that_does_not_exist(api):
+    hidden = _hidden_goal()
+    missing = Goal.objects.order_by("-pk").first().pk + 1000
+    goal = Goal.objects.filter(plan=_vaala_plan(), parent=None).first()
+    client = _client("hyte.vaala")
+
+    def refusal(url: str, payload: dict, pk: int) -> str:
+        response = client.post(url, payload, format="json")
+        assert response.status_code == 400, response.json()
+        return json.dumps(response.json()).replace(str(pk), "<id>")
+
+    def sub_goal(pk):
+        return {
+            "plan": goal.plan_id,
+            "priority_area": goal.priority_area_id,
+            "parent": pk,
+            "title_fi": "Alatavoite",
+        }
+
+    assert refusal("/api/v1/goals/", sub_goal(hidden.pk), hidden.pk) == refusal(
+        "/api/v1/goals/", sub_goal(missing), missing
+    )
+    assert refusal("/api/v1/measures/", {"goal": hidden.pk, "title_fi": "x"}, hidden.pk) == refusal(
+        "/api/v1/measures/", {"goal": missing, "title_fi": "x"}, missing
+    )
+    for method in ("get", "patch", "delete"):
+        hidden_response = getattr(client, method)(f"/api/v1/goals/{hidden.pk}/", format="json")
+        missing_response = getattr(client, method)(f"/api/v1/goals/{missing}/", format="json")
+        assert hidden_response.status_code == missing_response.status_code == 404
+        assert hidden_response.json() == missing_response.json()
+
+
+def test_hidden_and_visible_rows__html_pages_answer_as_the_api(api, client_for):
+    hidden = _hidden_goal()
+    vaala_api, vaala_html = _client("hyte.vaala"), client_for("hyte.vaala")
+    assert vaala_api.get(f"/api/v1/plans/{hidden.plan_id}/").status_code == 404
+    assert vaala_api.patch(f"/api/v1/goals/{hidden.pk}/", {}, format="json").status_code == 404
+    for name, pk in [
+        ("strategy:plan-detail", hidden.plan_id),
+        ("strategy:plan-edit", hidden.plan_id),
+        ("strategy:goal-edit", hidden.pk),
+        ("strategy:goal-card", hidden.pk),
+        ("strategy:goal-card-edit", hidden.pk),
+        ("strategy:measure-create", None),
+    ]:
+        kwargs = {"goal_pk": hidden.pk} if pk is None else {"pk": pk}
+        assert vaala_html.get(reverse(name, kwargs=kwargs)).status_code == 404, name
+    # Visible but not theirs to change: 403 from both.
+    approved = Plan.objects.filter(state="approved", municipality__code="785").first()
+    assert (
+        _client("hyte.utajarvi")
+        .patch(f"/api/v1/plans/{approved.pk}/", {"description_fi": "x"}, format="json")
+        .status_code
+        == 403
+    )
+    edit = reverse("strategy:plan-edit", kwargs={"pk": approved.pk})
+    assert client_for("hyte.utajarvi").get(edit).status_code == 403
+
+
+# --- If-Match compared in the service, under the row lock ----------------------------------
+
+
+def test_plans__two_updates_with_the_same_if_match__second_412(api):
+    url = f"/api/v1/plans/{_vaala_plan().pk}/"
+    client = _client("hyte.vaala")
+    etag = client.get(url)["ETag"]
+    first = client.patch(url, {"description_fi": "Ensimmäinen"}, HTTP_IF_MATCH=etag, format="json")
+    assert first.status_code == 200, first.json()
+    assert first["ETag"] != etag
+    second = client.patch(url, {"description_fi": "Toinen"}, HTTP_IF_MATCH=etag, format="json")
+    assert second.status_code == 412
+    assert second.json()["code"] == "precondition_failed"
+    assert Plan.objects.get(pk=_vaala_plan().pk).description_fi == "Ensimmäinen"
+    fresh = client.patch(
+        url, {"description_fi": "Toinen"}, HTTP_IF_MATCH=first["ETag"], format="json"
+    )
+    assert fresh.status_code == 200
+
+
+def test_goals__two_updates_with_the_same_if_match__second_412(api):
+    goal = Goal.objects.filter(plan=_vaala_plan(), parent=None).first()
+    url = f"/api/v1/goals/{goal.pk}/"
+    client = _client("hyte.vaala")
+    etag = client.get(url)["ETag"]
+    assert (
+        client.patch(url, {"owner_names": "A"}, HTTP_IF_MATCH=etag, format="json").status_code
+        == 200
+    )
+    stale = client.patch(url, {"owner_names": "B"}, HTTP_IF_MATCH=etag, format="json")
+    assert stale.status_code == 412
+    assert Goal.objects.get(pk=goal.pk).owner_names == "A"
+
+
+def test_plans__someone_saves_after_the_api_loaded_the_plan__412_from_the_locked_check(
+    api, monkeypatch
+):
+    """Another save lands between the view loading the plan and the service locking it: an
+    If-Match compared with the plan the view loaded would pass; the service's check under
+    its lock refuses."""
+    plan = _vaala_plan()
+    url = f"/api/v1/plans/{plan.pk}/"
+    client = _client("hyte.vaala")
+    etag = client.get(url)["ETag"]
+    parse = PlanSerializer.is_valid
+
+    def parse_then_someone_saves(self, *args, **kwargs):
+        valid = parse(self, *args, **kwargs)
+        Plan.objects.get(pk=plan.pk).save()
+        return valid
+
+    monkeypatch.setattr(PlanSerializer, "is_valid", parse_then_someone_saves)
+    response = client.patch(url, {"description_fi": "Minun"}, HTTP_IF_MATCH=etag, format="json")
+    assert response.status_code == 412
+    assert Plan.objects.get(pk=plan.pk).description_fi != "Minun"
+
+
+def test_if_match_star__accepted_for_plans_goals_cards_and_updates(api):
+    client = _client("hyte.vaala")
+    plan = _vaala_plan()
+    goal = Goal.objects.filter(plan=plan, parent=None).first()
+    star = {"HTTP_IF_MATCH": "*", "format": "json"}
+    assert (
+        client.patch(f"/api/v1/plans/{plan.pk}/", {"description_fi": "x"}, **star).status_code
+        == 200
+    )
+    assert (
+        client.patch(f"/api/v1/goals/{goal.pk}/", {"owner_names": "x"}, **star).status_code == 200
+    )
+    card = client.post("/api/v1/goal-cards/", {"goal": goal.pk}, format="json").json()
+    changed = client.patch(f"/api/v1/goal-cards/{card['id']}/", {"partners": "MLL"}, **star)
+    assert changed.status_code == 200, changed.json()
+    # A period's update: `*` matches one that is saved, and nothing when there is none.
+    card_url = f"/api/v1/goal-cards/{_card_goal().card.pk}/updates/"
+    owner = _client("hyte.asikkala")
+    assert owner.post(card_url, _update_payload(), **star).status_code == 412
+    assert owner.post(card_url, _update_payload(), format="json").status_code == 201
+    again = owner.post(card_url, _update_payload(achieved="Muutettu"), **star)
+    assert again.status_code == 200, again.json()

@@ -26,6 +26,8 @@ from elinvoima.strategy.goal_card_services import (
 from elinvoima.strategy.goal_cards import GoalCard, GoalCardUpdate
 from elinvoima.strategy.models import Goal, Plan
 
+pytestmark = pytest.mark.both_databases
+
 CARD_GOAL = "Nuorten kokema terveydentila kohenee."
 
 
@@ -370,7 +372,7 @@ def test_update_page__goal_without_card__sent_to_set_it_up(client_for, draft_goa
 def test_goal_card_page__draft_plan__hidden_from_the_public(client, client_for, draft_goal):
     url = reverse("strategy:goal-card", kwargs={"pk": draft_goal.pk})
     assert client.get(url).status_code == 302
-    assert client_for("yhdistys.reuma").get(url).status_code == 403
+    assert client_for("yhdistys.reuma").get(url).status_code == 404  # hidden, as in the API
     assert client_for("hyte.vaala").get(url).status_code == 200
     assert Plan.objects.get(pk=draft_goal.plan_id).state == PlanState.PLANNING
 

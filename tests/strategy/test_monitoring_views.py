@@ -162,7 +162,7 @@ def test_evaluation_report__draft_plan__recommendations_hidden_from_the_public(
     assert "Luonnoksen suositus" not in client_for(None).get(page).content.decode()
     assert "Luonnoksen suositus" in client_for("hyte.vaala").get(page).content.decode()
     detail = reverse("strategy:evaluation-report-detail", kwargs={"pk": report.pk})
-    assert client_for("yhdistys.mll").get(detail).status_code == 403
+    assert client_for("yhdistys.mll").get(detail).status_code == 404  # the draft is hidden
 
 
 def test_hyte_negotiation__county_official_records__county_municipalities_read(client_for, demo):

@@ -15,7 +15,7 @@ from elinvoima.bench.scale.strategy import (
 from elinvoima.strategy.enums import PlanState
 from elinvoima.strategy.models import Goal, Measure, Plan
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def generate(seed: int = 1, **options):

@@ -214,7 +214,7 @@ def test_plan_update__someone_saved_meanwhile__refused(vaala_plan):
     vaala_plan.description = "minun muutokseni"
     with pytest.raises(ValidationError) as refused:
         plan_update(plan=vaala_plan, loaded_at=loaded_at)
-    assert refused.value.code == "concurrent_edit"
+    assert refused.value.code == "conflict"  # elinvoima.core.concurrency.ensure_unchanged
     assert Plan.objects.get(pk=vaala_plan.pk).description == "toisen muutos"
 
 

@@ -15,7 +15,7 @@ from elinvoima.strategy.services import plan_decision_record, plan_send_to_decis
 
 from .test_plan_fixtures import fill_plan, make_plan, vaala, vaala_plan  # noqa: F401
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 def approve(plan: Plan) -> Plan:
@@ -43,9 +43,10 @@ def detail(plan: Plan) -> str:
         ("hyte.vaala", 200),
         ("valtuutettu.vaala", 200),
         ("admin", 200),
-        ("yhdistys.mll", 403),
-        ("hyte.utajarvi", 403),
-        ("hva.paijathame", 403),
+        # A draft is not even shown to exist to others: 404, as from the API.
+        ("yhdistys.mll", 404),
+        ("hyte.utajarvi", 404),
+        ("hva.paijathame", 404),
     ],
 )
 def test_plan_detail__draft__readable_by_those_who_work_on_it(
@@ -116,7 +117,14 @@ def test_plan_edit__frozen__post_refused_with_the_reason(client_for, vaala_plan)
 
 @pytest.mark.parametrize(
     ("role", "expected"),
-    [(None, 302), ("valtuutettu.vaala", 403), ("yhdistys.mll", 403), ("hyte.utajarvi", 403)],
+    [
+        (None, 302),
+        # sees the draft but may not change it: 403
+        ("valtuutettu.vaala", 403),
+        # may not even see the draft: 404, as the API answers
+        ("yhdistys.mll", 404),
+        ("hyte.utajarvi", 404),
+    ],
 )
 def test_plan_edit_pages__others__refused(client_for, vaala_plan, role, expected):
     goal = Goal.objects.filter(plan=vaala_plan, parent=None).first()
@@ -126,10 +134,14 @@ def test_plan_edit_pages__others__refused(client_for, vaala_plan, role, expected
         reverse("strategy:goal-edit", kwargs={"pk": goal.pk}),
         reverse("strategy:goal-delete", kwargs={"pk": goal.pk}),
         reverse("strategy:plan-decision", kwargs={"pk": vaala_plan.pk}),
-        reverse("strategy:plan-create-municipality", kwargs={"code": "785"}),
     ]:
         assert client.get(url).status_code == expected, url
         assert client.post(url, {}).status_code == expected, url
+    # The municipality itself is public: adding a plan to it is refused with 403.
+    create = reverse("strategy:plan-create-municipality", kwargs={"code": "785"})
+    forbidden = 302 if role is None else 403
+    assert client.get(create).status_code == forbidden
+    assert client.post(create, {}).status_code == forbidden
 
 
 def test_plan_create__coordinator__creates_and_overlap_refused(client_for, vaala):
@@ -323,7 +335,7 @@ def test_plan_stage__coordinator_posts_evaluation__plan_shows_the_stage(client_f
     )
 
     assert response.status_code == 302
-    assert other.status_code == 403
+    assert other.status_code == 404  # Vaala's draft is not Utajärvi's to see
     plan.refresh_from_db()
     assert plan.state == PlanState.EVALUATION
 
