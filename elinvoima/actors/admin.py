@@ -4,8 +4,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from .interfaces import InterfaceContact, InterfaceTheme
-from .models import Membership, Municipality, Organisation, User, WellbeingCounty
+from elinvoima.actors.interfaces.models import InterfaceContact, InterfaceTheme
+from elinvoima.actors.models import Membership, Municipality, Organisation, User, WellbeingCounty
 
 
 class MembershipInline(admin.TabularInline):

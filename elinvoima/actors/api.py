@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from rest_framework import permissions, serializers, viewsets
 
-from .models import Municipality, WellbeingCounty
-from .selectors import county_list, municipality_list
+from elinvoima.actors.models import Municipality, WellbeingCounty
+from elinvoima.actors.selectors import county_list, municipality_list
 
 
 def _organisations_url(request, **query: str) -> str:

@@ -9,13 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, permissions, serializers, status, viewsets
 from rest_framework.response import Response
 
+from elinvoima.actors.enums import OrganisationKind
+from elinvoima.actors.models import Municipality, Organisation, TargetGroup, Theme
+from elinvoima.actors.permissions import user_grants
+from elinvoima.actors.selectors import organisation_name_duplicates
+from elinvoima.actors.validators import normalise_business_id, normalise_register_number
 from elinvoima.core.api import AuditActorMixin
-
-from .enums import OrganisationKind
-from .models import Municipality, Organisation, TargetGroup, Theme
-from .permissions import user_grants
-from .selectors import organisation_name_duplicates
-from .validators import normalise_business_id, normalise_register_number
 
 
 class OrganisationSerializer(serializers.ModelSerializer):

@@ -9,8 +9,14 @@ class ActorsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from . import permissions  # noqa: F401  (registers the named permissions)
-        from .models import Membership, Municipality, Organisation, User, WellbeingCounty
+        from elinvoima.actors import permissions  # noqa: F401  (registers the named permissions)
+        from elinvoima.actors.models import (
+            Membership,
+            Municipality,
+            Organisation,
+            User,
+            WellbeingCounty,
+        )
 
         auditlog.register(Organisation, m2m_fields={"municipalities"})
         auditlog.register(Membership)
@@ -18,6 +24,6 @@ class ActorsConfig(AppConfig):
         auditlog.register(WellbeingCounty)
         auditlog.register(User, exclude_fields=["password", "last_login"])
 
-        from .interfaces import InterfaceContact
+        from elinvoima.actors.interfaces.models import InterfaceContact
 
         auditlog.register(InterfaceContact)

@@ -5,9 +5,7 @@ changes nothing. Later apps' loaders find the organisations in
 
 from django.utils.translation import gettext_lazy as _
 
-from elinvoima.core.demo import DemoContext
-
-from .demo_data import (
+from elinvoima.actors.demo_data import (
     ASIKKALA,
     ASIKKALA_INTERFACES,
     DEMO_ACCOUNTS,
@@ -18,9 +16,9 @@ from .demo_data import (
     PAIJAT_HAME_COUNTY_CONTACTS,
     VILLAGES,
 )
-from .enums import InterfaceSide, OrganisationKind
-from .interfaces import InterfaceContact, InterfaceTheme
-from .models import (
+from elinvoima.actors.enums import InterfaceSide, OrganisationKind
+from elinvoima.actors.interfaces.models import InterfaceContact, InterfaceTheme
+from elinvoima.actors.models import (
     Membership,
     Municipality,
     Organisation,
@@ -30,7 +28,8 @@ from .models import (
     Village,
     WellbeingCounty,
 )
-from .services import reference_data_load
+from elinvoima.actors.services import reference_data_load
+from elinvoima.core.demo import DemoContext
 
 
 def acting_organisation(kind: str, code: str) -> Organisation:

@@ -1,15 +1,15 @@
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.actors.models import Contact, MeetingPlace, Municipality, Organisation, Village
+from elinvoima.actors.selectors import organisation_name_duplicates
+from elinvoima.actors.validators import (
+    normalise_business_id,
+    normalise_register_number,
+    validate_logo,
+)
 from elinvoima.core.forms import TranslatedFieldsMixin
-
-from .enums import Role
-from .models import Contact, MeetingPlace, Municipality, Organisation, User, Village
-from .selectors import organisation_name_duplicates
-from .validators import normalise_business_id, normalise_register_number, validate_logo
 
 CONCURRENT_EDIT_MESSAGE = _(
     "Someone else saved this profile while you were editing it. Open the profile again to "
@@ -145,46 +145,3 @@ ContactFormSet = forms.inlineformset_factory(
 MeetingPlaceFormSet = forms.inlineformset_factory(
     Organisation, MeetingPlace, form=MeetingPlaceForm, extra=1, can_delete=True, max_num=20
 )
-
-
-class InvitationForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
-    email = forms.EmailField(label=_("E-mail"))
-    role = forms.ChoiceField(
-        label=_("Role"),
-        choices=[
-            (Role.ASSOCIATION_REPRESENTATIVE, Role.ASSOCIATION_REPRESENTATIVE.label),
-            (Role.MEMBER, Role.MEMBER.label),
-        ],
-        initial=Role.ASSOCIATION_REPRESENTATIVE,
-    )
-
-    def __init__(self, *args, organisation: Organisation, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.organisation = organisation
-        self.fields["email"].widget.attrs["autocomplete"] = "off"
-
-    def clean_email(self) -> str:
-        email = self.cleaned_data["email"].strip().lower()
-        if self.organisation.invitations.filter(
-            email__iexact=email, accepted_at__isnull=True, expires_at__gt=timezone.now()
-        ).exists():
-            raise forms.ValidationError(
-                _("An invitation to this address is already waiting to be accepted."),
-                code="already_invited",
-            )
-        return email
-
-
-class InvitationSignupForm(UserCreationForm):
-    """A new account from an invitation: the e-mail address comes from the invitation."""
-
-    class Meta(UserCreationForm.Meta):
-        model = User
-        fields = ["username", "first_name", "last_name"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["username"].widget.attrs["autocomplete"] = "username"
-        for name in ("first_name", "last_name"):
-            self.fields[name].required = True

@@ -6,9 +6,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.actors.enums import OrganisationKind, Role
 from elinvoima.core.models import CodedEntry
-
-from .enums import OrganisationKind, Role
 
 
 class User(AbstractUser):
@@ -306,5 +305,5 @@ class MeetingPlace(models.Model):
         return self.name
 
 
-from .interfaces import InterfaceContact, InterfaceTheme  # noqa: E402,F401
-from .invitations import Invitation  # noqa: E402,F401
+from elinvoima.actors.interfaces.models import InterfaceContact, InterfaceTheme  # noqa: E402,F401
+from elinvoima.actors.invitations.models import Invitation  # noqa: E402,F401

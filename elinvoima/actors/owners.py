@@ -15,8 +15,8 @@ from typing import Any, ClassVar
 from django.db import models
 from django.db.models import Q
 
-from .enums import Role
-from .permissions import (
+from elinvoima.actors.enums import Role
+from elinvoima.actors.permissions import (
     _county_ids,
     _municipality_ids,
     is_platform_admin,

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import rules
 
-from .enums import InterfaceSide, OrganisationKind, Role
+from elinvoima.actors.enums import InterfaceSide, OrganisationKind, Role
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ def user_grants(user) -> tuple[Grant, ...]:
         return ()
     cached = getattr(user, "_elinvoima_grants", None)
     if cached is None:
-        from .models import Membership
+        from elinvoima.actors.models import Membership
 
         cached = tuple(
             Grant(*row)

@@ -5,6 +5,12 @@ profile and interface tasks on the dashboard, the API collections and the demo d
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.actors.api import MunicipalityViewSet, WellbeingCountyViewSet
+from elinvoima.actors.api_organisations import OrganisationViewSet
+from elinvoima.actors.demo import actors_demo_load
+from elinvoima.actors.enums import OrganisationKind, Role
+from elinvoima.actors.scopes import MUNICIPAL_KINDS, MUNICIPAL_ROLES, REGIONAL_ROLES, user_scope
+from elinvoima.actors.selectors import organisations_of_user
 from elinvoima.core.registry import (
     ApiRoute,
     DashboardPanel,
@@ -17,13 +23,6 @@ from elinvoima.core.registry import (
     Tab,
     UrlModule,
 )
-
-from .api import MunicipalityViewSet, WellbeingCountyViewSet
-from .api_organisations import OrganisationViewSet
-from .demo import actors_demo_load
-from .enums import OrganisationKind, Role
-from .scopes import MUNICIPAL_KINDS, MUNICIPAL_ROLES, REGIONAL_ROLES, user_scope
-from .selectors import organisations_of_user
 
 
 def _tasks(user):
@@ -135,6 +134,6 @@ def register(registry: Registry) -> None:
         ApiRoute("wellbeing-counties", WellbeingCountyViewSet, "wellbeing-county"),
         ApiRoute("organisations", OrganisationViewSet, "organisation"),
         UrlModule("elinvoima.actors.urls"),
-        UrlModule("elinvoima.actors.embed_urls", i18n=False),
+        UrlModule("elinvoima.actors.embed.urls", i18n=False),
         DemoLoader("actors", actors_demo_load),
     )

@@ -4,9 +4,9 @@ walking the memberships again."""
 
 from dataclasses import dataclass
 
-from .enums import OrganisationKind, Role
-from .models import Municipality, Organisation, WellbeingCounty
-from .permissions import Grant, user_grants
+from elinvoima.actors.enums import OrganisationKind, Role
+from elinvoima.actors.models import Municipality, Organisation, WellbeingCounty
+from elinvoima.actors.permissions import Grant, user_grants
 
 MUNICIPAL_ROLES = (Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR, Role.EXERCISE_COUNSELLOR)
 REGIONAL_ROLES = (Role.COUNTY_OFFICIAL, Role.WORKSHOP_ORGANISER)

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from .models import Municipality, Organisation, User, WellbeingCounty
+from elinvoima.actors.models import Municipality, Organisation, User, WellbeingCounty
 
 
 def municipality_list(*, search: str = "", county_code: str = "") -> QuerySet[Municipality]:

@@ -1,31 +1,21 @@
-"""Writes for actors. Keyword-only, transactional."""
+"""Writes for actors: the reference data (counties, municipalities, themes, target groups)
+and the acting organisations of counties and municipalities. Keyword-only, transactional."""
 
 import csv
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import models, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from .enums import InterfaceSide, OrganisationKind
-from .interface_selectors import interface_table_version
-from .interfaces import InterfaceContact, InterfaceTheme
-from .invitations import INVITATION_VALID_DAYS, Invitation, new_token, token_digest
-from .models import (
-    Membership,
+from elinvoima.actors.enums import OrganisationKind
+from elinvoima.actors.interfaces.models import InterfaceTheme
+from elinvoima.actors.models import (
     Municipality,
     Organisation,
     TargetGroup,
     Theme,
-    User,
     WellbeingCounty,
 )
-from .permissions import interface_sides_editable
 
 REFERENCE_DATA_DIR = Path(__file__).resolve().parent / "reference_data"
 POPULATION_YEAR = 2020
@@ -155,154 +145,3 @@ def _ensure_acting_organisations(counties, municipalities) -> None:
         )
         for organisation in created
     )
-
-
-# Interfaces (yhdyspinnat) ------------------------------------------------------------------
-
-INTERFACE_CONCURRENT_EDIT_MESSAGE = _(
-    "Someone else saved this interface table while you were editing it. Open the table "
-    "again to see their changes, then make yours."
-)
-
-
-@dataclass(frozen=True)
-class InterfaceContactRow:
-    """What an editor wants one side of one theme to say. A blank title means nobody is
-    named: an existing contact is removed."""
-
-    theme: InterfaceTheme
-    side: str
-    title: str
-    email: str = ""
-    phone: str = ""
-
-
-@transaction.atomic
-def interface_contacts_save(
-    *,
-    municipality: Municipality,
-    user: User,
-    rows: Iterable[InterfaceContactRow],
-    loaded_version: str | None = None,
-) -> int:
-    """Save a municipality's interface table in one go and return how many contacts
-    changed. Refuses the whole save when the table changed since `loaded_version` was read,
-    or when the user changes a side they may not (a coordinator names the municipality's
-    contacts, the county its own). Unchanged rows of the other side pass untouched."""
-    editable = interface_sides_editable(user, municipality)
-    if not editable:
-        raise PermissionDenied
-    # Locking the municipality serialises concurrent saves of its table (PostgreSQL).
-    Municipality.objects.select_for_update().filter(pk=municipality.pk).first()
-    existing = {
-        (contact.theme_id, contact.side): contact
-        for contact in InterfaceContact.objects.filter(municipality=municipality)
-    }
-    if loaded_version is not None and loaded_version != interface_table_version(existing.values()):
-        raise ValidationError(INTERFACE_CONCURRENT_EDIT_MESSAGE, code="concurrent_edit")
-
-    to_save: list[InterfaceContact] = []
-    to_delete: list[InterfaceContact] = []
-    refused: list[str] = []
-    for row in rows:
-        if row.side not in InterfaceSide.values:
-            raise ValidationError(_("Unknown side of an interface."), code="invalid_side")
-        title, email, phone = wanted = (row.title.strip(), row.email.strip(), row.phone.strip())
-        current = existing.get((row.theme.pk, row.side))
-        if current is None and not title:
-            continue
-        if current is not None and (current.title, current.email, current.phone) == wanted:
-            continue
-        if row.side not in editable:
-            refused.append(str(row.theme))
-            continue
-        if not title:
-            assert current is not None  # a blank row without a contact was skipped above
-            to_delete.append(current)
-            continue
-        # The linked person and organisation stay: a new wording of the role rarely means
-        # a new person, and those links are kept in the admin.
-        contact = current or InterfaceContact(
-            municipality=municipality, theme=row.theme, side=row.side
-        )
-        contact.title, contact.email, contact.phone = title, email, phone
-        contact.full_clean(validate_unique=False, validate_constraints=False)
-        to_save.append(contact)
-    if refused:
-        raise ValidationError(
-            _(
-                "You can change only the municipality's contacts, not those of the "
-                "wellbeing services county. Nothing was saved. County contacts you changed: "
-                "%(themes)s."
-            ),
-            code="side_not_allowed",
-            params={"themes": ", ".join(refused)},
-        )
-    # One by one rather than in bulk, so that each change lands in the audit log.
-    for contact in to_delete:
-        contact.delete()
-    for contact in to_save:
-        contact.save()
-    return len(to_save) + len(to_delete)
-
-
-# --- Invitations ---------------------------------------------------------------------------
-
-
-class InvitationNotOpen(Exception):
-    """The invitation was already used or has expired."""
-
-
-@transaction.atomic
-def invitation_create(
-    *,
-    organisation: Organisation,
-    name: str,
-    email: str,
-    role: str,
-    invited_by: User,
-    accept_url: Callable[[str], str],
-) -> Invitation:
-    """Record an invitation and send its link once the transaction commits. `accept_url`
-    turns the token into the absolute link; the token itself is not stored."""
-    token = new_token()
-    invitation = Invitation.objects.create(
-        organisation=organisation,
-        name=name,
-        email=email,
-        role=role,
-        invited_by=invited_by,
-        token_digest=token_digest(token),
-    )
-    context = {
-        "invitation": invitation,
-        "url": accept_url(token),
-        "valid_days": INVITATION_VALID_DAYS,
-    }
-    subject = render_to_string("actors/invitations/email_subject.txt", context).strip()
-    body = render_to_string("actors/invitations/email_body.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, [email]))
-    return invitation
-
-
-def invitation_for_token(*, token: str) -> Invitation | None:
-    return (
-        Invitation.objects.select_related("organisation", "invited_by")
-        .filter(token_digest=token_digest(token))
-        .first()
-    )
-
-
-@transaction.atomic
-def invitation_accept(*, invitation: Invitation, user: User) -> Membership:
-    """Give the user the invited role in the organisation; an invitation works once."""
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if not invitation.is_open:
-        raise InvitationNotOpen
-    membership, _created = Membership.objects.get_or_create(
-        user=user, organisation=invitation.organisation, role=invitation.role
-    )
-    invitation.accepted_at = timezone.now()
-    invitation.accepted_by = user
-    invitation.save(update_fields=["accepted_at", "accepted_by"])
-    return membership

@@ -1,7 +1,14 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .interfaces import InterfaceTheme
-from .models import Municipality, Organisation, TargetGroup, Theme, Village, WellbeingCounty
+from elinvoima.actors.interfaces.models import InterfaceTheme
+from elinvoima.actors.models import (
+    Municipality,
+    Organisation,
+    TargetGroup,
+    Theme,
+    Village,
+    WellbeingCounty,
+)
 
 
 @register(WellbeingCounty)

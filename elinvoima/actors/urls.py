@@ -1,6 +1,11 @@
 from django.urls import path
 
-from . import actor_map, embed, interface_views, invitation_views, views
+from elinvoima.actors import views
+from elinvoima.actors.actor_map import views as actor_map
+from elinvoima.actors.directory import views as directory_views
+from elinvoima.actors.embed import views as embed
+from elinvoima.actors.interfaces import views as interface_views
+from elinvoima.actors.invitations import views as invitation_views
 
 app_name = "actors"
 
@@ -13,12 +18,12 @@ urlpatterns = [
     ),
     path(
         "municipalities/<str:municipality_code>/organisations/",
-        views.DirectoryView.as_view(),
+        directory_views.DirectoryView.as_view(),
         name="municipality-directory",
     ),
     path(
         "municipalities/<str:municipality_code>/organisations/export.<str:format>",
-        views.DirectoryExportView.as_view(),
+        directory_views.DirectoryExportView.as_view(),
         name="municipality-directory-export",
     ),
     path(
@@ -35,12 +40,12 @@ urlpatterns = [
     path("counties/", views.CountyListView.as_view(), name="county-list"),
     path(
         "counties/<str:county_code>/organisations/",
-        views.DirectoryView.as_view(),
+        directory_views.DirectoryView.as_view(),
         name="county-directory",
     ),
     path(
         "counties/<str:county_code>/organisations/export.<str:format>",
-        views.DirectoryExportView.as_view(),
+        directory_views.DirectoryExportView.as_view(),
         name="county-directory-export",
     ),
     path("counties/<str:code>/", views.CountyDetailView.as_view(), name="county-detail"),

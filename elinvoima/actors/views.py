@@ -1,30 +1,24 @@
+"""Pages of municipalities, counties and organisations: the lists, a municipality's and a
+county's page, an organisation's profile and its editor. The directory, the interfaces, the
+invitations, the actor map and the embedded listing have packages of their own."""
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from elinvoima.core.exports import FORMATS, export_response
-
-from .directory import (
-    DirectoryFilterForm,
-    DirectoryPaginator,
-    Scope,
-    directory_search,
-    directory_table,
-)
-from .forms import (
+from elinvoima.actors.forms import (
     CONCURRENT_EDIT_MESSAGE,
     ContactFormSet,
     MeetingPlaceFormSet,
     OrganisationProfileForm,
 )
-from .models import Municipality, Organisation, Village, WellbeingCounty
-from .selectors import (
+from elinvoima.actors.models import Municipality, Organisation, WellbeingCounty
+from elinvoima.actors.selectors import (
     county_list,
     municipality_list,
     organisation_profile,
@@ -163,47 +157,3 @@ class OrganisationEditView(PermissionRequiredMixin, UpdateView):
                 formset.save()
         messages.success(self.request, _("The profile was saved."))
         return redirect(self.object.get_absolute_url())
-
-
-class DirectoryView(ListView):
-    """The public directory of a municipality or a county: search, filters, sorting."""
-
-    template_name = "actors/directory.html"
-    context_object_name = "organisations"
-    paginate_by = 25
-    paginator_class = DirectoryPaginator
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        if "municipality_code" in kwargs:
-            municipality = get_object_or_404(Municipality, code=kwargs["municipality_code"])
-            self.scope = Scope(municipality=municipality)
-            self.owner = municipality
-            villages = Village.objects.filter(municipality=municipality)
-        else:
-            county = get_object_or_404(WellbeingCounty, code=kwargs["county_code"])
-            self.scope = Scope(county=county)
-            self.owner = county
-            villages = None
-        self.filter_form = DirectoryFilterForm(request.GET or None, villages=villages)
-
-    def get_queryset(self):
-        return directory_search(scope=self.scope, filters=self.filter_form.filters())
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(owner=self.owner, filter_form=self.filter_form, scope=self.scope)
-        return context
-
-
-class DirectoryExportView(DirectoryView):
-    """The same rows as the directory page, as CSV or XLSX."""
-
-    formats = FORMATS
-
-    def get(self, request, *args, **kwargs):
-        if kwargs["format"] not in self.formats:
-            raise Http404
-        table = directory_table(self.get_queryset(), title=str(self.owner.name))
-        name = slugify(str(self.owner.name)) or "organisations"
-        return export_response(table, export_format=kwargs["format"], name=f"{name}-organisations")

@@ -33,7 +33,7 @@ from elinvoima.bench.scale.indicators import (
     indicator_scale_exists,
     indicator_scale_generate,
 )
-from elinvoima.indicators.charts import NumberFormat, chart_key
+from elinvoima.indicators.charts.drawing import NumberFormat, chart_key
 from elinvoima.indicators.enums import Gender, IndicatorSetKind, RegionCategory
 from elinvoima.indicators.models import (
     ChartImage,

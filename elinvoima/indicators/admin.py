@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from .models import (
+from elinvoima.indicators.models import (
     HyteCoefficientScore,
     HyteFundingRule,
     ImportJob,

@@ -11,9 +11,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, renderers, serializers, viewsets
 
 from elinvoima.core.exports import Table, csv_response
-
-from .enums import Gender
-from .models import Indicator, IndicatorValue
+from elinvoima.indicators.enums import Gender
+from elinvoima.indicators.models import Indicator, IndicatorValue
 
 ATTRIBUTION = "THL, Sotkanet (CC BY 4.0)"
 CSV_FIELDS = [

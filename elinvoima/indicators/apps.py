@@ -11,8 +11,8 @@ class IndicatorsConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from . import permissions  # noqa: F401  (registers the named permissions)
-        from .models import (
+        from elinvoima.indicators import permissions  # noqa: F401  (registers the named permissions)
+        from elinvoima.indicators.models import (
             ExperientialResult,
             ExperientialSurvey,
             HyteCoefficientScore,

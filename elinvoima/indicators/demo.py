@@ -22,11 +22,10 @@ from pathlib import Path
 from django.db import transaction
 
 from elinvoima.actors.models import Municipality
-
-from .enums import Gender, IndicatorSource
-from .models import Indicator, IndicatorValue
-from .regions import regions_ensure
-from .selectors import DEMO_VALUES_FLAG
+from elinvoima.indicators.enums import Gender, IndicatorSource
+from elinvoima.indicators.models import Indicator, IndicatorValue
+from elinvoima.indicators.regions import regions_ensure
+from elinvoima.indicators.selectors import DEMO_VALUES_FLAG
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 METADATA_FILE = DATA_DIR / "indicators_186_322.json"

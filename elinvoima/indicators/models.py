@@ -12,8 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import Municipality, Village, WellbeingCounty
 from elinvoima.core.models import Timestamped
-
-from .enums import (
+from elinvoima.indicators.enums import (
     ExperientialDomain,
     FundingLevel,
     Gender,
@@ -152,7 +151,7 @@ class IndicatorValue(models.Model):
 
 
 class ChartImage(models.Model):
-    """A chart drawn once and kept (elinvoima.indicators.charts): the trend of one indicator
+    """A chart drawn once and kept (elinvoima.indicators.charts.drawing): the trend of one indicator
     for some regions and a gender, in one language (its legend and axis are drawn in).
     `fingerprint` is a digest of everything the drawing was made from; a page recomputes it
     from the rows it reads anyway and draws again only when it no longer matches."""

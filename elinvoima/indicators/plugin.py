@@ -17,10 +17,9 @@ from elinvoima.core.registry import (
     Tab,
     UrlModule,
 )
-
-from .api import IndicatorValueViewSet, IndicatorViewSet
-from .demo import indicator_demo_load
-from .hyte_demo import hyte_demo_load
+from elinvoima.indicators.api import IndicatorValueViewSet, IndicatorViewSet
+from elinvoima.indicators.demo import indicator_demo_load
+from elinvoima.indicators.hyte.demo import hyte_demo_load
 
 
 def _tasks(user):

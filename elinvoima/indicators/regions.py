@@ -8,9 +8,8 @@ Used by the demo data, own indicators and the scale data."""
 from dataclasses import dataclass
 
 from elinvoima.actors.models import Municipality, WellbeingCounty
-
-from .enums import RegionCategory
-from .models import Region
+from elinvoima.indicators.enums import RegionCategory
+from elinvoima.indicators.models import Region
 
 SYNTHETIC_REGION_BASE = 990_000  # + the municipality code (005–992)
 SYNTHETIC_COUNTRY_ID = 990_000  # no municipality has code 000

@@ -1,6 +1,7 @@
-"""Reads of the indicator pages: exactly what a page shows, as plain tuples.
+"""Reads of the chart pages, shared by the charts and the catalogue's indicator page:
+exactly what a page shows, as plain tuples; and the active language's texts.
 
-The municipality's indicator page (charts.py) draws up to 20 charts of up to 8 regions each
+The municipality's indicator page (charts/views.py) draws up to 20 charts of up to 8 regions each
 out of millions of values (docs/performance.md, national scale); its selectors run a fixed number
 of queries however much data there is: the compared regions in one, the chosen indicators
 in one, all their values in one (`values_list`, no model instances), answered by the
@@ -9,14 +10,20 @@ unique index on (indicator, region, year, gender)."""
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 
 from elinvoima.actors.models import Municipality
 from elinvoima.core.translation import active_language, text_in, translated_field_names
-
-from .enums import Gender, RegionCategory
-from .models import Indicator, IndicatorSet, IndicatorSetItem, IndicatorValue, Region
+from elinvoima.indicators.enums import Gender, RegionCategory
+from elinvoima.indicators.models import (
+    Indicator,
+    IndicatorSet,
+    IndicatorSetItem,
+    IndicatorValue,
+    Region,
+)
 
 MAX_CHARTS = 20
 MAX_PEERS = 5
@@ -37,6 +44,26 @@ def translated(values: dict | tuple | list, lang: str | None = None) -> str:
 
 
 _translated_fields = translated_field_names
+
+
+# --- Municipalities -------------------------------------------------------------------------
+MUNICIPALITIES_CACHE_KEY = "indicators:municipality-choices:{language}"
+MUNICIPALITIES_CACHE_SECONDS = 3600
+
+
+def municipality_choices() -> list[tuple[str, str]]:
+    """Every municipality (code, name in the user's language), by name: reference data,
+    read once an hour rather than on every chart page."""
+    lang = language()
+    key = MUNICIPALITIES_CACHE_KEY.format(language=lang)
+    choices = cache.get(key)
+    if choices is None:
+        rows = Municipality.objects.values_list("code", "name_fi", "name_sv", "name_en")
+        names = [(code, translated((fi, sv, en), lang)) for code, fi, sv, en in rows]
+        choices = sorted(names, key=lambda item: (item[1].casefold(), item[0]))
+        if choices:
+            cache.set(key, choices, MUNICIPALITIES_CACHE_SECONDS)
+    return choices
 
 
 # --- Regions --------------------------------------------------------------------------------
@@ -68,7 +95,8 @@ def chart_regions(*, municipality: Municipality, peer_codes: list[str]) -> list[
         elif code in peers and code not in by_code:
             by_code[code] = ChartRegion(region_id, title, "peer", code)
         elif category == RegionCategory.COUNTRY and country is None:
-            # Sorted by id: a real Sotkanet id comes before a generated one (scale.py).
+            # Sorted by id: a real Sotkanet id comes before a generated one
+            # (bench/scale/indicators.py).
             country = ChartRegion(region_id, title, "country")
         elif category == RegionCategory.WELLBEING_COUNTY and county is None and code is None:
             county = ChartRegion(region_id, title, "county")

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Indicator, Region
+from elinvoima.indicators.models import Indicator, Region
 
 
 @register(Region)

@@ -1,14 +1,12 @@
 from django.urls import path  # noqa: F401 (each section below adds its paths)
 
-from . import (
-    catalogue,
-    charts_views,
-    experiential_views,
-    hyte_views,
-    import_views,
-    indicator_set_views,
-    own_indicator_views,
-)
+from elinvoima.indicators.catalogue import views as catalogue
+from elinvoima.indicators.charts import views as charts_views
+from elinvoima.indicators.experiential import views as experiential_views
+from elinvoima.indicators.hyte import views as hyte_views
+from elinvoima.indicators.indicator_sets import views as indicator_set_views
+from elinvoima.indicators.own_indicators import views as own_indicator_views
+from elinvoima.indicators.sotkanet import views as import_views
 
 app_name = "indicators"
 

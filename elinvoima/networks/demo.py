@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.demo import acting_organisation
 from elinvoima.actors.demo_data import DEMO_ACCOUNTS
-from elinvoima.actors.interfaces import InterfaceTheme
+from elinvoima.actors.interfaces.models import InterfaceTheme
 from elinvoima.actors.models import Municipality, User, WellbeingCounty
 from elinvoima.core.demo import DemoContext
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from elinvoima.actors.interfaces import InterfaceTheme
+from elinvoima.actors.interfaces.models import InterfaceTheme
 from elinvoima.actors.models import Municipality, Organisation, User, WellbeingCounty
 from elinvoima.actors.owners import Owned
 

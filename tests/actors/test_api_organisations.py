@@ -101,6 +101,7 @@ def test_update__invalid_business_id__field_error_in_users_language(api):
     assert "email" in body
 
 
+@pytest.mark.both_databases
 def test_update__stale_if_match__412_and_nothing_overwritten(api):
     client = _token_client("yhdistys.reuma")
     url = f"/api/v1/organisations/{_reuma().pk}/"

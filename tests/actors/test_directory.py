@@ -10,8 +10,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from elinvoima.actors.directory import DirectoryPaginator, Scope, directory_search
+from elinvoima.actors.directory.selectors import (
+    DirectoryPaginator,
+    Scope,
+    directory_search,
+)
 from elinvoima.actors.models import Municipality, Organisation, Theme, WellbeingCounty
+
+pytestmark = pytest.mark.both_databases
 
 # Migration 0005's indexes, PostgreSQL only.
 TRIGRAM_INDEXES = {

@@ -8,14 +8,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from elinvoima.actors.enums import InterfaceSide
-from elinvoima.actors.interface_selectors import interface_matrix_of, interface_table_of
-from elinvoima.actors.interfaces import InterfaceContact, InterfaceTheme
-from elinvoima.actors.models import Municipality, User, WellbeingCounty
-from elinvoima.actors.services import (
+from elinvoima.actors.interfaces.models import InterfaceContact, InterfaceTheme
+from elinvoima.actors.interfaces.selectors import interface_matrix_of, interface_table_of
+from elinvoima.actors.interfaces.services import (
     InterfaceContactRow,
     interface_contacts_save,
-    reference_data_load,
 )
+from elinvoima.actors.models import Municipality, User, WellbeingCounty
+from elinvoima.actors.services import reference_data_load
 from elinvoima.networks.models import Network
 
 ASIKKALA = "016"
@@ -194,6 +194,7 @@ def test_interface_contacts_save__county_official__changes_both_sides(asikkala):
     assert _contact(asikkala, "nutrition", OWN).title == "Ruokapalvelupäällikkö"
 
 
+@pytest.mark.both_databases
 def test_interface_contacts_save__stale_version__refused(asikkala):
     official = User.objects.get(username="hva.paijathame")
     loaded = interface_table_of(municipality=asikkala).version
@@ -260,6 +261,7 @@ def test_interfaces_edit__coordinator_posts_county_side__error_shown(client_for,
     )
 
 
+@pytest.mark.both_databases
 def test_interfaces_edit__table_changed_meanwhile__refused_with_message(client_for, asikkala):
     client = client_for("hyte.asikkala")
     stale = _form_data(asikkala, **{"ageing-municipality-title": "Hyvinvointipäällikkö"})

@@ -6,7 +6,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from elinvoima.actors.invitations import Invitation, token_digest
+from elinvoima.actors.invitations.models import Invitation, token_digest
 from elinvoima.actors.models import Membership, Organisation, User
 
 

@@ -117,6 +117,7 @@ def test_organisation__missing_name_and_bad_email__field_messages_in_finnish(cli
     assert "Syötä kelvollinen sähköpostiosoite." in response.text
 
 
+@pytest.mark.both_databases
 def test_organisation__saved_by_someone_else_meanwhile__refused_not_overwritten(client_for, reuma):
     # given two people who opened the form at the same time
     first, second = client_for("yhdistys.reuma"), client_for("hyte.utajarvi")

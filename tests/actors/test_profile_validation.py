@@ -84,6 +84,7 @@ def test_business_id__without_dash__stored_in_official_format(client_for, reuma)
     assert reuma.business_id == "1846301-1"
 
 
+@pytest.mark.both_databases
 def test_business_id__already_used__duplicate_refused(client_for, reuma):
     # Utajärven seurakunta has 0205401-0 (the `reuma` fixture)
     response = _post(client_for("yhdistys.reuma"), reuma, business_id="0205401-0")
@@ -103,6 +104,7 @@ def test_register_number__letters__refused(client_for, reuma):
     assert "yhdistysrekisterinumero" in response.text
 
 
+@pytest.mark.both_databases
 def test_name__same_as_another_in_the_municipality__duplicate_refused(client_for, reuma):
     response = _post(client_for("yhdistys.reuma"), reuma, name_fi="juorkunan KYLÄYHDISTYS ry")
     assert response.status_code == 200

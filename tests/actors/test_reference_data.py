@@ -4,6 +4,8 @@ from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Municipality, Organisation, WellbeingCounty
 from elinvoima.actors.services import reference_data_load
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.mark.django_db
 def test_reference_data__loaded__all_municipalities_and_counties():

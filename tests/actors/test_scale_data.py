@@ -12,6 +12,8 @@ from elinvoima.actors.enums import OrganisationKind, Role
 from elinvoima.actors.models import Membership, Organisation, User
 from elinvoima.bench.scale import actors as scale
 
+pytestmark = pytest.mark.both_databases
+
 ORGANISATIONS, PEOPLE = 200, 500
 
 

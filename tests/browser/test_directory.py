@@ -10,7 +10,11 @@ import pytest
 from django.utils import timezone, translation
 from PIL import Image
 
-from elinvoima.actors.directory import DirectoryFilterForm, Scope, directory_search
+from elinvoima.actors.directory.forms import DirectoryFilterForm
+from elinvoima.actors.directory.selectors import (
+    Scope,
+    directory_search,
+)
 from elinvoima.actors.models import Municipality, Organisation, WellbeingCounty
 
 from .conftest import DESKTOP

@@ -9,10 +9,14 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
-from elinvoima.actors.actor_map import actor_map
+from elinvoima.actors.actor_map.selectors import actor_map
 from elinvoima.actors.demo_data import ASIKKALA_INTERFACES
-from elinvoima.actors.directory import DirectoryFilterForm, Scope, directory_search
-from elinvoima.actors.interface_selectors import interface_matrix_of, interface_themes
+from elinvoima.actors.directory.forms import DirectoryFilterForm
+from elinvoima.actors.directory.selectors import (
+    Scope,
+    directory_search,
+)
+from elinvoima.actors.interfaces.selectors import interface_matrix_of, interface_themes
 from elinvoima.actors.models import (
     Membership,
     Municipality,

@@ -18,7 +18,7 @@ from django.test import Client
 from stdnum.fi import ytunnus
 
 from elinvoima.actors.enums import InterfaceSide, OrganisationKind, Role
-from elinvoima.actors.interfaces import InterfaceContact, InterfaceTheme
+from elinvoima.actors.interfaces.models import InterfaceContact, InterfaceTheme
 from elinvoima.actors.models import (
     Contact,
     MeetingPlace,

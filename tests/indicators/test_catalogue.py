@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from elinvoima.actors.models import Municipality
-from elinvoima.indicators.catalogue import plain_text
+from elinvoima.indicators.catalogue.selectors import plain_text
 from elinvoima.indicators.demo import DEMO_NOTE, METADATA_FILE, sotkanet_metadata_fields
 from elinvoima.indicators.enums import IndicatorSource
 from elinvoima.indicators.models import Indicator
@@ -22,7 +22,7 @@ from tests.factories import (
     region_of,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 
 @pytest.fixture

@@ -12,13 +12,15 @@ from hypothesis import strategies as st
 
 from elinvoima.actors.models import Municipality, Village
 from elinvoima.indicators.enums import ExperientialDomain
-from elinvoima.indicators.experiential import (
-    experiential_csv_parse,
+from elinvoima.indicators.experiential.parsing import experiential_csv_parse
+from elinvoima.indicators.experiential.services import (
     experiential_result_add,
     experiential_results_import,
     experiential_survey_create,
 )
 from elinvoima.indicators.models import ExperientialResult, ExperientialSurvey
+
+pytestmark = pytest.mark.both_databases
 
 VAALA, UTAJARVI = "785", "889"
 

@@ -10,17 +10,19 @@ from django.utils import translation
 
 from elinvoima.actors.models import Municipality, WellbeingCounty
 from elinvoima.indicators.enums import FundingLevel, Gender, IndicatorSetKind, RegionCategory
-from elinvoima.indicators.hyte import (
+from elinvoima.indicators.hyte.demo import hyte_demo_load
+from elinvoima.indicators.hyte.forms import HyteFundingRuleForm, HyteScoreForm
+from elinvoima.indicators.hyte.funding import (
     POPULATION_OF_MUNICIPALITIES,
     POPULATION_OF_MUNICIPALITY,
     POPULATION_ON_SCORE,
     funding_euros,
-    hyte_county_overview,
-    hyte_follow_up,
     in_millions,
 )
-from elinvoima.indicators.hyte_demo import hyte_demo_load
-from elinvoima.indicators.hyte_forms import HyteFundingRuleForm, HyteScoreForm
+from elinvoima.indicators.hyte.selectors import (
+    hyte_county_overview,
+    hyte_follow_up,
+)
 from elinvoima.indicators.models import (
     HyteCoefficientScore,
     HyteFundingRule,
@@ -240,6 +242,7 @@ def test_hyte_score_form__bad_input__clear_message(paijat_hame, changes, field, 
         assert any(message in error for error in form.errors[field]), form.errors
 
 
+@pytest.mark.both_databases
 def test_hyte_score_form__second_score_of_the_year__refused(paijat_hame):
     with translation.override("en"):
         form = HyteScoreForm(_score_data(recipient="county", score="57"), county=paijat_hame)

@@ -18,6 +18,8 @@ from elinvoima.indicators.sotkanet.problems import ImportRefused, problem_text
 
 from .test_sotkanet_helpers import METADATA_FILE, REGIONS_FILE, source
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture(autouse=True)
 def _english():

@@ -13,10 +13,12 @@ from django.utils import translation
 
 from elinvoima.actors.models import User
 from elinvoima.indicators.enums import ImportStatus
-from elinvoima.indicators.import_views import ImportCreateView
 from elinvoima.indicators.models import ImportJob, IndicatorValue, Region
+from elinvoima.indicators.sotkanet.views import ImportCreateView
 
 from .test_sotkanet_helpers import METADATA_FILE
+
+pytestmark = pytest.mark.both_databases
 
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

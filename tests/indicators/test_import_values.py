@@ -27,6 +27,8 @@ from .test_sotkanet_helpers import (
     value,
 )
 
+pytestmark = pytest.mark.both_databases
+
 
 @pytest.fixture(autouse=True)
 def _english():

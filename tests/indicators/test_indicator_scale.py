@@ -16,7 +16,7 @@ from elinvoima.indicators import regions
 from elinvoima.indicators.enums import RegionCategory
 from elinvoima.indicators.models import Indicator, IndicatorValue, Region
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 INDICATORS, VALUES = 12, 12_000
 

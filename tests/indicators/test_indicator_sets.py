@@ -8,13 +8,15 @@ from django.utils import translation
 
 from elinvoima.actors.models import Municipality
 from elinvoima.indicators.enums import IndicatorSetKind, IndicatorSource
-from elinvoima.indicators.indicator_sets import (
-    indicator_catalogue_search,
+from elinvoima.indicators.indicator_sets.selectors import (
+    indicator_set_candidates,
+    indicator_set_presets,
+)
+from elinvoima.indicators.indicator_sets.services import (
     indicator_set_create,
     indicator_set_item_add,
     indicator_set_item_move,
     indicator_set_item_remove,
-    indicator_set_presets,
 )
 from elinvoima.indicators.models import Indicator, IndicatorSet
 
@@ -104,6 +106,7 @@ def test_indicator_set_items__add_move_remove__positions_stay_in_order(indicator
     assert list(indicator_set.items.values_list("position", flat=True)) == [0, 1]
 
 
+@pytest.mark.both_databases
 def test_indicator_set_item_add__twice__refused(indicators):
     indicator_set = IndicatorSet.objects.get(name="THL:n minimilista")
     indicator_set_item_add(indicator_set=indicator_set, indicator=indicators[0])
@@ -111,16 +114,16 @@ def test_indicator_set_item_add__twice__refused(indicators):
         indicator_set_item_add(indicator_set=indicator_set, indicator=indicators[0])
 
 
-def test_indicator_catalogue_search__title_or_id__excludes_those_in_the_set(thl_preset):
-    assert {i.title for i in indicator_catalogue_search(query="testimittari")} == {
+def test_indicator_set_candidates__title_or_id__excludes_those_in_the_set(thl_preset):
+    assert {i.title for i in indicator_set_candidates(query="testimittari")} == {
         "Alpha-testimittari",
         "Beta-testimittari",
         "Gamma-testimittari",
     }
-    assert [i.title for i in indicator_catalogue_search(query="990012")] == ["Beta-testimittari"]
-    found = indicator_catalogue_search(query="testimittari", indicator_set=thl_preset)
+    assert [i.title for i in indicator_set_candidates(query="990012")] == ["Beta-testimittari"]
+    found = indicator_set_candidates(query="testimittari", indicator_set=thl_preset)
     assert [i.title for i in found] == ["Gamma-testimittari"]
-    assert indicator_catalogue_search(query="  ") == []
+    assert indicator_set_candidates(query="  ") == []
 
 
 # Pages -------------------------------------------------------------------------------------

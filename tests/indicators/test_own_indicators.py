@@ -98,6 +98,7 @@ def test_own_indicator__same_year_twice__refused_and_nothing_written(client_for)
     assert not Indicator.objects.filter(title_fi="Asukaskyselyn tyytyväisyys").exists()
 
 
+@pytest.mark.both_databases
 def test_own_indicator__stale_form__refused_with_who_and_when(client_for):
     client = client_for("hyte.utajarvi")
     client.post(reverse("indicators:own-indicator-add", kwargs={"code": "889"}), _post_data())

@@ -25,6 +25,8 @@ from elinvoima.indicators.sotkanet.client import (
 
 from .test_sotkanet_helpers import METADATA_FILE, REGIONS_FILE, VALUES_JSON_FILE
 
+pytestmark = pytest.mark.both_databases
+
 PREFIX = "/rest/1.1/"
 
 
@@ -41,7 +43,8 @@ class FakeSotkanet(BaseHTTPRequestHandler):
         if len(self.server.seen) == 1 or path == "always-failing":
             return self._answer(503, b"busy", retry_after="0")
         if path == "slow":
-            time.sleep(1.0)
+            # Answers only after the client has given up (the test's end), never in time.
+            self.server.released.wait(timeout=5)
             return self._answer(200, b"[]")
         if path == "regions":
             return self._answer(200, REGIONS_FILE.read_bytes())
@@ -84,17 +87,23 @@ class FakeSotkanet(BaseHTTPRequestHandler):
 
 class FakeServer(ThreadingHTTPServer):
     seen: list
+    released: threading.Event
 
 
 @pytest.fixture
 def sotkanet():
     server = FakeServer(("127.0.0.1", 0), FakeSotkanet)
     server.seen = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    server.released = threading.Event()
+    # A short poll: shutdown() waits for it (half a second by default) at every teardown.
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
     thread.start()
     try:
         yield server, f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
     finally:
+        server.released.set()
         server.shutdown()
         server.server_close()
 

@@ -7,6 +7,8 @@ from elinvoima.actors.demo_data import DEMO_ACCOUNTS
 from elinvoima.actors.models import Membership, Organisation, User
 from elinvoima.core.demo import demo_data_load
 
+pytestmark = pytest.mark.both_databases
+
 
 def test_seed_demo__run_twice__idempotent(demo):
     counts = (User.objects.count(), Organisation.objects.count(), Membership.objects.count())

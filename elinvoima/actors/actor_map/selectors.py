@@ -6,10 +6,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count
-from django.shortcuts import get_object_or_404, render
 
-from .directory import Scope
-from .models import Municipality, Organisation, TargetGroup, Theme
+from elinvoima.actors.directory.selectors import Scope
+from elinvoima.actors.models import Municipality, Organisation, TargetGroup, Theme
 
 
 @dataclass
@@ -32,7 +31,10 @@ def actor_map(*, municipality: Municipality) -> dict:
     )
     counts: dict[tuple[int, int | None], int] = {(t, g): n for t, g, n in pairs}
     actors_by_theme: dict[int, list[Organisation]] = defaultdict(list)
-    through = Organisation.themes.through.objects.filter(organisation__in=organisations)
+    # django-stubs types a many-to-many's through model as Never.
+    through = Organisation.themes.through.objects.filter(  # type: ignore[attr-defined]
+        organisation__in=organisations
+    )
     for theme_id, organisation in (
         (row.theme_id, row.organisation)
         for row in through.select_related("organisation").order_by("organisation__name_fi")
@@ -53,12 +55,3 @@ def actor_map(*, municipality: Municipality) -> dict:
         "themes_without_actors": [row.theme for row in rows if row.total == 0],
         "organisations_without_theme": organisations.filter(themes__isnull=True).count(),
     }
-
-
-def actor_map_view(request, code: str):
-    municipality = get_object_or_404(Municipality, code=code)
-    return render(
-        request,
-        "actors/actor_map.html",
-        {"municipality": municipality, **actor_map(municipality=municipality)},
-    )

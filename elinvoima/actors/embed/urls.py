@@ -3,7 +3,7 @@ languages in it."""
 
 from django.urls import path
 
-from . import embed
+from elinvoima.actors.embed import views as embed
 
 urlpatterns = [
     path(

@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import condition, require_GET
 
-from .directory import DirectoryFilterForm, Scope
-from .models import MeetingPlace, Municipality, Organisation, TargetGroup, Theme
+from elinvoima.actors.directory.forms import DirectoryFilterForm
+from elinvoima.actors.embed.selectors import embedded_organisations
+from elinvoima.actors.models import MeetingPlace, Municipality, Organisation, TargetGroup, Theme
 
 CACHE_SECONDS = 300
 EMBED_LIMIT = 500
@@ -22,13 +23,7 @@ EMBED_LIMIT = 500
 def _embedded_organisations(request: HttpRequest, code: str) -> QuerySet[Organisation]:
     municipality = get_object_or_404(Municipality, code=code)
     form = DirectoryFilterForm(request.GET or None)
-    filters = {k: v for k, v in form.filters().items() if k in ("theme", "target_group")}
-    queryset = Scope(municipality=municipality).organisations()
-    if theme := filters.get("theme"):
-        queryset = queryset.filter(themes=theme)
-    if target_group := filters.get("target_group"):
-        queryset = queryset.filter(target_groups=target_group)
-    return queryset
+    return embedded_organisations(municipality=municipality, filters=form.filters())
 
 
 def _etag(request: HttpRequest, code: str, **kwargs) -> str:

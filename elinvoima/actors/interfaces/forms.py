@@ -8,10 +8,10 @@ from django.http import QueryDict
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .enums import InterfaceSide
-from .interface_selectors import InterfaceTable
-from .interfaces import InterfaceTheme
-from .services import InterfaceContactRow
+from elinvoima.actors.enums import InterfaceSide
+from elinvoima.actors.interfaces.models import InterfaceTheme
+from elinvoima.actors.interfaces.selectors import InterfaceTable
+from elinvoima.actors.interfaces.services import InterfaceContactRow
 
 
 class InterfaceContactForm(forms.Form):

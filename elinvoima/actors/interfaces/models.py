@@ -1,15 +1,15 @@
 """Interfaces (yhdyspinnat) between a wellbeing services county and its municipalities
 (seed 001): the themes on which they work together and, for each municipality, who is the
-contact person on either side. Imported at the end of models.py so Django finds the models."""
+contact person on either side. Imported at the end of actors/models.py so Django finds the
+models."""
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.actors.enums import InterfaceSide
 from elinvoima.core.models import CodedEntry
-
-from .enums import InterfaceSide
 
 # Models of models.py are named by string: models.py imports this module at its end, so
 # importing them back here would depend on which of the two is imported first.

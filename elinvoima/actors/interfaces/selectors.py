@@ -9,9 +9,9 @@ from django.db.models import QuerySet
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .enums import InterfaceSide
-from .interfaces import InterfaceContact, InterfaceTheme
-from .models import Municipality, WellbeingCounty
+from elinvoima.actors.enums import InterfaceSide
+from elinvoima.actors.interfaces.models import InterfaceContact, InterfaceTheme
+from elinvoima.actors.models import Municipality, WellbeingCounty
 
 
 @dataclass

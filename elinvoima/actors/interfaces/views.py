@@ -7,14 +7,13 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from elinvoima.actors.enums import InterfaceSide
+from elinvoima.actors.interfaces.forms import InterfaceTableForm
+from elinvoima.actors.interfaces.selectors import interface_matrix_of, interface_table_of
+from elinvoima.actors.interfaces.services import interface_contacts_save
+from elinvoima.actors.models import Municipality, WellbeingCounty
+from elinvoima.actors.permissions import interface_sides_editable
 from elinvoima.core.view_mixins import ObjectPermissionMixin
-
-from .enums import InterfaceSide
-from .interface_forms import InterfaceTableForm
-from .interface_selectors import interface_matrix_of, interface_table_of
-from .models import Municipality, WellbeingCounty
-from .permissions import interface_sides_editable
-from .services import interface_contacts_save
 
 
 class _MunicipalityMixin(ObjectPermissionMixin):

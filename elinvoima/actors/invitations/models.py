@@ -10,7 +10,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .enums import Role
+from elinvoima.actors.enums import Role
 
 INVITATION_VALID_DAYS = 14
 

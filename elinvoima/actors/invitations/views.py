@@ -7,16 +7,22 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .enums import OrganisationKind
-from .forms import InvitationForm, InvitationSignupForm
-from .models import Municipality, Organisation
-from .services import InvitationNotOpen, invitation_accept, invitation_create, invitation_for_token
+from elinvoima.actors.invitations.forms import InvitationForm, InvitationSignupForm
+from elinvoima.actors.invitations.selectors import (
+    invitation_for_token,
+    organisations_by_profile_age,
+)
+from elinvoima.actors.invitations.services import (
+    InvitationNotOpen,
+    invitation_accept,
+    invitation_create,
+)
+from elinvoima.actors.models import Municipality, Organisation
 
 
 @login_required
@@ -114,19 +120,10 @@ def profile_status(request, code: str):
     start_of_year = timezone.localtime().replace(
         month=1, day=1, hour=0, minute=0, second=0, microsecond=0
     )
-    organisations = (
-        Organisation.objects.filter(municipality=municipality)
-        .exclude(kind__in=[OrganisationKind.MUNICIPALITY, OrganisationKind.WELLBEING_COUNTY])
-        .annotate(
-            representatives=Count(
-                "memberships", filter=Q(memberships__role="association_representative")
-            )
-        )
-        .order_by("updated_at", "pk")
-    )
     only_stale = request.GET.get("all") != "1"
-    if only_stale:
-        organisations = organisations.filter(updated_at__lt=start_of_year)
+    organisations = organisations_by_profile_age(
+        municipality=municipality, updated_before=start_of_year if only_stale else None
+    )
     page = Paginator(organisations, 50).get_page(request.GET.get("page"))
     return render(
         request,

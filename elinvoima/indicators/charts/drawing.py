@@ -2,7 +2,7 @@
 municipality against its wellbeing county, the whole country and chosen peers.
 
 Each chart is drawn with matplotlib as SVG, with a <title> and a <desc>, and shown beside
-a short text summary and the data table. Drawing costs ~60 ms a chart (PERFORMANCE.md), so
+a short text summary and the data table. Drawing costs ~60 ms a chart (docs/performance.md), so
 a chart is drawn once per data change and kept as a ChartImage: its key names what it
 shows (indicator, regions, gender, language), its fingerprint digests what it was drawn
 from (the values, the labels, the drawing's own version). A page reads the values for its
@@ -30,9 +30,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 from django.utils.translation import override
 
-from .enums import Gender, RegionCategory
-from .models import ChartImage, Region
-from .selectors import (
+from elinvoima.indicators.enums import Gender, RegionCategory
+from elinvoima.indicators.models import ChartImage, Region
+from elinvoima.indicators.selectors import (
     ChartIndicator,
     ChartRegion,
     chart_indicator,

@@ -1,12 +1,12 @@
 """The pages of charts: a municipality's indicators against its county, the country and
-chosen peers, and the stored chart images themselves."""
+chosen peers, the stored chart images themselves, and the chart of one indicator on its
+catalogue page."""
 
 import re
 from html import escape
 
 from csp.constants import NONE
 from csp.decorators import csp_replace
-from django.core.cache import cache
 from django.http import Http404, HttpResponse, HttpResponseNotModified, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -15,20 +15,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from elinvoima.actors.models import Municipality
-
-from .charts import chart_specs, charts_ensure, charts_html
-from .enums import Gender, IndicatorSource
-from .models import ChartImage
-from .selectors import (
+from elinvoima.indicators.charts.drawing import chart_specs, charts_ensure, charts_html
+from elinvoima.indicators.enums import Gender, IndicatorSource
+from elinvoima.indicators.models import ChartImage
+from elinvoima.indicators.selectors import (
     MAX_CHARTS,
     MAX_PEERS,
+    chart_indicator,
     chart_indicators,
     chart_regions,
     chart_values,
     gender_or_total,
     indicator_set_choices,
-    language,
-    translated,
+    municipality_choices,
 )
 
 MUNICIPALITY_CODE = re.compile(r"^[0-9]{3}$")
@@ -47,25 +46,6 @@ def _options(choices, selected) -> str:
         f"{escape(str(label))}</option>"
         for value, label in choices
     )
-
-
-MUNICIPALITIES_CACHE_KEY = "indicators:municipality-choices:{language}"
-MUNICIPALITIES_CACHE_SECONDS = 3600
-
-
-def _municipality_choices() -> list[tuple[str, str]]:
-    """Every municipality (code, name in the user's language), by name: reference data,
-    read once an hour rather than on every chart page."""
-    lang = language()
-    key = MUNICIPALITIES_CACHE_KEY.format(language=lang)
-    choices = cache.get(key)
-    if choices is None:
-        rows = Municipality.objects.values_list("code", "name_fi", "name_sv", "name_en")
-        names = [(code, translated((fi, sv, en), lang)) for code, fi, sv, en in rows]
-        choices = sorted(names, key=lambda item: (item[1].casefold(), item[0]))
-        if choices:
-            cache.set(key, choices, MUNICIPALITIES_CACHE_SECONDS)
-    return choices
 
 
 @require_GET
@@ -112,11 +92,46 @@ def municipality_indicators(request, code: str):
         ),
         "gender_options": mark_safe(_options(Gender.choices, gender)),  # noqa: S308
         "peer_options": mark_safe(  # noqa: S308 (escaped in _options)
-            _options([(c, n) for c, n in _municipality_choices() if c != municipality.code], peers)
+            _options([(c, n) for c, n in municipality_choices() if c != municipality.code], peers)
         ),
         "has_region": own_region is not None,
     }
     return render(request, "indicators/charts/municipality_indicators.html", context)
+
+
+def indicator_chart_context(request, *, indicator_id: int) -> dict:
+    """The chart of one indicator for a municipality (`?municipality=`) against its county,
+    the country and peers, as on the municipality's page; with the choices of municipality
+    and gender. Shown on the indicator's catalogue page."""
+    code = request.GET.get("municipality", "")
+    gender = gender_or_total(request.GET.get("gender"))
+    context = {
+        "municipality_options": mark_safe(  # noqa: S308 (escaped in _options)
+            _options([("", _("Choose a municipality")), *municipality_choices()], code)
+        ),
+        "gender_options": mark_safe(_options(Gender.choices, gender)),  # noqa: S308
+        "chart": "",
+    }
+    if not MUNICIPALITY_CODE.match(code):
+        return context
+    municipality = Municipality.objects.select_related("wellbeing_county").filter(code=code).first()
+    if municipality is None:
+        return context
+    regions = chart_regions(
+        municipality=municipality,
+        peer_codes=peer_codes_from(request, exclude=municipality.code),
+    )
+    found = chart_indicator(pk=indicator_id)
+    series = chart_values(
+        indicator_ids=[indicator_id], region_ids=[r.id for r in regions], gender=gender
+    )
+    specs = chart_specs(indicators=[found], regions=regions, gender=gender, series=series)
+    charts_ensure(specs)
+    context.update(
+        chart=charts_html(specs, heading_level=3, detail_links=False),
+        chart_municipality=municipality,
+    )
+    return context
 
 
 # The SVG is matplotlib's, with a <style> element and style attributes: it gets a policy of

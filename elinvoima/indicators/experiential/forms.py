@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .experiential import MAX_IMPORT_BYTES
-from .models import ExperientialResult, ExperientialSurvey
+from elinvoima.indicators.experiential.parsing import MAX_IMPORT_BYTES
+from elinvoima.indicators.models import ExperientialResult, ExperientialSurvey
 
 
 class ExperientialSurveyForm(forms.ModelForm):

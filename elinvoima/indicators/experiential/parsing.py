@@ -1,27 +1,20 @@
-"""Experiential data (koettu hyvinvointitieto, seed 000): a municipality's surveys, village
-evenings and resident panels, with results for the whole municipality, a village or a group,
-each tagged with one of the six domains of Vaala's community card. Results are entered one
-at a time or imported from a CSV file, all or nothing."""
+"""Reading a CSV file of experiential results: the separator, the columns by any of their
+names in fi/sv/en, the six domains by code, label or the community card's words, and every
+problem with its row number. All or nothing: a file with a problem is refused whole."""
 
 import csv
 import io
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Count, QuerySet
 from django.utils import translation
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from elinvoima.actors.models import Municipality, Village
 from elinvoima.core.imports import ImportRefused, Problem, ProblemLog
 from elinvoima.core.translation import languages
-
-from .enums import ExperientialDomain
-from .models import ExperientialResult, ExperientialSurvey
+from elinvoima.indicators.enums import ExperientialDomain
 
 MAX_IMPORT_BYTES = 2 * 1024 * 1024
 MAX_IMPORT_ROWS = 5000
@@ -87,107 +80,6 @@ def domain_lookup() -> dict[str, str]:
         for alias in DOMAIN_ALIASES.get(domain, ()):
             lookup[_normal(alias)] = domain.value
     return lookup
-
-
-# --- Reads ----------------------------------------------------------------------------------
-
-
-@dataclass
-class DomainResults:
-    domain: str
-    label: str | Promise
-    results: list[ExperientialResult] = field(default_factory=list)
-
-
-def results_by_domain(results) -> list[DomainResults]:
-    """The six domains in the card's order, each with its results (empty ones too)."""
-    groups = {
-        domain.value: DomainResults(domain=domain.value, label=domain.label)
-        for domain in ExperientialDomain
-    }
-    for result in results:
-        groups[result.domain].results.append(result)
-    return list(groups.values())
-
-
-def experiential_surveys_of(*, municipality: Municipality) -> QuerySet[ExperientialSurvey]:
-    return municipality.experiential_surveys.annotate(result_count=Count("results")).order_by(
-        "-year", "title"
-    )
-
-
-def experiential_results_of(*, municipality: Municipality) -> QuerySet[ExperientialResult]:
-    return (
-        ExperientialResult.objects.filter(survey__municipality=municipality)
-        .select_related("survey", "village")
-        .order_by("domain", "-survey__year", "survey__title", "id")
-    )
-
-
-def experiential_results_of_survey(*, survey: ExperientialSurvey) -> QuerySet[ExperientialResult]:
-    return survey.results.select_related("village").order_by("domain", "id")
-
-
-# --- Writes ---------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def experiential_survey_create(
-    *,
-    municipality: Municipality,
-    user,
-    title: str,
-    year: int,
-    method: str = "",
-    description: str = "",
-    respondents: int | None = None,
-) -> ExperientialSurvey:
-    survey = ExperientialSurvey(
-        municipality=municipality,
-        title=title,
-        year=year,
-        method=method,
-        description=description,
-        respondents=respondents,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
-    )
-    survey.full_clean()
-    survey.save()
-    return survey
-
-
-@transaction.atomic
-def experiential_result_add(
-    *,
-    survey: ExperientialSurvey,
-    domain: str,
-    question: str,
-    village: Village | None = None,
-    group: str = "",
-    value: float | None = None,
-    unit: str = "",
-    respondents: int | None = None,
-    summary: str = "",
-) -> ExperientialResult:
-    if village is not None and village.municipality_id != survey.municipality_id:
-        raise ValidationError(
-            _("The village is not in the survey's municipality."), code="foreign_village"
-        )
-    result = ExperientialResult(
-        survey=survey,
-        domain=domain,
-        question=question,
-        village=village,
-        group=group,
-        value=value,
-        unit=unit,
-        respondents=respondents,
-        summary=summary,
-    )
-    result.full_clean()
-    result.save()
-    survey.save(update_fields=["updated_at"])
-    return result
 
 
 # --- CSV import -----------------------------------------------------------------------------
@@ -261,7 +153,7 @@ class ExperientialImportError(ImportRefused):
             problem = Problem.from_json(problem)
         params = dict(problem.params)
         if "separator" in params:
-            params["separator"] = _separator_name(params["separator"])
+            params["separator"] = separator_name(params["separator"])
         if problem.code == "unknown_domain":
             params["domains"] = "; ".join(str(domain.label) for domain in ExperientialDomain)
         text = super().text(replace(problem, params=params))
@@ -270,14 +162,7 @@ class ExperientialImportError(ImportRefused):
         return text
 
 
-@dataclass
-class ImportResult:
-    created: int
-    separator: str
-    separator_name: str
-
-
-def _separator_name(separator: str) -> str:
+def separator_name(separator: str) -> str:
     return _("semicolon (;)") if separator == ";" else _("comma (,)")
 
 
@@ -446,14 +331,3 @@ def _parse_row(cells, domains, villages, village_names) -> tuple[dict, list[tupl
     if not raw_value and not fields["summary"]:
         problems.append(("value_or_summary", "", {}))
     return fields, problems
-
-
-@transaction.atomic
-def experiential_results_import(*, survey: ExperientialSurvey, data: bytes) -> ImportResult:
-    """Import a results file into a survey: every row or none."""
-    rows, separator = experiential_csv_parse(data=data, municipality=survey.municipality)
-    ExperientialResult.objects.bulk_create(ExperientialResult(survey=survey, **row) for row in rows)
-    survey.save(update_fields=["updated_at"])
-    return ImportResult(
-        created=len(rows), separator=separator, separator_name=_separator_name(separator)
-    )

@@ -1,7 +1,5 @@
-"""Experiential data (koettu hyvinvointitieto, seed 000): a municipality's surveys, village
-evenings and resident panels, with results for the whole municipality, a village or a group,
-each tagged with one of the six domains of Vaala's community card. Results are entered one
-at a time or imported from a CSV file, all or nothing."""
+"""Writes of experiential data (koettu hyvinvointitieto, seed 000): a municipality's survey,
+one result, and a CSV file of results imported all or nothing (read by parsing.py)."""
 
 from dataclasses import dataclass
 

@@ -11,24 +11,27 @@ from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality
 from elinvoima.core.view_mixins import ObjectPermissionMixin
-
-from .experiential import (
-    COLUMNS,
-    DOMAIN_ALIASES,
-    experiential_result_add,
-    experiential_results_import,
-    experiential_results_of,
-    experiential_results_of_survey,
-    experiential_survey_create,
-    experiential_surveys_of,
-    results_by_domain,
-)
-from .experiential_forms import (
+from elinvoima.indicators.experiential.forms import (
     ExperientialImportForm,
     ExperientialResultForm,
     ExperientialSurveyForm,
 )
-from .models import ExperientialSurvey
+from elinvoima.indicators.experiential.parsing import (
+    COLUMNS,
+    DOMAIN_ALIASES,
+)
+from elinvoima.indicators.experiential.selectors import (
+    experiential_results_of,
+    experiential_results_of_survey,
+    experiential_surveys_of,
+    results_by_domain,
+)
+from elinvoima.indicators.experiential.services import (
+    experiential_result_add,
+    experiential_results_import,
+    experiential_survey_create,
+)
+from elinvoima.indicators.models import ExperientialSurvey
 
 VIEW = "indicators.view_experiential_data"
 MANAGE = "indicators.manage_municipality_indicators"

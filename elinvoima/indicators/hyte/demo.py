@@ -22,10 +22,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import transaction
 
 from elinvoima.actors.models import Municipality, Village, WellbeingCounty
-
-from .enums import ExperientialDomain, FundingLevel, IndicatorSetKind
-from .hyte import CENT, funding_euros
-from .models import (
+from elinvoima.indicators.enums import ExperientialDomain, FundingLevel, IndicatorSetKind
+from elinvoima.indicators.hyte.funding import (
+    CENT,
+    funding_euros,
+)
+from elinvoima.indicators.models import (
     ExperientialResult,
     ExperientialSurvey,
     HyteCoefficientScore,

@@ -8,9 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import WellbeingCounty
-
-from .enums import FundingLevel
-from .models import HyteCoefficientScore, HyteFundingRule
+from elinvoima.indicators.enums import FundingLevel
+from elinvoima.indicators.models import HyteCoefficientScore, HyteFundingRule
 
 # The municipalities' HYTE coefficient entered the state funding in 2015, the counties' in
 # 2023; a funding year is published at most a couple of years ahead.

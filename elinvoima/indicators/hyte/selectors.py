@@ -1,26 +1,25 @@
-"""The HYTE coefficient (hyte-kerroin, seed 001): published scores of counties and
-municipalities, the funding rules (euros per resident, per year and level), the funding each
-one receives, and the follow-up table of the coefficient's indicators that the county's
-monitoring group (hyte-kertoimen seurantaryhmä) uses.
+"""Reads of the HYTE coefficient (hyte-kerroin, seed 001): a county's published scores and
+funding per year (the arithmetic in funding.py), the funding rules, and the follow-up
+table of the coefficient's indicators that the county's monitoring group
+(hyte-kertoimen seurantaryhmä) uses."""
 
-Funding = population × euros per resident, in Decimal and rounded to cents. The population
-is the one recorded on the score row; without one, a municipality's recorded population and,
-for a county, the sum of its municipalities' recorded populations. Each line says which.
-"""
+from dataclasses import dataclass
 
-from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
-
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import Q
-from django.utils.functional import Promise
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from elinvoima.actors.models import Municipality, WellbeingCounty
-
-from .enums import FundingLevel, Gender, IndicatorSetKind, RegionCategory
-from .models import (
+from elinvoima.actors.models import WellbeingCounty
+from elinvoima.indicators.enums import FundingLevel, Gender, IndicatorSetKind, RegionCategory
+from elinvoima.indicators.hyte.funding import (
+    POPULATION_MISSING,
+    POPULATION_OF_MUNICIPALITIES,
+    POPULATION_OF_MUNICIPALITY,
+    POPULATION_ON_SCORE,
+    CountyHyte,
+    FundingLine,
+    YearFunding,
+)
+from elinvoima.indicators.models import (
     HyteCoefficientScore,
     HyteFundingRule,
     Indicator,
@@ -28,122 +27,6 @@ from .models import (
     IndicatorValue,
     Region,
 )
-
-CENT = Decimal("0.01")
-TENTH = Decimal("0.1")
-MILLION = Decimal(1_000_000)
-
-
-def funding_euros(*, population: int, euros_per_resident: Decimal) -> Decimal:
-    """The funding of one recipient in euros, rounded to cents (half up)."""
-    return (Decimal(population) * Decimal(euros_per_resident)).quantize(
-        CENT, rounding=ROUND_HALF_UP
-    )
-
-
-def in_millions(amount: Decimal) -> Decimal:
-    """Euros as millions rounded to a tenth, as the seed writes them: 8 642 382 → 8.6."""
-    return (amount / MILLION).quantize(TENTH, rounding=ROUND_HALF_UP)
-
-
-# Where a line's population comes from.
-POPULATION_ON_SCORE = "score"
-POPULATION_OF_MUNICIPALITY = "municipality"
-POPULATION_OF_MUNICIPALITIES = "municipalities"
-POPULATION_MISSING = "missing"
-
-POPULATION_BASIS_LABELS: dict[str, str | Promise] = {
-    POPULATION_ON_SCORE: _("recorded with the score"),
-    POPULATION_OF_MUNICIPALITY: _("the municipality's population in the reference data"),
-    POPULATION_OF_MUNICIPALITIES: _("the sum of the municipalities' populations"),
-    POPULATION_MISSING: _("no population recorded"),
-}
-
-
-@dataclass
-class FundingLine:
-    """One recipient's score and funding in one year."""
-
-    name: str
-    level: str
-    score_row: HyteCoefficientScore | None
-    population: int | None
-    population_year: int | None
-    population_basis: str
-    rule: HyteFundingRule | None
-    municipality: Municipality | None = None
-
-    @property
-    def score(self) -> Decimal | None:
-        return self.score_row.score if self.score_row else None
-
-    @property
-    def population_basis_label(self) -> str | Promise:
-        return POPULATION_BASIS_LABELS[self.population_basis]
-
-    @property
-    def euros_per_resident(self) -> Decimal | None:
-        return self.rule.euros_per_resident if self.rule else None
-
-    @property
-    def funding(self) -> Decimal | None:
-        if self.rule is None or self.population is None:
-            return None
-        return funding_euros(
-            population=self.population, euros_per_resident=self.rule.euros_per_resident
-        )
-
-    @property
-    def funding_millions(self) -> Decimal | None:
-        funding = self.funding
-        return None if funding is None else in_millions(funding)
-
-
-def _sum(amounts) -> Decimal | None:
-    amounts = [amount for amount in amounts if amount is not None]
-    return sum(amounts, Decimal("0.00")) if amounts else None
-
-
-@dataclass
-class YearFunding:
-    year: int
-    county: FundingLine
-    municipalities: list[FundingLine]
-    county_rule: HyteFundingRule | None
-    municipality_rule: HyteFundingRule | None
-
-    @property
-    def municipalities_total(self) -> Decimal | None:
-        return _sum(line.funding for line in self.municipalities)
-
-    @property
-    def municipalities_total_millions(self) -> Decimal | None:
-        total = self.municipalities_total
-        return None if total is None else in_millions(total)
-
-    @property
-    def total(self) -> Decimal | None:
-        """The whole region: the county and its municipalities."""
-        return _sum([self.county.funding, self.municipalities_total])
-
-    @property
-    def total_millions(self) -> Decimal | None:
-        total = self.total
-        return None if total is None else in_millions(total)
-
-    @property
-    def without_funding(self) -> list[FundingLine]:
-        return [line for line in [self.county, *self.municipalities] if line.funding is None]
-
-    @property
-    def rules(self) -> list[HyteFundingRule]:
-        return [rule for rule in (self.county_rule, self.municipality_rule) if rule]
-
-
-@dataclass
-class CountyHyte:
-    county: WellbeingCounty
-    years: list[YearFunding] = field(default_factory=list)
 
 
 def hyte_county_overview(*, county: WellbeingCounty) -> CountyHyte:
@@ -234,54 +117,21 @@ def _county_line(county, score_row, municipalities, rule) -> FundingLine:
     )
 
 
-def county_population_of_municipalities(*, county: WellbeingCounty) -> tuple[int, set[int]]:
+def county_population_of_municipalities(*, county: WellbeingCounty) -> tuple[int, set[int | None]]:
     """The sum of the county's municipalities' recorded populations and their years."""
     rows = list(county.municipalities.values_list("population", "population_year"))
     return sum(population or 0 for population, _year in rows), {year for _p, year in rows}
 
 
-# --- Writes ---------------------------------------------------------------------------------
+def hyte_scores_of_county(*, county: WellbeingCounty) -> QuerySet[HyteCoefficientScore]:
+    """The scores of the county and of its municipalities."""
+    return HyteCoefficientScore.objects.filter(
+        Q(wellbeing_county=county) | Q(municipality__wellbeing_county=county)
+    ).select_related("municipality")
 
 
-@transaction.atomic
-def hyte_score_save(*, score: HyteCoefficientScore) -> HyteCoefficientScore:
-    """Save a new or changed score. The form has checked it; the database's constraints
-    (one score per recipient and year, 0–100) hold it."""
-    score.full_clean(validate_unique=False, validate_constraints=False)
-    _refuse_duplicate_score(score)
-    score.save()
-    return score
-
-
-def _refuse_duplicate_score(score: HyteCoefficientScore) -> None:
-    others = HyteCoefficientScore.objects.filter(year=score.year).exclude(pk=score.pk)
-    if score.wellbeing_county_id is not None:
-        others = others.filter(wellbeing_county_id=score.wellbeing_county_id)
-    else:
-        others = others.filter(municipality_id=score.municipality_id)
-    if others.exists():
-        raise ValidationError(
-            _("A score of %(year)s has already been recorded for this recipient: change it.")
-            % {"year": score.year},
-            code="duplicate_score",
-        )
-
-
-@transaction.atomic
-def hyte_funding_rule_save(*, rule: HyteFundingRule) -> HyteFundingRule:
-    rule.full_clean(validate_unique=False, validate_constraints=False)
-    if (
-        HyteFundingRule.objects.filter(year=rule.year, level=rule.level)
-        .exclude(pk=rule.pk)
-        .exists()
-    ):
-        raise ValidationError(
-            _("The funding rule of %(year)s for this level has already been recorded: change it.")
-            % {"year": rule.year},
-            code="duplicate_rule",
-        )
-    rule.save()
-    return rule
+def hyte_funding_rules() -> QuerySet[HyteFundingRule]:
+    return HyteFundingRule.objects.order_by("-year", "level")
 
 
 # --- Follow-up of the coefficient's indicators ------------------------------------------------

@@ -7,7 +7,6 @@ too; recording needs `indicators.record_hyte_scores` (the county) or
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,16 +15,19 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from elinvoima.actors.models import WellbeingCounty
 from elinvoima.core.view_mixins import ObjectPermissionMixin
-
-from .hyte import (
+from elinvoima.indicators.hyte.forms import HyteFundingRuleForm, HyteScoreForm
+from elinvoima.indicators.hyte.selectors import (
     hyte_county_overview,
     hyte_follow_up,
     hyte_follow_up_years,
+    hyte_funding_rules,
+    hyte_scores_of_county,
+)
+from elinvoima.indicators.hyte.services import (
     hyte_funding_rule_save,
     hyte_score_save,
 )
-from .hyte_forms import HyteFundingRuleForm, HyteScoreForm
-from .models import HyteCoefficientScore, HyteFundingRule
+from elinvoima.indicators.models import HyteCoefficientScore, HyteFundingRule
 
 
 class _CountyMixin(ObjectPermissionMixin):
@@ -91,10 +93,7 @@ class HyteScoreEditView(_ScoreFormView):
         if not hasattr(self, "instance"):
             county = self.get_county()
             self.instance = get_object_or_404(
-                HyteCoefficientScore.objects.filter(
-                    Q(wellbeing_county=county) | Q(municipality__wellbeing_county=county)
-                ).select_related("municipality"),
-                pk=self.kwargs["pk"],
+                hyte_scores_of_county(county=county), pk=self.kwargs["pk"]
             )
         return self.instance
 
@@ -105,7 +104,7 @@ class HyteRuleListView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            rules=HyteFundingRule.objects.order_by("-year", "level"),
+            rules=hyte_funding_rules(),
             can_record_rules=self.request.user.has_perm("indicators.record_hyte_funding_rules"),
         )
         return context

@@ -5,56 +5,11 @@ sets by primary key."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import Municipality, WellbeingCounty
-
-from .models import Indicator, IndicatorSet, IndicatorSetItem
-
-SEARCH_LIMIT = 20
-
-
-# --- Reads ----------------------------------------------------------------------------------
-
-
-def indicator_sets_of_municipality(*, municipality: Municipality) -> QuerySet[IndicatorSet]:
-    return IndicatorSet.objects.filter(municipality=municipality).annotate(
-        indicator_count=Count("items")
-    )
-
-
-def indicator_set_presets() -> QuerySet[IndicatorSet]:
-    return IndicatorSet.objects.filter(
-        is_preset=True, municipality__isnull=True, wellbeing_county__isnull=True
-    ).annotate(indicator_count=Count("items"))
-
-
-def indicator_set_items(*, indicator_set: IndicatorSet) -> QuerySet[IndicatorSetItem]:
-    return indicator_set.items.select_related("indicator").order_by("position", "id")
-
-
-def indicator_catalogue_search(
-    *, query: str, indicator_set: IndicatorSet | None = None, limit: int = SEARCH_LIMIT
-) -> list[Indicator]:
-    """Indicators of the catalogue whose title (in any language) or Sotkanet id matches,
-    leaving out those already in the set."""
-    query = query.strip()[:100]
-    if not query:
-        return []
-    condition = Q(title_fi__icontains=query) | Q(title_sv__icontains=query)
-    condition |= Q(title_en__icontains=query)
-    if query.isdigit():
-        condition |= Q(sotkanet_id=int(query))
-    indicators = Indicator.objects.filter(condition)
-    if indicator_set is not None:
-        indicators = indicators.exclude(
-            pk__in=indicator_set.items.values("indicator_id"),
-        )
-    return list(indicators.order_by("title", "id")[:limit])
-
-
-# --- Writes ---------------------------------------------------------------------------------
+from elinvoima.indicators.models import Indicator, IndicatorSet, IndicatorSetItem
 
 
 @transaction.atomic

@@ -19,21 +19,26 @@ from elinvoima.actors.enums import Role
 from elinvoima.actors.models import Municipality
 from elinvoima.actors.permissions import _municipality_ids
 from elinvoima.core.view_mixins import ObjectPermissionMixin
-
-from .indicator_set_forms import IndicatorSearchForm, IndicatorSetCreateForm, IndicatorSetForm
-from .indicator_sets import (
-    indicator_catalogue_search,
+from elinvoima.indicators.indicator_sets.forms import (
+    IndicatorSearchForm,
+    IndicatorSetCreateForm,
+    IndicatorSetForm,
+)
+from elinvoima.indicators.indicator_sets.selectors import (
+    indicator_set_candidates,
+    indicator_set_items,
+    indicator_set_presets,
+    indicator_sets_of_municipality,
+)
+from elinvoima.indicators.indicator_sets.services import (
     indicator_set_create,
     indicator_set_delete,
     indicator_set_item_add,
     indicator_set_item_move,
     indicator_set_item_remove,
-    indicator_set_items,
-    indicator_set_presets,
     indicator_set_update,
-    indicator_sets_of_municipality,
 )
-from .models import Indicator, IndicatorSet
+from elinvoima.indicators.models import Indicator, IndicatorSet
 
 
 def _municipality(kwargs) -> Municipality:
@@ -173,7 +178,7 @@ class IndicatorSetEditView(_SetMixin, TemplateView):
             items=list(indicator_set_items(indicator_set=indicator_set)),
             search=search,
             query=query,
-            results=indicator_catalogue_search(query=query, indicator_set=indicator_set),
+            results=indicator_set_candidates(query=query, indicator_set=indicator_set),
         )
         return context
 

@@ -6,10 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.core.forms import TranslatedFieldsMixin
-
-from .enums import Gender
-from .models import Indicator
-from .own_indicators import OwnValue
+from elinvoima.indicators.enums import Gender
+from elinvoima.indicators.models import Indicator
+from elinvoima.indicators.own_indicators.selectors import OwnValue
 
 
 class OwnIndicatorForm(TranslatedFieldsMixin, forms.ModelForm):

@@ -6,37 +6,16 @@ charts and the API show them alike; a municipality whose region is not imported 
 one (see `regions.regions_ensure`)."""
 
 import datetime
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from elinvoima.actors.models import Municipality
-
-from .enums import IndicatorSource
-from .models import Indicator, IndicatorValue
-from .regions import regions_ensure
-
-
-@dataclass(frozen=True)
-class OwnValue:
-    year: int
-    gender: str
-    value: float
-
-
-def own_indicator_list(*, municipality: Municipality):
-    return Indicator.objects.filter(
-        source=IndicatorSource.OWN, owner_municipality=municipality
-    ).order_by("title_fi", "id")
-
-
-def own_values(*, indicator: Indicator) -> list[OwnValue]:
-    rows = IndicatorValue.objects.filter(
-        indicator=indicator, region__municipality=indicator.owner_municipality
-    ).order_by("year", "gender")
-    return [OwnValue(row.year, row.gender, row.value) for row in rows]
+from elinvoima.indicators.enums import IndicatorSource
+from elinvoima.indicators.models import Indicator, IndicatorValue
+from elinvoima.indicators.own_indicators.selectors import OwnValue
+from elinvoima.indicators.regions import regions_ensure
 
 
 @transaction.atomic
@@ -63,7 +42,8 @@ def own_indicator_save(
     indicator.source = IndicatorSource.OWN
     indicator.sotkanet_id = None
     indicator.owner_municipality = municipality
-    indicator.title_en = indicator.title_en or indicator.title_fi
+    # modeltranslation's fields, unknown to mypy.
+    indicator.title_en = indicator.title_en or indicator.title_fi  # type: ignore[attr-defined]
     indicator.save()
 
     seen: set[tuple[int, str]] = set()

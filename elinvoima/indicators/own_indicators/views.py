@@ -9,11 +9,17 @@ from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality
 from elinvoima.core.view_mixins import ObjectPermissionMixin
-
-from .enums import IndicatorSource
-from .models import Indicator
-from .own_indicator_forms import OwnIndicatorForm, OwnValueFormSet
-from .own_indicators import own_indicator_delete, own_indicator_list, own_indicator_save, own_values
+from elinvoima.indicators.enums import IndicatorSource
+from elinvoima.indicators.models import Indicator
+from elinvoima.indicators.own_indicators.forms import OwnIndicatorForm, OwnValueFormSet
+from elinvoima.indicators.own_indicators.selectors import (
+    own_indicator_list,
+    own_values,
+)
+from elinvoima.indicators.own_indicators.services import (
+    own_indicator_delete,
+    own_indicator_save,
+)
 
 
 class OwnIndicatorListView(TemplateView):

@@ -4,7 +4,7 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from .models import ImportJob
+from elinvoima.indicators.models import ImportJob
 
 
 class ImportUploadForm(forms.Form):

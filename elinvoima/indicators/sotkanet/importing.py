@@ -14,10 +14,9 @@ from django.utils import translation
 
 from elinvoima.actors.models import Municipality, WellbeingCounty
 from elinvoima.core.translation import default_language, text_in
-
-from ..enums import IndicatorSource
-from ..models import ImportJob, Indicator, Region
-from .parsers import (
+from elinvoima.indicators.enums import IndicatorSource
+from elinvoima.indicators.models import ImportJob, Indicator, Region
+from elinvoima.indicators.sotkanet.parsers import (
     YEAR_MIN,
     IndicatorRecord,
     ValuesChunk,
@@ -28,8 +27,8 @@ from .parsers import (
     values_estimate,
     values_json_chunks,
 )
-from .problems import Problem, ProblemLog
-from .writers import CheckedValue, values_writer
+from elinvoima.indicators.sotkanet.problems import Problem, ProblemLog
+from elinvoima.indicators.sotkanet.writers import CheckedValue, values_writer
 
 # (rows done, rows in all): called between chunks, never per row.
 Progress = Callable[[int, int], None]

@@ -10,10 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from ..enums import ImportStatus
-from ..models import ImportJob
-from .importing import sotkanet_file_import
-from .problems import ImportRefused, Problem
+from elinvoima.indicators.enums import ImportStatus
+from elinvoima.indicators.models import ImportJob
+from elinvoima.indicators.sotkanet.importing import sotkanet_file_import
+from elinvoima.indicators.sotkanet.problems import ImportRefused, Problem
 
 logger = logging.getLogger(__name__)
 

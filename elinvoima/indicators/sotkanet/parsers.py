@@ -17,8 +17,7 @@ from datetime import date
 from typing import BinaryIO, TextIO
 
 from elinvoima.core.translation import default_language, text_in
-
-from .problems import Problem, ProblemLog
+from elinvoima.indicators.sotkanet.problems import Problem, ProblemLog
 
 GENDERS = frozenset({"total", "male", "female"})
 YEAR_MIN, YEAR_MAX = 1900, 2100

@@ -11,11 +11,11 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import DetailView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from .enums import ImportStatus
-from .import_forms import ImportUploadForm, too_large_message
-from .models import ImportJob
-from .sotkanet.jobs import import_job_create, import_job_enqueue
-from .sotkanet.problems import problem_text
+from elinvoima.indicators.enums import ImportStatus
+from elinvoima.indicators.models import ImportJob
+from elinvoima.indicators.sotkanet.forms import ImportUploadForm, too_large_message
+from elinvoima.indicators.sotkanet.jobs import import_job_create, import_job_enqueue
+from elinvoima.indicators.sotkanet.problems import problem_text
 
 PERMISSION = "indicators.import_sotkanet"
 # Besides the file, a form posts a few small fields and the multipart boundaries.

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import DatabaseError, transaction
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-from ..models import IndicatorValue
+from elinvoima.indicators.models import IndicatorValue
 
 # indicator_id (the catalogue's primary key), region_id, year, gender, value, abs_value
 CheckedValue = tuple[int, int, int, str, float, float | None]
