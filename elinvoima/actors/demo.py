@@ -3,7 +3,6 @@ accounts with their memberships and the interface tables. Idempotent: running it
 changes nothing. Later apps' loaders find the organisations in
 `context.objects["organisations"]` by their demo key."""
 
-from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.demo_data import (
     ASIKKALA,
@@ -82,9 +81,9 @@ def actors_demo_load(context: DemoContext) -> None:
             )
         organisations[key] = organisation
 
-    context.count(_("wellbeing counties"), reference.counties)
-    context.count(_("municipalities"), reference.municipalities)
-    context.count(_("organisations"), len(organisations))
+    context.count("wellbeing counties", reference.counties)
+    context.count("municipalities", reference.municipalities)
+    context.count("organisations", len(organisations))
     context.objects["organisations"] = organisations
     for account in DEMO_ACCOUNTS:
         user, created = User.objects.get_or_create(

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.utils.functional import Promise
 
 from .registry import registry
 
@@ -19,10 +18,11 @@ class DemoContext:
 
     password: str
     objects: dict[str, dict[str, Any]] = field(default_factory=dict)
-    counts: list[tuple[str | Promise, int]] = field(default_factory=list)
+    # What `seed_demo` prints for the developer, in English: (what, how many).
+    counts: list[tuple[str, int]] = field(default_factory=list)
     accounts: list[tuple[str, str]] = field(default_factory=list)
 
-    def count(self, label: str | Promise, number: int) -> None:
+    def count(self, label: str, number: int) -> None:
         self.counts.append((label, number))
 
 

@@ -1,7 +1,6 @@
 """Loading the demo networks (demo_data.py) and the demo accounts' network roles.
 Created once: what people later edit is kept."""
 
-from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.demo import acting_organisation
 from elinvoima.actors.demo_data import DEMO_ACCOUNTS
@@ -36,7 +35,7 @@ def networks_demo_load(context: DemoContext) -> None:
         )
         if created:
             network.members.set(organisation(key) for key in spec["members"])
-    context.count(_("networks"), len(NETWORKS))
+    context.count("networks", len(NETWORKS))
 
     for account in DEMO_ACCOUNTS:
         for network_name, network_role in account.get("networks", []):

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.utils import translation
 
 from elinvoima.core.demo import demo_data_load
 
@@ -10,8 +9,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         context = demo_data_load(password=settings.ELINVOIMA_DEMO_PASSWORD)
-        with translation.override("en"):
-            loaded = ", ".join(f"{number} {label}" for label, number in context.counts)
+        loaded = ", ".join(f"{number} {label}" for label, number in context.counts)
         self.stdout.write(f"Loaded: {loaded}.")
         self.stdout.write("")
         self.stdout.write(
