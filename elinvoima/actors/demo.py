@@ -3,7 +3,6 @@ accounts with their memberships and the interface tables. Idempotent: running it
 changes nothing. Later apps' loaders find the organisations in
 `context.objects["organisations"]` by their demo key."""
 
-
 from elinvoima.actors.demo_data import (
     ASIKKALA,
     ASIKKALA_INTERFACES,

@@ -19,7 +19,7 @@ class OrganisationKind(models.TextChoices):
 
 
 class Role(models.TextChoices):
-    """What a membership lets a user do for its organisation (DESIGN.md, "Who uses it")."""
+    """What a membership lets a user do for its organisation (the roles of the product)."""
 
     COORDINATOR = "coordinator", _("Welfare coordinator")
     OFFICIAL = "official", _("Municipal official")

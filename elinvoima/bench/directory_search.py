@@ -7,7 +7,7 @@ B: the best hand-written SQL for the same rows, through psycopg — one statemen
 page's 25 rows in order with their home municipality, themes, target groups and the total
 count, the search run once (the county's municipality ids and the theme's id are looked up
 once, beforehand) — plus the same client's time for a trivial endpoint (`/healthz`), the
-fixed cost of a request (PERFORMANCE.md, "Pages").
+fixed cost of a request (docs/performance.md, "What the baseline is").
 Before measuring, the national-scale data is generated (seed 1) unless it is there, and
 the database analysed. A and B are checked to show the same rows and count.
 """

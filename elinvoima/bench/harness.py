@@ -1,4 +1,4 @@
-"""Measuring helpers shared by all benchmarks (PERFORMANCE.md, "Method").
+"""Measuring helpers shared by all benchmarks (docs/performance.md, "The method").
 
 A benchmark alternates the measured thing (A) and its baseline (B), A B A B …, after a
 warm-up pair, and reports the median of A and the median of the pairwise ratios A/B: the

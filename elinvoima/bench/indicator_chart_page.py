@@ -11,7 +11,7 @@ B (both): the best hand-written SQL for the page's data, through psycopg — one
 giving the set's 20 indicators in order with their titles, decimals, units and all their
 values for the five regions (region ids looked up once beforehand), and one reading the
 stored charts' ids and fingerprints by key — plus the same client's time for a trivial
-endpoint (`/healthz`), the fixed cost of a request (PERFORMANCE.md, "Pages").
+endpoint (`/healthz`), the fixed cost of a request (docs/performance.md, "What the baseline is").
 Before measuring, the national-scale data is generated (seed 1) unless it is there, and
 analysed. A and B are checked to show the same indicators and values.
 """

@@ -8,7 +8,7 @@ B: the best hand-written SQL for the same rows, through psycopg — the plan wit
 and decisions, the priority areas, the goals with their owners and age groups, the goal
 indicators, the measures with their implementers' names, each in one statement answered by
 the (plan) and (goal) indexes — plus the same client's time for a trivial endpoint
-(`/healthz`), the fixed cost of a request (PERFORMANCE.md, "Pages").
+(`/healthz`), the fixed cost of a request (docs/performance.md, "What the baseline is").
 Before measuring, the national-scale actors and plans are generated (seed 1) unless they are
 there, and the database analysed. A and B are checked to show the same goals and measures.
 """

@@ -1,4 +1,4 @@
-"""Indicators: THL Sotkanet's indicator bank as the product keeps it (DESIGN.md, "Sotkanet"),
+"""Indicators: THL Sotkanet's indicator bank as the product keeps it (THL's REST API 1.1),
 the municipality's own indicators, experiential data, indicator sets and the HYTE
 coefficient with the state funding it brings (seed 001).
 

@@ -1,7 +1,6 @@
 """Loading the demo networks (demo_data.py) and the demo accounts' network roles.
 Created once: what people later edit is kept."""
 
-
 from elinvoima.actors.demo import acting_organisation
 from elinvoima.actors.demo_data import DEMO_ACCOUNTS
 from elinvoima.actors.interfaces.models import InterfaceTheme

@@ -1,4 +1,4 @@
-"""The national-scale actors of DESIGN.md ("National scale"), generated deterministically.
+"""The national-scale actors (docs/performance.md, "Scale data"), generated deterministically.
 
 `scale_data_generate(seed=N)` writes 100,000 organisations (each with 1–3 themes, 1–2
 target groups and, for about half, a short description), 300,000 people and their

@@ -1,4 +1,4 @@
-"""National-scale indicator data (DESIGN.md, "National scale"): 3,000 indicators with about
+"""National-scale indicator data (docs/performance.md, "Scale data"): 3,000 indicators with about
 4,000,000 values, generated deterministically from a seed, for benchmarks and load tests.
 
 Regions: every municipality (category KUNTA, code = municipality code), every wellbeing

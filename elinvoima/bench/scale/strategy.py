@@ -1,4 +1,4 @@
-"""National-scale plans for benchmarks (PERFORMANCE.md): for every municipality and wellbeing
+"""National-scale plans for benchmarks (docs/performance.md): for every municipality and wellbeing
 county three approved plans of consecutive periods (2017–2020, 2021–2024, 2025–2028), each
 with priority areas, goals, sub-goals, goal indicators, measures and their implementers —
 ~600,000 measures in all. One municipality's newest plan is the benchmark's: 50 goals and

@@ -1,4 +1,4 @@
-"""Readers of Sotkanet's formats (DESIGN.md, "Sotkanet formats"): values as `/json` and
+"""Readers of Sotkanet's formats (THL's REST API 1.1): values as `/json` and
 `/csv` give them, the `/indicators` list, `/indicators/{id}` metadata and `/regions`.
 
 The readers check the shape of each element or row and log what is wrong, where, into a

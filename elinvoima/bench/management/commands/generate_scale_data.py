@@ -22,7 +22,7 @@ from elinvoima.indicators.regions import RegionIdTaken
 
 class Command(BaseCommand):
     help = (
-        "Generate the national-scale actors of DESIGN.md deterministically from --seed: "
+        "Generate the national-scale data (docs/performance.md) deterministically from --seed: "
         "organisations, people and memberships on top of the reference data."
     )
 
@@ -81,7 +81,7 @@ class Command(BaseCommand):
                 raise CommandError(str(error)) from error
         written = perf_counter()
         if connection.vendor == "postgresql":
-            # Fresh statistics, or the planner picks bad plans (PERFORMANCE.md).
+            # Fresh statistics, or the planner picks bad plans (docs/performance.md).
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         if result.replaced:
