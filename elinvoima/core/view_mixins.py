@@ -6,6 +6,11 @@ before the view does anything else.
   answers as if it did not exist.
 - Seen but not allowed (`permission_required`): anonymous users are sent to log in, others
   get 403 (rules' PermissionRequiredMixin).
+
+Two hooks for pages whose two questions are about different objects or audiences:
+`get_view_permission_object()` (e.g. the strategy pages ask `view_goal` with the goal and
+`change_plan` with its plan) and `anonymous_to_login` (an anonymous user is sent to log in
+even where a signed-in one would get 404: a link to a draft plan asks for login first).
 """
 
 from typing import TYPE_CHECKING, Any
@@ -32,6 +37,7 @@ class ObjectPermissionMixin(_ViewBase):
     select_related: tuple[str, ...] = ()
     view_permission: str | None = None  # may the user see it at all? else 404
     context_object_name: str | None = None  # also put the object in the context as this
+    anonymous_to_login = False  # True: a hidden row sends an anonymous user to log in, not 404
 
     def get_object_queryset(self):
         queryset = self.model._default_manager.all()
@@ -50,10 +56,18 @@ class ObjectPermissionMixin(_ViewBase):
         """The object the predicates are asked with; override to ask with its owner."""
         return self.url_object
 
+    def get_view_permission_object(self):
+        """The object `view_permission` is asked with; by default the one the predicates are
+        asked with. Override when the page is about a part of it (a goal of a plan)."""
+        return self.get_permission_object()
+
     def has_permission(self) -> bool:
-        if self.view_permission and not self.request.user.has_perm(
-            self.view_permission, self.get_permission_object()
+        user = self.request.user
+        if self.view_permission and not user.has_perm(
+            self.view_permission, self.get_view_permission_object()
         ):
+            if self.anonymous_to_login and not user.is_authenticated:
+                return False  # handle_no_permission sends an anonymous user to log in
             raise Http404
         if self.permission_required is None:
             return True

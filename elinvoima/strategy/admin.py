@@ -1,7 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from .models import GoalCardUpdate, HyteNegotiation, Measure, Plan, PlanDecision
+from elinvoima.strategy.models import GoalCardUpdate, HyteNegotiation, Measure, Plan, PlanDecision
 
 
 class PlanDecisionInline(admin.TabularInline):

@@ -3,7 +3,7 @@ four-month period updates.
 
 Reads: approved plans are public; drafts only for those the named predicates allow (the
 querysets are the predicates' twins in `strategy.permissions`). Every write goes through the
-service the HTML form calls (`services`, `measure_services`, `goal_card_services`); the
+service the HTML form calls (`plans.services`, `measures.services`, `goal_cards.services`); the
 serializers only parse the shape of the input, and their related fields offer only rows the
 user may see, so a hidden row's id is refused exactly like one that does not exist. In a
 write, permission comes first (404 for a hidden row, 403 for a visible one the user may not
@@ -29,18 +29,17 @@ from elinvoima.actors.models import Municipality, Organisation, TargetGroup, Wel
 from elinvoima.core.api import AuditActorMixin
 from elinvoima.core.concurrency import ANY
 from elinvoima.networks.models import Network
-
-from .enums import MeasureStatus, PlanKind, PlanState, StatusLevel, Tertial
-from .goal_card_selectors import change_target, goal_card_of
-from .goal_card_services import (
+from elinvoima.strategy.enums import MeasureStatus, PlanKind, PlanState, StatusLevel, Tertial
+from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardTask, GoalCardUpdate
+from elinvoima.strategy.goal_cards.selectors import change_target, goal_card_of
+from elinvoima.strategy.goal_cards.services import (
     GoalCardConflict,
     GoalCardTaskData,
     goal_card_authorize,
     goal_card_save,
     goal_card_update_save,
 )
-from .goal_cards import GoalCard, GoalCardTask, GoalCardUpdate
-from .measure_services import (
+from elinvoima.strategy.measures.services import (
     measure_authorize_change,
     measure_authorize_report,
     measure_create,
@@ -48,14 +47,21 @@ from .measure_services import (
     measure_report_save,
     measure_update,
 )
-from .models import Goal, GoalIndicator, Measure, MeasureReport, Plan, PriorityArea
-from .permissions import (
+from elinvoima.strategy.models import (
+    Goal,
+    GoalIndicator,
+    Measure,
+    MeasureReport,
+    Plan,
+    PriorityArea,
+)
+from elinvoima.strategy.permissions import (
     goal_cards_visible_to,
     goals_visible_to,
     measures_visible_to,
     plans_visible_to,
 )
-from .services import (
+from elinvoima.strategy.plans.services import (
     goal_authorize_change,
     goal_delete,
     goal_save,
@@ -248,15 +254,12 @@ class PlanSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         # The shape of a new plan: exactly one owner. Everything else the service checks.
         if self.instance is None:
-            probe = Plan(**{name: attrs.get(name) for name in _OWNERS})
+            probe = Plan(**{name: attrs.get(name) for name in Plan.OWNER_FIELDS})
             try:
                 plan_validate_owner(probe)
             except DjangoValidationError as error:
                 raise _as_api_error(error) from None
         return attrs
-
-
-_OWNERS = ("municipality", "wellbeing_county", "network")
 
 
 class PlanFilter(django_filters.FilterSet):

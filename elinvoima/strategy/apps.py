@@ -11,8 +11,8 @@ class StrategyConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from . import permissions  # noqa: F401  (registers the named permissions)
-        from .models import (
+        from elinvoima.strategy import permissions  # noqa: F401  (registers the named permissions)
+        from elinvoima.strategy.models import (
             EvaluationReport,
             Goal,
             GoalCard,

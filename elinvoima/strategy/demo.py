@@ -18,8 +18,7 @@ from elinvoima.actors.models import Municipality, Organisation, TargetGroup, Use
 from elinvoima.indicators.enums import IndicatorSource
 from elinvoima.indicators.models import Indicator
 from elinvoima.networks.models import Network
-
-from .enums import (
+from elinvoima.strategy.enums import (
     ConcernKind,
     DecisionBody,
     DecisionOutcome,
@@ -32,7 +31,7 @@ from .enums import (
     TargetComparison,
     Tertial,
 )
-from .models import (
+from elinvoima.strategy.models import (
     EvaluationReport,
     Goal,
     GoalCard,

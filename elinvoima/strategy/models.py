@@ -14,10 +14,10 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, WellbeingCounty
+from elinvoima.actors.owners import Owned, one_owner_condition
 from elinvoima.indicators.models import Indicator, IndicatorSet, Region
 from elinvoima.networks.models import Network
-
-from .enums import (
+from elinvoima.strategy.enums import (
     APPROVAL_CHAINS,
     DecisionBody,
     DecisionOutcome,
@@ -30,7 +30,9 @@ from .enums import (
 )
 
 
-class Plan(models.Model):
+class Plan(Owned):
+    OWNER_FIELDS = ("municipality", "wellbeing_county", "network")
+
     lineage = models.UUIDField(
         _("lineage"), default=uuid.uuid4, editable=False, help_text=_("Shared by all versions.")
     )
@@ -96,23 +98,7 @@ class Plan(models.Model):
         ordering = ["-start_year", "title", "-version"]
         constraints = [
             models.CheckConstraint(
-                condition=(
-                    models.Q(
-                        municipality__isnull=False,
-                        wellbeing_county__isnull=True,
-                        network__isnull=True,
-                    )
-                    | models.Q(
-                        municipality__isnull=True,
-                        wellbeing_county__isnull=False,
-                        network__isnull=True,
-                    )
-                    | models.Q(
-                        municipality__isnull=True,
-                        wellbeing_county__isnull=True,
-                        network__isnull=False,
-                    )
-                ),
+                condition=one_owner_condition("municipality", "wellbeing_county", "network"),
                 name="plan_one_owner",
             ),
             models.CheckConstraint(
@@ -129,17 +115,18 @@ class Plan(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("strategy:plan-detail", kwargs={"pk": self.pk})
 
-    @property
-    def owner_kind(self) -> str:
-        if self.municipality_id:
-            return "municipality"
-        if self.wellbeing_county_id:
-            return "wellbeing_county"
-        return "network"
+    def same_owner_q(self) -> models.Q:
+        """Plans of this plan's owner: `owned_by_q` without loading the owner."""
+        kind = self.owner_kind
+        return models.Q(**{f"{kind}_id": getattr(self, f"{kind}_id")})
 
     @property
-    def owner(self):
-        return self.municipality or self.wellbeing_county or self.network
+    def area(self) -> tuple[str, int]:
+        """The municipality or wellbeing services county whose area the plan covers, as its
+        owner field and id: the plan's owner, or the owner of the plan's network."""
+        holder: Owned = self.network if self.owner_kind == "network" else self
+        kind = holder.owner_kind
+        return kind, getattr(holder, f"{kind}_id")
 
     @property
     def approval_chain(self) -> tuple[str, ...]:
@@ -417,8 +404,8 @@ class MeasureReport(models.Model):
         return f"{self.measure} {self.year}/{self.tertial}"
 
 
-from .goal_cards import GoalCard, GoalCardTask, GoalCardUpdate  # noqa: E402,F401
-from .monitoring import (  # noqa: E402,F401
+from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardTask, GoalCardUpdate  # noqa: E402,F401
+from elinvoima.strategy.monitoring.models import (  # noqa: E402,F401
     EvaluationReport,
     HyteNegotiation,
     LogicModelEntry,

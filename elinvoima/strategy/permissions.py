@@ -11,49 +11,35 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from elinvoima.actors.enums import OrganisationKind, Role
+from elinvoima.actors.enums import Role
+from elinvoima.actors.owners import owner_managed_by, owner_worked_with
 from elinvoima.actors.permissions import (
     is_member_of,
     is_platform_admin,
     manages_municipality,
     user_grants,
     works_for_county,
-    works_in_county_of,
-    works_in_municipality,
 )
-from elinvoima.networks.permissions import runs_network, user_network_roles
-
-from .enums import PlanState
-from .goal_cards import GoalCard
-from .models import Goal, Measure, Plan
+from elinvoima.networks.permissions import runs_network
+from elinvoima.strategy.enums import PlanState
+from elinvoima.strategy.models import Goal, GoalCard, Measure, Plan
 
 MUNICIPAL_WORK_ROLES = (Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR)
 
 
 @rules.predicate
 def plans_for_owner(user, plan) -> bool:
-    if plan is None:
-        return False
-    if plan.municipality_id:
-        return manages_municipality(user, plan.municipality)
-    if plan.wellbeing_county_id:
-        return works_for_county(user, plan.wellbeing_county)
-    return runs_network(user, plan.network)
+    """Plans for the owner: a municipality's welfare coordinators, a county's HYTE officials,
+    a network's chair and secretary (actors.owners; the platform admin too)."""
+    return plan is not None and owner_managed_by(user, plan.owner)
 
 
 @rules.predicate
 def works_with_plan(user, plan) -> bool:
-    """Reads drafts: those who work in the owner municipality (councillors included), the
-    county's HYTE officials, the network's members."""
-    if plan is None:
-        return False
-    if plan.municipality_id:
-        return works_in_municipality(user, plan.municipality) or works_in_county_of(
-            user, plan.municipality
-        )
-    if plan.wellbeing_county_id:
-        return works_for_county(user, plan.wellbeing_county)
-    return plan.network_id in user_network_roles(user)
+    """Reads drafts: those who work in the owner municipality (councillors included) or in its
+    county as HYTE officials, the county's HYTE officials, the network's members
+    (actors.owners; the platform admin too)."""
+    return plan is not None and owner_worked_with(user, plan.owner)
 
 
 @rules.predicate
@@ -139,8 +125,7 @@ def works_in_municipality_of_county(user, county) -> bool:
     ids = {
         grant.municipality_id
         for grant in user_grants(user)
-        if grant.municipality_id is not None
-        and grant.role in (Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR)
+        if grant.municipality_id is not None and grant.role in MUNICIPAL_WORK_ROLES
     }
     return bool(ids) and county.municipalities.filter(pk__in=ids).exists()
 
@@ -158,31 +143,8 @@ def plans_visible_q(user) -> Q:
     """`can_view_plan` as a filter of plans: approved plans are public; drafts for those who
     work with the owner (`works_with_plan`), which includes those who plan for it."""
     if is_platform_admin(user):
-        return Q()
-    visible = Q(state=PlanState.APPROVED)
-    grants = user_grants(user)
-    municipality_ids = {
-        grant.municipality_id
-        for grant in grants
-        if grant.role in MUNICIPAL_WORK_ROLES
-        and grant.municipality_id is not None
-        and grant.organisation_kind
-        in (OrganisationKind.MUNICIPALITY, OrganisationKind.MUNICIPAL_DEPARTMENT)
-    }
-    county_ids = {
-        grant.wellbeing_county_id
-        for grant in grants
-        if grant.role == Role.COUNTY_OFFICIAL and grant.wellbeing_county_id is not None
-    }
-    network_ids = set(user_network_roles(user))
-    if municipality_ids:
-        visible |= Q(municipality_id__in=municipality_ids)
-    if county_ids:
-        visible |= Q(wellbeing_county_id__in=county_ids)
-        visible |= Q(municipality__wellbeing_county_id__in=county_ids)
-    if network_ids:
-        visible |= Q(network_id__in=network_ids)
-    return visible
+        return Q()  # not `Q(state=…) | Q()`: an empty Q drops out of an OR
+    return Q(state=PlanState.APPROVED) | Plan.worked_with_q(user)
 
 
 def plans_visible_to(user) -> QuerySet[Plan]:

@@ -17,9 +17,8 @@ from elinvoima.core.registry import (
     Tab,
     UrlModule,
 )
-
-from .api import GoalCardViewSet, GoalViewSet, MeasureViewSet, PlanViewSet
-from .demo import strategy_demo_load
+from elinvoima.strategy.api import GoalCardViewSet, GoalViewSet, MeasureViewSet, PlanViewSet
+from elinvoima.strategy.demo import strategy_demo_load
 
 
 def _tasks(user):

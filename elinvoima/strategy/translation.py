@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Goal, Measure, Plan, PriorityArea
+from elinvoima.strategy.models import Goal, Measure, Plan, PriorityArea
 
 
 # Bilingual municipalities and counties (Lapinjärvi, Itä-Uusimaa…) publish plans in both

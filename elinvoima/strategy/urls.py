@@ -1,6 +1,9 @@
 from django.urls import path  # noqa: F401 (each section below adds its paths)
 
-from . import goal_card_views, measure_views, monitoring_views, plan_views
+from elinvoima.strategy.goal_cards import views as goal_card_views
+from elinvoima.strategy.measures import views as measure_views
+from elinvoima.strategy.monitoring import views as monitoring_views
+from elinvoima.strategy.plans import views as plan_views
 
 app_name = "strategy"
 

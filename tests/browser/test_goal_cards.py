@@ -3,9 +3,9 @@ period and sees its history; an association representative reports its measure o
 
 import pytest
 
-from elinvoima.strategy.goal_card_selectors import status_text
-from elinvoima.strategy.goal_card_services import period_current, period_label
-from elinvoima.strategy.goal_cards import GoalCardUpdate
+from elinvoima.strategy.goal_cards.models import GoalCardUpdate
+from elinvoima.strategy.goal_cards.selectors import status_text
+from elinvoima.strategy.goal_cards.services import period_current, period_label
 from elinvoima.strategy.models import Goal, Measure, MeasureReport
 
 pytestmark = pytest.mark.browser

@@ -6,7 +6,7 @@ import datetime
 import factory
 
 from elinvoima.strategy.enums import Direction, MeasureStatus, PlanKind, PlanState
-from elinvoima.strategy.goal_cards import GoalCard
+from elinvoima.strategy.goal_cards.models import GoalCard
 from elinvoima.strategy.models import Goal, GoalIndicator, Measure, Plan, PriorityArea
 
 from .actors import MunicipalityFactory, WellbeingCountyFactory

@@ -14,10 +14,10 @@ from elinvoima.actors.models import Municipality, Organisation, User
 from elinvoima.indicators.models import Indicator
 from elinvoima.strategy.api import PlanSerializer
 from elinvoima.strategy.enums import PlanState
-from elinvoima.strategy.goal_card_services import period_current
-from elinvoima.strategy.goal_cards import GoalCardUpdate
+from elinvoima.strategy.goal_cards.models import GoalCardUpdate
+from elinvoima.strategy.goal_cards.services import period_current
 from elinvoima.strategy.models import Goal, Measure, MeasureReport, Plan, PriorityArea
-from elinvoima.strategy.services import (
+from elinvoima.strategy.plans.services import (
     goal_save,
     plan_create,
     plan_validate_period,

@@ -10,8 +10,9 @@ from django.utils.html import escape
 
 from elinvoima.actors.models import User
 from elinvoima.strategy.enums import PlanState, StatusLevel
-from elinvoima.strategy.goal_card_selectors import change_target, status_text
-from elinvoima.strategy.goal_card_services import (
+from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardUpdate
+from elinvoima.strategy.goal_cards.selectors import change_target, status_text
+from elinvoima.strategy.goal_cards.services import (
     GoalCardConflict,
     GoalCardTaskData,
     goal_card_save,
@@ -23,7 +24,6 @@ from elinvoima.strategy.goal_card_services import (
     period_of,
     period_previous,
 )
-from elinvoima.strategy.goal_cards import GoalCard, GoalCardUpdate
 from elinvoima.strategy.models import Goal, Plan
 
 pytestmark = pytest.mark.both_databases

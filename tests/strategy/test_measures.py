@@ -12,17 +12,17 @@ from django.utils import timezone
 from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Municipality, Organisation, User
 from elinvoima.strategy.enums import MeasureStatus, PlanKind, PlanState
-from elinvoima.strategy.goal_card_services import (
+from elinvoima.strategy.goal_cards.services import (
     period_bounds,
     period_current,
     period_previous,
 )
-from elinvoima.strategy.measure_selectors import (
+from elinvoima.strategy.measures.selectors import (
     AttentionReason,
     measures_attention,
     my_measures,
 )
-from elinvoima.strategy.measure_services import (
+from elinvoima.strategy.measures.services import (
     measure_create,
     measure_delete,
     measure_report_save,

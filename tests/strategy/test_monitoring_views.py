@@ -20,7 +20,7 @@ from elinvoima.strategy.models import (
     Plan,
     PlanConcern,
 )
-from elinvoima.strategy.monitoring_services import hyte_negotiation_save
+from elinvoima.strategy.monitoring.services import hyte_negotiation_save
 
 from .test_plan_fixtures import (  # noqa: F401
     add_value,

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from elinvoima.actors.models import User
-from elinvoima.strategy.goal_cards import GoalCard
+from elinvoima.strategy.goal_cards.models import GoalCard
 from elinvoima.strategy.models import Goal, Measure, Plan
 from elinvoima.strategy.permissions import (
     goal_cards_visible_to,

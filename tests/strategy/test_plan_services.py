@@ -7,10 +7,10 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from elinvoima.strategy import services
 from elinvoima.strategy.enums import DecisionBody, DecisionOutcome, PlanKind, PlanState
 from elinvoima.strategy.models import Goal, GoalIndicator, Measure, Plan, PriorityArea
-from elinvoima.strategy.services import (
+from elinvoima.strategy.plans import services
+from elinvoima.strategy.plans.services import (
     goal_delete,
     goal_save,
     plan_create,

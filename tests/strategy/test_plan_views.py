@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from elinvoima.strategy.enums import DecisionBody, DecisionOutcome, PlanState
 from elinvoima.strategy.models import Goal, GoalIndicator, Measure, Plan, PriorityArea
-from elinvoima.strategy.services import plan_decision_record, plan_send_to_decision
+from elinvoima.strategy.plans.services import plan_decision_record, plan_send_to_decision
 
 from .test_plan_fixtures import fill_plan, make_plan, vaala, vaala_plan  # noqa: F401
 

@@ -9,12 +9,11 @@ from django.utils import timezone
 
 from elinvoima.actors.permissions import user_grants
 from elinvoima.networks.models import Network
-
-from .enums import MeasureStatus
-from .goal_card_services import period_bounds, period_current, period_previous
-from .goal_cards import GoalCard, GoalCardUpdate
-from .models import Goal, Measure, MeasureReport, Plan
-from .permissions import plans_visible_q
+from elinvoima.strategy.enums import MeasureStatus
+from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardUpdate
+from elinvoima.strategy.goal_cards.services import period_bounds, period_current, period_previous
+from elinvoima.strategy.models import Goal, Measure, MeasureReport, Plan
+from elinvoima.strategy.permissions import plans_visible_q
 
 OPEN_STATUSES = (MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS, MeasureStatus.DELAYED)
 

@@ -5,7 +5,7 @@ rendered by the Jinja2 templates `strategy/plans/_plan_areas.html` and
 `_plan_who_does_what.html` (elinvoima/strategy/jinja2/, environment in core/jinja2.py);
 the rest of the page is an ordinary Django template. A plan has up to hundreds of goals and
 measures, and the page must stay within 3x of raw SQL (docs/performance.md, `plan_page_pg`),
-so the rows of `plan_selectors.plan_page` are turned here into tuples that the templates
+so the rows of `plans.selectors.plan_page` are turned here into tuples that the templates
 unpack, with everything per row that would otherwise be a call in the template worked out
 once: labels of codes looked up, numbers and dates formatted, names joined, and URLs filled
 in from each route reversed once with a placeholder id (a reverse() per row would cost
@@ -18,8 +18,8 @@ from typing import NamedTuple
 from django.urls import NoReverseMatch, reverse
 from django.utils import formats
 
-from .enums import Direction, MeasureStatus, TargetComparison
-from .plan_selectors import GoalRow, IndicatorRow, MeasureRow, PlanPage
+from elinvoima.strategy.enums import Direction, MeasureStatus, TargetComparison
+from elinvoima.strategy.plans.selectors import GoalRow, IndicatorRow, MeasureRow, PlanPage
 
 PLACEHOLDER = 987654321
 

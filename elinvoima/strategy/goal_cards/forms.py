@@ -4,10 +4,10 @@ Each carries the version it was loaded from (`loaded_version`) for the concurren
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .enums import StatusLevel, Tertial
-from .goal_card_services import goal_card_version, period_current
-from .goal_cards import GoalCard, GoalCardTask, GoalCardUpdate
-from .models import Goal, GoalIndicator, Plan
+from elinvoima.strategy.enums import StatusLevel, Tertial
+from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardTask, GoalCardUpdate
+from elinvoima.strategy.goal_cards.services import goal_card_version, period_current
+from elinvoima.strategy.models import Goal, GoalIndicator, Plan
 
 
 class GoalCardForm(forms.ModelForm):
@@ -40,15 +40,9 @@ class GoalCardForm(forms.ModelForm):
             goal=goal
         ).select_related("indicator")
         self.fields["goal_indicator"].label_from_instance = lambda link: str(link.indicator)
-        owner = goal.plan
+        plan = goal.plan
         self.fields["dependent_plans"].queryset = (
-            Plan.objects.filter(
-                municipality_id=owner.municipality_id,
-                wellbeing_county_id=owner.wellbeing_county_id,
-                network_id=owner.network_id,
-            )
-            .exclude(pk=owner.pk)
-            .order_by("title")
+            Plan.objects.filter(plan.same_owner_q()).exclude(pk=plan.pk).order_by("title")
         )
         if not self.fields["dependent_plans"].queryset.exists():
             del self.fields["dependent_plans"]

@@ -21,12 +21,13 @@ from django.utils.translation import gettext as _
 
 from elinvoima.actors.models import Organisation
 from elinvoima.actors.permissions import is_member_of
-
-from .enums import MeasureStatus
-from .goal_card_services import field_error, period_validate
-from .models import Goal, Measure, MeasureReport
-from .permissions import authorize, can_change_plan
-from .services import plan_ensure_editable
+from elinvoima.core.concurrency import version_matches
+from elinvoima.core.translation import text_in
+from elinvoima.strategy.enums import MeasureStatus
+from elinvoima.strategy.goal_cards.services import field_error, period_validate
+from elinvoima.strategy.models import Goal, Measure, MeasureReport
+from elinvoima.strategy.permissions import authorize, can_change_plan
+from elinvoima.strategy.plans.services import plan_ensure_editable
 
 # What a measure says about itself; `implementers` and `goal` are passed separately.
 MEASURE_FIELDS = frozenset(
@@ -57,7 +58,7 @@ def _validate_fields(fields: dict[str, Any]) -> None:
 
 def _validate_measure(measure: Measure) -> None:
     errors: dict[str, str] = {}
-    if not (measure.title_fi or measure.title_sv or measure.title_en or "").strip():
+    if not text_in((measure.title_fi, measure.title_sv, measure.title_en)).strip():
         errors["title_fi"] = _("Tell what is done.")
     if measure.starts_on and measure.ends_on and measure.ends_on < measure.starts_on:
         errors["ends_on"] = _("The measure cannot end before it starts.")
@@ -192,7 +193,9 @@ def measure_report_save(
     period. When it is the newest period reported, the measure's status follows it.
 
     `loaded_version` guards against overwriting someone else's report saved meanwhile ("" for
-    a new report); None skips the check (a client that does not know it)."""
+    a new report); None skips the check (a client that does not know it). Compared as
+    core.concurrency compares versions; the refusal names who reported (code
+    "concurrent_edit", which the report page answers by showing their text)."""
     measure = _measure_locked(measure)
     measure_authorize_report(user, measure)
     if organisation.pk not in {o.pk for o in measure.implementers.all()}:
@@ -217,7 +220,7 @@ def measure_report_save(
         .select_related("reported_by")
         .first()
     )
-    if loaded_version is not None and measure_report_version(report) != loaded_version:
+    if not version_matches(measure_report_version(report), loaded_version):
         who = report.reported_by if report is not None else None
         raise ValidationError(
             _(

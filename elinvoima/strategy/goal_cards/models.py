@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .enums import StatusLevel, Tertial
+from elinvoima.strategy.enums import StatusLevel, Tertial
 
 
 class GoalCard(models.Model):

@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import EvaluationReport, HyteNegotiation, Plan
-from .services import CONCURRENT_EDIT_MESSAGE, plan_ensure_editable
+from elinvoima.strategy.models import EvaluationReport, HyteNegotiation, Plan
+from elinvoima.strategy.plans.services import CONCURRENT_EDIT_MESSAGE, plan_ensure_editable
 
 
 def _locked_editable(plan: Plan) -> Plan:

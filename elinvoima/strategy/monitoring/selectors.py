@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from elinvoima.actors.models import WellbeingCounty
+from elinvoima.core.translation import active_language, text_in, translated_field_names
 from elinvoima.indicators.enums import Gender, RegionCategory
 from elinvoima.indicators.models import (
     Indicator,
@@ -17,9 +18,8 @@ from elinvoima.indicators.models import (
     Region,
 )
 from elinvoima.networks.models import Network
-
-from .enums import ConcernKind, LogicLevel
-from .models import (
+from elinvoima.strategy.enums import ConcernKind, LogicLevel
+from elinvoima.strategy.models import (
     EvaluationReport,
     GoalIndicator,
     HyteNegotiation,
@@ -28,7 +28,6 @@ from .models import (
     PlanConcern,
     Recommendation,
 )
-from .plan_selectors import _fetch, language, pick_translation, rows, translated_fields
 
 
 # --- Logic model ------------------------------------------------------------------------------
@@ -51,7 +50,7 @@ class LogicColumn:
 def logic_model(*, plan: Plan) -> list[LogicColumn]:
     """The four levels input → output → outcome → impact with their entries and what each
     links to (goals, measures, indicators). Four queries."""
-    lang = language()
+    lang = active_language()
     entries: dict[int, LogicEntryRow] = {}
     levels: dict[str, list[LogicEntryRow]] = defaultdict(list)
     for pk, level, text in (
@@ -66,10 +65,12 @@ def logic_model(*, plan: Plan) -> list[LogicColumn]:
         through.objects.filter(logicmodelentry__plan=plan)
         .order_by("goal__position", "goal_id")
         .values_list(
-            "logicmodelentry_id", "goal_id", *(f"goal__{f}" for f in translated_fields("title"))
+            "logicmodelentry_id",
+            "goal_id",
+            *(f"goal__{f}" for f in translated_field_names("title")),
         )
     ):
-        entries[entry_id].goals.append((goal_id, pick_translation(tuple(titles), lang)))
+        entries[entry_id].goals.append((goal_id, text_in(tuple(titles), lang)))
     through = LogicModelEntry.measures.through
     for entry_id, measure_id, *titles in (
         through.objects.filter(logicmodelentry__plan=plan)
@@ -77,17 +78,19 @@ def logic_model(*, plan: Plan) -> list[LogicColumn]:
         .values_list(
             "logicmodelentry_id",
             "measure_id",
-            *(f"measure__{f}" for f in translated_fields("title")),
+            *(f"measure__{f}" for f in translated_field_names("title")),
         )
     ):
-        entries[entry_id].measures.append((measure_id, pick_translation(tuple(titles), lang)))
+        entries[entry_id].measures.append((measure_id, text_in(tuple(titles), lang)))
     through = LogicModelEntry.indicators.through
     for entry_id, *titles in (
         through.objects.filter(logicmodelentry__plan=plan)
         .order_by("indicator__title_fi", "indicator_id")
-        .values_list("logicmodelentry_id", *(f"indicator__{f}" for f in translated_fields("title")))
+        .values_list(
+            "logicmodelentry_id", *(f"indicator__{f}" for f in translated_field_names("title"))
+        )
     ):
-        entries[entry_id].indicators.append(pick_translation(tuple(titles), lang))
+        entries[entry_id].indicators.append(text_in(tuple(titles), lang))
     return [
         LogicColumn(level, str(label), levels.get(level, [])) for level, label in LogicLevel.choices
     ]
@@ -126,16 +129,8 @@ class ConcernRow:
 def plan_area_regions(plan: Plan) -> tuple[Region | None, Region | None]:
     """The Sotkanet region of the plan's area (its municipality or county; a network's
     municipality or county) and the whole country (category MAA). One query."""
-    municipality_id = plan.municipality_id
-    county_id = plan.wellbeing_county_id
-    if plan.network_id:
-        municipality_id = plan.network.municipality_id
-        county_id = None if municipality_id else plan.network.wellbeing_county_id
-    condition = Q(category=RegionCategory.COUNTRY)
-    if municipality_id:
-        condition |= Q(municipality_id=municipality_id)
-    elif county_id:
-        condition |= Q(wellbeing_county_id=county_id)
+    kind, pk = plan.area
+    condition = Q(category=RegionCategory.COUNTRY) | Q(**{f"{kind}_id": pk})
     own = country = None
     for region in Region.objects.filter(condition).order_by("id"):
         if region.category == RegionCategory.COUNTRY:
@@ -148,7 +143,7 @@ def plan_area_regions(plan: Plan) -> tuple[Region | None, Region | None]:
 def plan_concerns(*, plan: Plan) -> dict[str, list[ConcernRow]]:
     """The causes for joy and worry of the plan, each with its indicators' latest two values
     for the plan's area and the country's latest value. Four queries."""
-    lang = language()
+    lang = active_language()
     own, country = plan_area_regions(plan)
     concerns: dict[int, ConcernRow] = {
         pk: ConcernRow(pk, kind, text, explanation)
@@ -164,7 +159,7 @@ def plan_concerns(*, plan: Plan) -> dict[str, list[ConcernRow]]:
             "planconcern_id",
             "indicator_id",
             "indicator__decimals",
-            *(f"indicator__{f}" for f in translated_fields("title")),
+            *(f"indicator__{f}" for f in translated_field_names("title")),
         )
     )
     indicator_ids = {link[1] for link in links}
@@ -179,11 +174,9 @@ def plan_concerns(*, plan: Plan) -> dict[str, list[ConcernRow]]:
             .values_list("indicator_id", "region_id", "year", "value")
         ):
             values[(indicator_id, region_id)].append((year, value))
-    own_title = pick_translation((own.title_fi, own.title_sv, own.title_en), lang) if own else ""
+    own_title = text_in((own.title_fi, own.title_sv, own.title_en), lang) if own else ""
     for concern_id, indicator_id, decimals, *titles in links:
-        check = IndicatorCheck(
-            indicator_id, pick_translation(tuple(titles), lang), decimals, own_title
-        )
+        check = IndicatorCheck(indicator_id, text_in(tuple(titles), lang), decimals, own_title)
         if own is not None:
             series = values.get((indicator_id, own.pk), [])
             if series:
@@ -204,17 +197,8 @@ def plan_indicator_choices(plan: Plan):
     follow, those of its own indicator sets, of its owner's sets and of the preset sets
     (the THL minimum list, the HYTE coefficient), and those already linked; all indicators
     when there are none of these."""
-    municipality_id = plan.municipality_id or (
-        plan.network.municipality_id if plan.network_id else None
-    )
-    county_id = plan.wellbeing_county_id or (
-        plan.network.wellbeing_county_id if plan.network_id else None
-    )
-    sets = Q(is_preset=True) | Q(plans=plan)
-    if municipality_id:
-        sets |= Q(municipality_id=municipality_id)
-    if county_id:
-        sets |= Q(wellbeing_county_id=county_id)
+    kind, pk = plan.area
+    sets = Q(is_preset=True) | Q(plans=plan) | Q(**{f"{kind}_id": pk})
     ids = set(
         IndicatorSetItem.objects.filter(
             indicator_set__in=IndicatorSet.objects.filter(sets)
@@ -236,17 +220,6 @@ def plan_indicator_choices(plan: Plan):
 
 
 # --- Evaluation reports ---------------------------------------------------------------------
-def _reports_query(plan_id):
-    return (
-        rows(EvaluationReport).filter(plan_id=plan_id).order_by("-year").values_list("id", "year")
-    )
-
-
-def evaluation_reports_of(*, plan: Plan) -> list[tuple[int, int]]:
-    """(id, year) of the plan's evaluation reports, newest first (one query)."""
-    return _fetch(_reports_query, plan.pk)
-
-
 def report_recommendations(*, report: EvaluationReport) -> list[Recommendation]:
     return list(
         Recommendation.objects.filter(report=report)
@@ -257,14 +230,16 @@ def report_recommendations(*, report: EvaluationReport) -> list[Recommendation]:
 
 def owner_networks(plan: Plan):
     """The networks a plan's evaluation can address: the owner's networks."""
-    if plan.municipality_id:
-        return Network.objects.filter(municipality_id=plan.municipality_id)
-    if plan.wellbeing_county_id:
-        return Network.objects.filter(
-            Q(wellbeing_county_id=plan.wellbeing_county_id)
-            | Q(municipality__wellbeing_county_id=plan.wellbeing_county_id)
-        )
-    return Network.objects.filter(pk=plan.network_id)
+    match plan.owner_kind:
+        case "municipality":
+            return Network.objects.filter(municipality_id=plan.municipality_id)
+        case "wellbeing_county":
+            return Network.objects.filter(
+                Q(wellbeing_county_id=plan.wellbeing_county_id)
+                | Q(municipality__wellbeing_county_id=plan.wellbeing_county_id)
+            )
+        case _:
+            return Network.objects.filter(pk=plan.network_id)
 
 
 def network_recommendations(*, network: Network, user) -> list[Recommendation]:

@@ -6,27 +6,31 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Organisation
-
-from .enums import MeasureStatus, Tertial
-from .goal_card_services import period_current
-from .models import Measure, Plan
+from elinvoima.core.forms import TranslatedFieldsMixin
+from elinvoima.strategy.enums import MeasureStatus, Tertial
+from elinvoima.strategy.goal_cards.services import period_current
+from elinvoima.strategy.models import Measure, Plan
 
 
 def implementer_choices(plan: Plan):
     """Organisations that can carry out a plan's measures: those operating in the plan's
     municipality (or the county's municipalities), the county and its units, and a
     network's members."""
-    if plan.municipality_id:
-        scope = Q(municipalities=plan.municipality_id) | Q(
-            wellbeing_county_id=plan.municipality.wellbeing_county_id,
-            kind__in=(OrganisationKind.WELLBEING_COUNTY, OrganisationKind.WELLBEING_COUNTY_UNIT),
-        )
-    elif plan.wellbeing_county_id:
-        scope = Q(wellbeing_county_id=plan.wellbeing_county_id) | Q(
-            municipalities__wellbeing_county_id=plan.wellbeing_county_id
-        )
-    else:
-        scope = Q(networks=plan.network_id) | Q(coordinated_networks=plan.network_id)
+    match plan.owner_kind:
+        case "municipality":
+            scope = Q(municipalities=plan.municipality_id) | Q(
+                wellbeing_county_id=plan.municipality.wellbeing_county_id,
+                kind__in=(
+                    OrganisationKind.WELLBEING_COUNTY,
+                    OrganisationKind.WELLBEING_COUNTY_UNIT,
+                ),
+            )
+        case "wellbeing_county":
+            scope = Q(wellbeing_county_id=plan.wellbeing_county_id) | Q(
+                municipalities__wellbeing_county_id=plan.wellbeing_county_id
+            )
+        case _:
+            scope = Q(networks=plan.network_id) | Q(coordinated_networks=plan.network_id)
     return Organisation.objects.filter(scope).distinct().order_by("name")
 
 
@@ -37,7 +41,9 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(TranslatedFieldsMixin, forms.ModelForm):
+    required_translations = ("title",)
+
     class Meta:
         model = Measure
         fields = [
@@ -70,7 +76,6 @@ class MeasureForm(forms.ModelForm):
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
-        self.fields["title_fi"].required = True
         self.fields["implementers"].queryset = implementer_choices(plan)
         self.fields["implementers"].help_text = _(
             "Organisations, associations and county units that carry it out. "

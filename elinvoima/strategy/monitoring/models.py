@@ -9,8 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from elinvoima.actors.models import Municipality, Organisation, WellbeingCounty
 from elinvoima.indicators.models import Indicator
 from elinvoima.networks.models import Network
-
-from .enums import ConcernKind, LogicLevel
+from elinvoima.strategy.enums import ConcernKind, LogicLevel
 
 
 class LogicModelEntry(models.Model):

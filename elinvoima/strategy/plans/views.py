@@ -1,7 +1,7 @@
 """Pages of plans: the lists of a municipality's, county's and network's plans, the one-page
 plan, the plan form, the approval chain, new versions, priority areas and goals.
 
-Views are thin: selectors (plan_selectors) read, services (services) write, and each view
+Views are thin: selectors (plans.selectors) read, services (plans.services) write, and each view
 asks a named predicate of `strategy.permissions` with its object. A signed-in user who may
 not even see the object gets 404 (as from the API), one who sees it but may not do this 403.
 A frozen (approved) version shows its edit controls disabled with the reason, and a POST to
@@ -10,6 +10,7 @@ it is refused with the reason (HTTP 409), never a 500."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
@@ -19,16 +20,15 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views import View
-from rules.contrib.views import PermissionRequiredMixin
 
 from elinvoima.actors.models import Municipality, WellbeingCounty
+from elinvoima.actors.owners import owner_kind_of
+from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.networks.models import Network
-
-from .enums import DecisionBody, PlanState
-from .models import Goal, Plan, PriorityArea
-from .monitoring_selectors import evaluation_reports_of
-from .plan_body_selectors import plan_body_context
-from .plan_forms import (
+from elinvoima.strategy.enums import DecisionBody, PlanState
+from elinvoima.strategy.models import Goal, Plan, PriorityArea
+from elinvoima.strategy.plans.body_selectors import plan_body_context
+from elinvoima.strategy.plans.forms import (
     DecisionForm,
     GoalDeleteForm,
     GoalForm,
@@ -37,7 +37,8 @@ from .plan_forms import (
     PriorityAreaForm,
     formset_changes,
 )
-from .plan_selectors import (
+from elinvoima.strategy.plans.selectors import (
+    evaluation_reports_of,
     goal_dependent_measures,
     plan_chain,
     plan_decisions,
@@ -45,7 +46,7 @@ from .plan_selectors import (
     plan_versions,
     plans_of_owner,
 )
-from .services import (
+from elinvoima.strategy.plans.services import (
     goal_delete,
     goal_save,
     plan_create,
@@ -72,11 +73,14 @@ def frozen_reason(plan: Plan) -> str | None:
 
 
 def owner_url(plan: Plan) -> str:
-    if plan.municipality_id:
-        return reverse("strategy:municipality-plans", kwargs={"code": plan.municipality.code})
-    if plan.wellbeing_county_id:
-        return reverse("strategy:county-plans", kwargs={"code": plan.wellbeing_county.code})
-    return reverse("strategy:network-plans", kwargs={"pk": plan.network_id})
+    """The page of the plan owner's plans."""
+    match plan.owner_kind:
+        case "municipality":
+            return reverse("strategy:municipality-plans", kwargs={"code": plan.owner.code})
+        case "wellbeing_county":
+            return reverse("strategy:county-plans", kwargs={"code": plan.owner.code})
+        case _:
+            return reverse("strategy:network-plans", kwargs={"pk": plan.network_id})
 
 
 # --- Lists ------------------------------------------------------------------------------------
@@ -135,22 +139,23 @@ class NetworkPlansView(OwnerPlansView):
 
 
 # --- Creating a plan --------------------------------------------------------------------------
-class PlanCreateView(PermissionRequiredMixin, View):
-    template_name = "strategy/plans/plan_form.html"
-    owner_kind = ""
+class PlanCreateView(ObjectPermissionMixin, View):
+    """A new plan of the owner the URL names (`model`), asking the add permission of it."""
 
-    def get_owner(self):
-        raise NotImplementedError
+    template_name = "strategy/plans/plan_form.html"
 
     @cached_property
     def owner(self):
-        return self.get_owner()
+        return self.url_object
 
-    def get_permission_object(self):
-        return self.owner
+    @property
+    def owner_kind(self) -> str:
+        return owner_kind_of(self.owner).field
 
     def new_plan(self) -> Plan:
-        return Plan(**{self.owner_kind: self.owner})
+        plan = Plan()
+        plan.owner_assign(self.owner)
+        return plan
 
     def render(self, form, status=200):
         return TemplateResponse(
@@ -182,42 +187,37 @@ class PlanCreateView(PermissionRequiredMixin, View):
 
 class MunicipalityPlanCreateView(PlanCreateView):
     permission_required = "strategy.add_municipality_plan"
-    owner_kind = "municipality"
-
-    def get_owner(self):
-        return get_object_or_404(Municipality, code=self.kwargs["code"])
+    model = Municipality
+    lookup_field = "code"
 
 
 class CountyPlanCreateView(PlanCreateView):
     permission_required = "strategy.add_county_plan"
-    owner_kind = "wellbeing_county"
-
-    def get_owner(self):
-        return get_object_or_404(WellbeingCounty, code=self.kwargs["code"])
+    model = WellbeingCounty
+    lookup_field = "code"
 
 
 class NetworkPlanCreateView(PlanCreateView):
     permission_required = "strategy.add_network_plan"
-    owner_kind = "network"
-
-    def get_owner(self):
-        return get_object_or_404(Network, pk=self.kwargs["pk"])
+    model = Network
 
 
 # --- One plan ---------------------------------------------------------------------------------
-class PlanMixin(PermissionRequiredMixin):
-    """A view of one plan (or of something in it), asking `permission_required` of the plan.
+class PlanMixin(ObjectPermissionMixin):
+    """A view of one plan (or of something in it: override `model`, `select_related` and
+    `get_plan`), asking `permission_required` of the plan and `view_permission` of the plan
+    or of the goal the page is about (`get_view_permission_object`): core.view_mixins.
     `refuse_frozen`: a POST to a frozen version is answered with the reason."""
 
-    permission_required = "strategy.change_plan"
+    model: type[Model] = Plan
+    select_related: tuple[str, ...] = ("municipality", "wellbeing_county", "network")
+    permission_required: str | None = "strategy.change_plan"
     view_permission = "strategy.view_plan"
+    anonymous_to_login = True
     refuse_frozen = True
 
     def get_plan(self) -> Plan:
-        return get_object_or_404(
-            Plan.objects.select_related("municipality", "wellbeing_county", "network"),
-            pk=self.kwargs["pk"],
-        )
+        return self.url_object
 
     @cached_property
     def plan(self) -> Plan:
@@ -225,18 +225,6 @@ class PlanMixin(PermissionRequiredMixin):
 
     def get_permission_object(self):
         return self.plan
-
-    def get_visibility_object(self):
-        """What `view_permission` is asked of: the plan, or the goal the page is about."""
-        return self.plan
-
-    def handle_no_permission(self):
-        user = self.request.user
-        if user.is_authenticated and not user.has_perm(
-            self.view_permission, self.get_visibility_object()
-        ):
-            raise Http404
-        return super().handle_no_permission()
 
     def handle_frozen_post(self):
         if self.refuse_frozen and self.request.method == "POST" and self.plan.is_frozen:
@@ -265,7 +253,7 @@ class PlanDetailView(PlanMixin, View):
     """The one-page plan: priority areas, goals, sub-goals, indicators, measures with their
     implementers and status, who does what; versions, decisions and the next step."""
 
-    permission_required = "strategy.view_plan"
+    permission_required = None  # whoever may see it (view_permission)
     template_name = "strategy/plans/plan_detail.html"
 
     def get(self, request, **kwargs):
@@ -523,12 +511,12 @@ class PlanNewVersionView(PlanMixin, View):
 
 # --- Priority areas ---------------------------------------------------------------------------
 class PriorityAreaMixin(PlanMixin):
-    def get_area(self):
-        return get_object_or_404(PriorityArea.objects.select_related("plan"), pk=self.kwargs["pk"])
+    model = PriorityArea
+    select_related = ("plan",)
 
     @cached_property
     def area(self):
-        return self.get_area()
+        return self.url_object
 
     def get_plan(self):
         return self.area.plan
@@ -693,9 +681,12 @@ def _add_service_error(form, formset, error: ValidationError) -> None:
 class GoalCreateView(GoalFormMixin, View):
     """A new goal in a priority area (`pk` is the area's)."""
 
+    model = PriorityArea
+    select_related = ("plan",)
+
     @cached_property
     def area(self):
-        return get_object_or_404(PriorityArea.objects.select_related("plan"), pk=self.kwargs["pk"])
+        return self.url_object
 
     def get_plan(self):
         return self.area.plan
@@ -707,9 +698,13 @@ class GoalCreateView(GoalFormMixin, View):
 class SubGoalCreateView(GoalFormMixin, View):
     """A new sub-goal under a goal (`pk` is the parent goal's)."""
 
+    model = Goal
+    select_related = ("plan",)
+    view_permission = "strategy.view_goal"
+
     @cached_property
     def parent(self):
-        parent = get_object_or_404(Goal.objects.select_related("plan"), pk=self.kwargs["pk"])
+        parent = self.url_object
         if parent.parent_id is not None:
             raise Http404  # sub-goals have no sub-goals of their own
         return parent
@@ -717,9 +712,7 @@ class SubGoalCreateView(GoalFormMixin, View):
     def get_plan(self):
         return self.parent.plan
 
-    view_permission = "strategy.view_goal"
-
-    def get_visibility_object(self):
+    def get_view_permission_object(self):
         return self.parent
 
     def new_goal(self):
@@ -729,22 +722,18 @@ class SubGoalCreateView(GoalFormMixin, View):
 
 
 class GoalEditView(GoalFormMixin, View):
-    def new_goal(self):
-        return self._goal
-
-    @cached_property
-    def _goal(self):
-        return get_object_or_404(
-            Goal.objects.select_related("plan", "priority_area"), pk=self.kwargs["pk"]
-        )
-
-    def get_plan(self):
-        return self._goal.plan
-
+    model = Goal
+    select_related = ("plan", "priority_area")
     view_permission = "strategy.view_goal"
 
-    def get_visibility_object(self):
-        return self._goal
+    def new_goal(self):
+        return self.url_object
+
+    def get_plan(self):
+        return self.url_object.plan
+
+    def get_view_permission_object(self):
+        return self.url_object
 
 
 class GoalDeleteView(PlanMixin, View):
@@ -752,17 +741,18 @@ class GoalDeleteView(PlanMixin, View):
     only with an explicit confirmation (`goal_delete(delete_measures=True)`)."""
 
     template_name = "strategy/plans/goal_delete.html"
+    model = Goal
+    select_related = ("plan",)
+    view_permission = "strategy.view_goal"
 
     @cached_property
     def goal(self):
-        return get_object_or_404(Goal.objects.select_related("plan"), pk=self.kwargs["pk"])
+        return self.url_object
 
     def get_plan(self):
         return self.goal.plan
 
-    view_permission = "strategy.view_goal"
-
-    def get_visibility_object(self):
+    def get_view_permission_object(self):
         return self.goal
 
     def render(self, form, status=200, error=None):

@@ -25,12 +25,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from elinvoima.core.concurrency import ANY, version_matches
-
-from .enums import StatusLevel, Tertial
-from .goal_cards import GoalCard, GoalCardTask, GoalCardUpdate
-from .models import Goal, GoalIndicator, Plan
-from .permissions import authorize
-from .services import plan_ensure_editable
+from elinvoima.strategy.enums import StatusLevel, Tertial
+from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardTask, GoalCardUpdate
+from elinvoima.strategy.models import Goal, GoalIndicator, Plan
+from elinvoima.strategy.permissions import authorize
+from elinvoima.strategy.plans.services import plan_ensure_editable
 
 
 def field_error(field: str, message: str, *, code: str) -> ValidationError:

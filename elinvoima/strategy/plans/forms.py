@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.directory import QuickSelect
 from elinvoima.actors.models import Organisation, TargetGroup, User
+from elinvoima.core.forms import TranslatedFieldsMixin
 from elinvoima.indicators.enums import RegionCategory
 from elinvoima.indicators.models import Indicator, IndicatorSet, Region
-
-from .enums import DecisionOutcome, PlanKind
-from .models import Goal, GoalIndicator, Plan, PriorityArea
-from .services import goal_indicator_validate, version_of
+from elinvoima.strategy.enums import DecisionOutcome, PlanKind
+from elinvoima.strategy.models import Goal, GoalIndicator, Plan, PriorityArea
+from elinvoima.strategy.plans.services import goal_indicator_validate, version_of
 
 YEAR_MIN, YEAR_MAX = 2000, 2100
 
@@ -42,7 +42,9 @@ class LoadedAtMixin(forms.Form):
             self.initial["loaded_at"] = version_of(self.instance)
 
 
-class PlanForm(LoadedAtMixin, forms.ModelForm):
+class PlanForm(TranslatedFieldsMixin, LoadedAtMixin, forms.ModelForm):
+    required_translations = ("title",)
+
     class Meta:
         model = Plan
         fields = [
@@ -79,7 +81,6 @@ class PlanForm(LoadedAtMixin, forms.ModelForm):
             owner_kind, list(PlanKind)
         )
         self.fields["kind"].choices = [(kind.value, kind.label) for kind in kinds]
-        self.fields["title_fi"].required = True
         self.fields["indicator_sets"].queryset = indicator_sets_for(self.instance)
         for name in ("start_year", "end_year"):
             _year_field(self.fields[name])
@@ -89,7 +90,9 @@ class PlanForm(LoadedAtMixin, forms.ModelForm):
     # (`plan_create`, `plan_update`), after it has asked whether the user may save the plan.
 
 
-class PriorityAreaForm(forms.ModelForm):
+class PriorityAreaForm(TranslatedFieldsMixin, forms.ModelForm):
+    required_translations = ("title",)
+
     class Meta:
         model = PriorityArea
         fields = [
@@ -111,22 +114,21 @@ class PriorityAreaForm(forms.ModelForm):
             "description_sv": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["title_fi"].required = True
-
 
 def owner_organisations_for(plan: Plan):
     """Organisations that can own a goal of the plan: those of its municipality, county
     or network."""
-    if plan.municipality_id:
-        condition = Q(municipality_id=plan.municipality_id) | Q(municipalities=plan.municipality_id)
-    elif plan.wellbeing_county_id:
-        condition = Q(wellbeing_county_id=plan.wellbeing_county_id) | Q(
-            municipality__wellbeing_county_id=plan.wellbeing_county_id
-        )
-    else:
-        condition = Q(networks=plan.network_id) | Q(coordinated_networks=plan.network_id)
+    match plan.owner_kind:
+        case "municipality":
+            condition = Q(municipality_id=plan.municipality_id) | Q(
+                municipalities=plan.municipality_id
+            )
+        case "wellbeing_county":
+            condition = Q(wellbeing_county_id=plan.wellbeing_county_id) | Q(
+                municipality__wellbeing_county_id=plan.wellbeing_county_id
+            )
+        case _:
+            condition = Q(networks=plan.network_id) | Q(coordinated_networks=plan.network_id)
     ids = Organisation.objects.filter(condition).values("pk")
     return Organisation.objects.filter(pk__in=ids).order_by("name_fi")
 
@@ -134,25 +136,19 @@ def owner_organisations_for(plan: Plan):
 def indicator_sets_for(plan: Plan):
     """The indicator sets a plan and its goals can follow: the owner's own and the shared
     presets (a network's plan: those of the network's municipality or county)."""
-    municipality_id, county_id = plan.municipality_id, plan.wellbeing_county_id
-    if plan.network_id:
-        municipality_id = plan.network.municipality_id
-        county_id = plan.network.wellbeing_county_id
-    condition = Q(is_preset=True)
-    if municipality_id:
-        condition |= Q(municipality_id=municipality_id)
-    if county_id:
-        condition |= Q(wellbeing_county_id=county_id)
+    kind, pk = plan.area
+    condition = Q(is_preset=True) | Q(**{f"{kind}_id": pk})
     return IndicatorSet.objects.filter(condition).order_by("name", "pk")
 
 
 def owner_users_for(plan: Plan):
-    if plan.municipality_id:
-        condition = Q(memberships__organisation__municipality_id=plan.municipality_id)
-    elif plan.wellbeing_county_id:
-        condition = Q(memberships__organisation__wellbeing_county_id=plan.wellbeing_county_id)
-    else:
-        condition = Q(network_memberships__network_id=plan.network_id)
+    match plan.owner_kind:
+        case "municipality":
+            condition = Q(memberships__organisation__municipality_id=plan.municipality_id)
+        case "wellbeing_county":
+            condition = Q(memberships__organisation__wellbeing_county_id=plan.wellbeing_county_id)
+        case _:
+            condition = Q(network_memberships__network_id=plan.network_id)
     ids = User.objects.filter(condition).values("pk")
     return User.objects.filter(pk__in=ids, is_active=True).order_by("last_name", "first_name")
 
@@ -162,7 +158,9 @@ class UserChoiceField(forms.ModelMultipleChoiceField):
         return obj.get_full_name() or obj.username
 
 
-class GoalForm(LoadedAtMixin, forms.ModelForm):
+class GoalForm(TranslatedFieldsMixin, LoadedAtMixin, forms.ModelForm):
+    required_translations = ("title",)
+
     owner_users = UserChoiceField(
         label=_("Owners with an account"),
         queryset=User.objects.none(),
@@ -205,7 +203,6 @@ class GoalForm(LoadedAtMixin, forms.ModelForm):
     def __init__(self, *args, plan: Plan, is_sub_goal: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
-        self.fields["title_fi"].required = True
         self.fields["priority_area"].queryset = PriorityArea.objects.filter(plan=plan)
         self.fields["priority_area"].empty_label = None
         if is_sub_goal:

@@ -10,13 +10,12 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
-from rules.contrib.views import PermissionRequiredMixin
 
 from elinvoima.actors.models import WellbeingCounty
+from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.networks.models import Network
-
-from .models import EvaluationReport, HyteNegotiation, Recommendation
-from .monitoring_forms import (
+from elinvoima.strategy.models import EvaluationReport, HyteNegotiation, Recommendation
+from elinvoima.strategy.monitoring.forms import (
     EvaluationReportForm,
     HyteNegotiationForm,
     LogicModelFormSet,
@@ -25,23 +24,23 @@ from .monitoring_forms import (
     RecommendationResponseForm,
     monitoring_formset,
 )
-from .monitoring_selectors import (
+from elinvoima.strategy.monitoring.selectors import (
     county_negotiations,
-    evaluation_reports_of,
     logic_model,
     negotiation_detail,
     network_recommendations,
     plan_concerns,
     report_recommendations,
 )
-from .monitoring_services import (
+from elinvoima.strategy.monitoring.services import (
     evaluation_report_save,
     hyte_negotiation_save,
     logic_model_save,
     plan_concerns_save,
     recommendation_respond,
 )
-from .plan_views import PlanMixin
+from elinvoima.strategy.plans.selectors import evaluation_reports_of
+from elinvoima.strategy.plans.views import PlanMixin
 
 
 def _disable_formset(formset) -> None:
@@ -52,7 +51,7 @@ def _disable_formset(formset) -> None:
 
 # --- Logic model ------------------------------------------------------------------------------
 class LogicModelView(PlanMixin, View):
-    permission_required = "strategy.view_plan"
+    permission_required = None  # whoever may see the plan (view_permission)
 
     def get(self, request, **kwargs):
         return TemplateResponse(
@@ -100,7 +99,7 @@ class PlanFormsetEditView(PlanMixin, View):
         return self.render(formset)
 
     def render_refusal(self, formset, error):
-        from .plan_views import refused
+        from elinvoima.strategy.plans.views import refused
 
         return refused(self.request, self.plan, error.messages[0])
 
@@ -119,7 +118,7 @@ class LogicModelEditView(PlanFormsetEditView):
 
 # --- Joy and worry lists ----------------------------------------------------------------------
 class PlanConcernsView(PlanMixin, View):
-    permission_required = "strategy.view_plan"
+    permission_required = None  # whoever may see the plan (view_permission)
 
     def get(self, request, **kwargs):
         return TemplateResponse(
@@ -194,27 +193,25 @@ class EvaluationReportCreateView(EvaluationReportMixin, View):
 
 
 class EvaluationReportEditView(EvaluationReportMixin, View):
+    model = EvaluationReport
+    select_related = ("plan",)
+
     @cached_property
     def report(self):
-        return get_object_or_404(
-            EvaluationReport.objects.select_related("plan"), pk=self.kwargs["pk"]
-        )
+        return self.url_object
 
     def get_plan(self):
         return self.report.plan
 
 
 class EvaluationReportDetailView(PlanMixin, View):
-    permission_required = "strategy.view_plan"
+    permission_required = None  # whoever may see the plan (view_permission)
+    model = EvaluationReport
+    select_related = ("plan", "plan__municipality", "plan__wellbeing_county", "plan__network")
 
     @cached_property
     def report(self):
-        return get_object_or_404(
-            EvaluationReport.objects.select_related(
-                "plan", "plan__municipality", "plan__wellbeing_county", "plan__network"
-            ),
-            pk=self.kwargs["pk"],
-        )
+        return self.url_object
 
     def get_plan(self):
         return self.report.plan
@@ -247,18 +244,17 @@ class NetworkRecommendationsView(View):
         )
 
 
-class RecommendationRespondView(PermissionRequiredMixin, View):
+class RecommendationRespondView(ObjectPermissionMixin, View):
     """The chair or secretary of the network writes its response to a recommendation."""
 
     permission_required = "networks.run_network"
     template_name = "strategy/monitoring/recommendation_respond.html"
+    model = Recommendation
+    select_related = ("network", "report", "report__plan")
 
     @cached_property
     def recommendation(self):
-        return get_object_or_404(
-            Recommendation.objects.select_related("network", "report", "report__plan"),
-            pk=self.kwargs["pk"],
-        )
+        return self.url_object
 
     def get_permission_object(self):
         return self.recommendation.network
@@ -287,13 +283,15 @@ class RecommendationRespondView(PermissionRequiredMixin, View):
 
 
 # --- Hyte negotiations ------------------------------------------------------------------------
-class CountyMixin(PermissionRequiredMixin):
+class CountyMixin(ObjectPermissionMixin):
+    """A page of the county the URL names by its code."""
+
+    model = WellbeingCounty
+    lookup_field = "code"
+
     @cached_property
     def county(self):
-        return get_object_or_404(WellbeingCounty, code=self.kwargs["code"])
-
-    def get_permission_object(self):
-        return self.county
+        return self.url_object
 
 
 class CountyHyteNegotiationsView(CountyMixin, View):
@@ -313,7 +311,7 @@ class CountyHyteNegotiationsView(CountyMixin, View):
         )
 
 
-class NegotiationFormMixin(PermissionRequiredMixin):
+class NegotiationFormMixin(ObjectPermissionMixin):
     permission_required = "strategy.record_hyte_negotiation"
     template_name = "strategy/monitoring/negotiation_form.html"
 
@@ -349,39 +347,36 @@ class NegotiationFormMixin(PermissionRequiredMixin):
         return self.render(form)
 
 
-class HyteNegotiationCreateView(NegotiationFormMixin, View):
-    @cached_property
-    def county(self):
-        return get_object_or_404(WellbeingCounty, code=self.kwargs["code"])
-
+class HyteNegotiationCreateView(NegotiationFormMixin, CountyMixin, View):
     @cached_property
     def negotiation(self):
         return HyteNegotiation(wellbeing_county=self.county)
 
 
-class HyteNegotiationEditView(NegotiationFormMixin, View):
+class NegotiationMixin(ObjectPermissionMixin):
+    """A page of one negotiation, asking its permission of the negotiation's county."""
+
+    model = HyteNegotiation
+    select_related = ("wellbeing_county",)
+
     @cached_property
     def negotiation(self):
-        return get_object_or_404(
-            HyteNegotiation.objects.select_related("wellbeing_county"), pk=self.kwargs["pk"]
-        )
+        return self.url_object
 
     @cached_property
     def county(self):
         return self.negotiation.wellbeing_county
 
-
-class HyteNegotiationDetailView(PermissionRequiredMixin, View):
-    permission_required = "strategy.view_hyte_negotiations"
-
-    @cached_property
-    def negotiation(self):
-        return get_object_or_404(
-            HyteNegotiation.objects.select_related("wellbeing_county"), pk=self.kwargs["pk"]
-        )
-
     def get_permission_object(self):
-        return self.negotiation.wellbeing_county
+        return self.county
+
+
+class HyteNegotiationEditView(NegotiationFormMixin, NegotiationMixin, View):
+    pass
+
+
+class HyteNegotiationDetailView(NegotiationMixin, View):
+    permission_required = "strategy.view_hyte_negotiations"
 
     def get(self, request, **kwargs):
         county = self.negotiation.wellbeing_county

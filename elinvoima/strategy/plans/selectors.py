@@ -2,7 +2,7 @@
 
 The one-page plan (`plan_page`) shows a municipality's whole plan — priority areas, goals,
 sub-goals, goal indicators, measures with their implementers — out of ~600,000 measures
-at national scale (PERFORMANCE.md). It runs a fixed number of queries however large the
+at national scale (docs/performance.md). It runs a fixed number of queries however large the
 plan: one per kind of row, `values_list` only, each answered by an index on the plan (or
 goal / measure) id. No model instances are built for the rows."""
 
@@ -12,13 +12,18 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import CharField, F, Q, QuerySet, Value
 from django.db.models.functions import Cast
-from django.utils.translation import get_language
 
 from elinvoima.actors.models import Municipality, WellbeingCounty
+from elinvoima.core.translation import (
+    active_language,
+    text_in,
+    text_picker,
+    translated_field_names,
+)
 from elinvoima.networks.models import Network
-
-from .enums import DecisionBody, DecisionOutcome, PlanState
-from .models import (
+from elinvoima.strategy.enums import DecisionBody, DecisionOutcome, PlanState
+from elinvoima.strategy.models import (
+    EvaluationReport,
     Goal,
     GoalIndicator,
     Measure,
@@ -26,33 +31,7 @@ from .models import (
     PlanDecision,
     PriorityArea,
 )
-from .services import plan_next_decision_body
-
-LANGUAGES = ("fi", "sv", "en")
-
-
-def language() -> str:
-    code = (get_language() or "fi")[:2]
-    return code if code in LANGUAGES else "fi"
-
-
-def translated_fields(name: str) -> list[str]:
-    return [f"{name}_{code}" for code in LANGUAGES]
-
-
-def pick_translation(values: tuple, lang: str) -> str:
-    """The text in `lang`, else Finnish, Swedish, English (the product's fallback);
-    `values` are the (fi, sv, en) columns."""
-    return translation_picker(lang)(values)
-
-
-_ORDERS = {"fi": (0, 1, 2), "sv": (1, 0, 2), "en": (2, 0, 1)}
-
-
-def translation_picker(lang: str):
-    """A function (fi, sv, en) → the text to show, for many rows (no dict per row)."""
-    first, second, third = _ORDERS.get(lang, _ORDERS["fi"])
-    return lambda values: values[first] or values[second] or values[third] or ""
+from elinvoima.strategy.plans.services import plan_next_decision_body
 
 
 def rows(model):
@@ -145,7 +124,7 @@ def _areas_query(plan_id):
         rows(PriorityArea)
         .filter(plan_id=plan_id)
         .order_by("position", "id")
-        .values_list("id", *translated_fields("title"), *translated_fields("description"))
+        .values_list("id", *translated_field_names("title"), *translated_field_names("description"))
     )
 
 
@@ -159,8 +138,8 @@ def _goals_query(plan_id):
             "priority_area_id",
             "parent_id",
             "owner_names",
-            *translated_fields("title"),
-            *translated_fields("description"),
+            *translated_field_names("title"),
+            *translated_field_names("description"),
         )
     )
 
@@ -172,7 +151,10 @@ def _owners_and_groups_query(plan_id):
         .filter(goal__plan_id=plan_id)
         .annotate(kind=Value(0), order=F("organisation__name_fi"))
         .values_list(
-            "goal_id", "kind", "order", *(f"organisation__{f}" for f in translated_fields("name"))
+            "goal_id",
+            "kind",
+            "order",
+            *(f"organisation__{f}" for f in translated_field_names("name")),
         )
     )
     groups = (
@@ -180,7 +162,10 @@ def _owners_and_groups_query(plan_id):
         .filter(goal__plan_id=plan_id)
         .annotate(kind=Value(1), order=Cast("targetgroup__position", CharField()))
         .values_list(
-            "goal_id", "kind", "order", *(f"targetgroup__{f}" for f in translated_fields("name"))
+            "goal_id",
+            "kind",
+            "order",
+            *(f"targetgroup__{f}" for f in translated_field_names("name")),
         )
     )
     return owners.union(groups, all=True)
@@ -193,7 +178,7 @@ def _indicators_query(plan_id):
         .order_by("position", "id")
         .values_list(
             "goal_id",
-            *(f"indicator__{f}" for f in translated_fields("title")),
+            *(f"indicator__{f}" for f in translated_field_names("title")),
             "direction",
             "baseline_year",
             "baseline_value",
@@ -213,7 +198,7 @@ def _measures_query(plan_id):
         .values_list(
             "id",
             "goal_id",
-            *translated_fields("title"),
+            *translated_field_names("title"),
             "status",
             "starts_on",
             "ends_on",
@@ -230,13 +215,26 @@ def _implementers_query(plan_id):
         .values_list(
             "measure_id",
             "organisation_id",
-            *(f"organisation__{f}" for f in translated_fields("name")),
+            *(f"organisation__{f}" for f in translated_field_names("name")),
         )
     )
 
 
 _SENTINEL = -987_654_321
 _COMPILED: dict[tuple[str, str], tuple[str, tuple, tuple[int, ...]]] = {}
+
+
+def _reports_query(plan_id):
+    return (
+        rows(EvaluationReport).filter(plan_id=plan_id).order_by("-year").values_list("id", "year")
+    )
+
+
+def evaluation_reports_of(*, plan: Plan) -> list[tuple[int, int]]:
+    """(id, year) of the plan's evaluation reports, newest first (one query). Here rather
+    than with the rest of monitoring: the plan page links to them, and monitoring builds on
+    the plan pages, not the other way round."""
+    return _fetch(_reports_query, plan.pk)
 
 
 def _fetch(build, plan_id: int) -> list[tuple]:
@@ -264,7 +262,7 @@ def _date(value):
 
 def plan_page(*, plan: Plan) -> PlanPage:
     """Everything the one-page plan shows of `plan`'s content, in 6 queries."""
-    pick = translation_picker(language())
+    pick = text_picker()
     areas = {
         row[0]: AreaRow(row[0], pick(row[1:4]), pick(row[4:7]))
         for row in _fetch(_areas_query, plan.pk)
@@ -421,14 +419,14 @@ def plan_next_body(plan: Plan) -> str | None:
 
 def goal_dependent_measures(*, goal: Goal) -> list[tuple[int, str, str]]:
     """The measures that depend on a goal or its sub-goals: (id, title, goal title)."""
-    lang = language()
+    lang = active_language()
     return [
-        (row[0], pick_translation(row[1:4], lang), pick_translation(row[4:7], lang))
+        (row[0], text_in(row[1:4], lang), text_in(row[4:7], lang))
         for row in Measure.objects.filter(Q(goal=goal) | Q(goal__parent=goal))
         .order_by("goal__position", "goal_id", "position", "id")
         .values_list(
             "id",
-            *translated_fields("title"),
-            *(f"goal__{f}" for f in translated_fields("title")),
+            *translated_field_names("title"),
+            *(f"goal__{f}" for f in translated_field_names("title")),
         )
     ]

@@ -8,8 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Municipality, Organisation, WellbeingCounty
-
-from .models import (
+from elinvoima.strategy.models import (
     EvaluationReport,
     Goal,
     HyteNegotiation,
@@ -19,8 +18,8 @@ from .models import (
     PlanConcern,
     Recommendation,
 )
-from .monitoring_selectors import owner_networks, plan_indicator_choices
-from .plan_forms import YEAR_MAX, YEAR_MIN, LoadedAtMixin
+from elinvoima.strategy.monitoring.selectors import owner_networks, plan_indicator_choices
+from elinvoima.strategy.plans.forms import YEAR_MAX, YEAR_MIN, LoadedAtMixin
 
 
 class LogicModelEntryForm(forms.ModelForm):

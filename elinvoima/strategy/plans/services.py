@@ -17,9 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from elinvoima.core.concurrency import ensure_unchanged
-
-from .enums import DecisionBody, DecisionOutcome, PlanState
-from .models import (
+from elinvoima.strategy.enums import DecisionBody, DecisionOutcome, PlanState
+from elinvoima.strategy.models import (
     Goal,
     GoalCard,
     GoalCardTask,
@@ -29,14 +28,13 @@ from .models import (
     PlanDecision,
     PriorityArea,
 )
-from .permissions import authorize, can_view_plan
+from elinvoima.strategy.permissions import authorize, can_view_plan
 
 ADD_PLAN_PERMISSIONS = {
     "municipality": "strategy.add_municipality_plan",
     "wellbeing_county": "strategy.add_county_plan",
     "network": "strategy.add_network_plan",
 }
-OWNER_FIELDS = ("municipality", "wellbeing_county", "network")
 
 
 def plan_ensure_editable(plan: Plan) -> None:
@@ -56,10 +54,8 @@ def plan_overlapping(*, plan: Plan) -> Plan | None:
     """Another plan of the same owner and kind, in another lineage, whose years overlap."""
     return (
         Plan.objects.filter(
+            plan.same_owner_q(),
             kind=plan.kind,
-            municipality_id=plan.municipality_id,
-            wellbeing_county_id=plan.wellbeing_county_id,
-            network_id=plan.network_id,
             start_year__lte=plan.end_year,
             end_year__gte=plan.start_year,
         )
@@ -323,7 +319,7 @@ def goal_delete(*, goal: Goal, user=None, delete_measures: bool = False) -> int:
 # version) and an edit never interleave.
 
 
-# The monitoring pages' stale-form message (`monitoring_services`); plans and goals use
+# The monitoring pages' stale-form message (`monitoring.services`); plans and goals use
 # `elinvoima.core.concurrency.ensure_unchanged`, which names who saved and when.
 CONCURRENT_EDIT_MESSAGE = gettext_lazy(
     "Someone else saved this while you were editing it. Open it again to see their changes, "
@@ -344,8 +340,14 @@ def version_of(obj) -> str:
 
 
 def plan_authorize_add(user, plan: Plan) -> None:
-    """May the user add a plan for the plan's owner (municipality, county or network)."""
-    authorize(user, ADD_PLAN_PERMISSIONS[plan.owner_kind], plan.owner)
+    """May the user add a plan for the plan's owner (municipality, county or network). A plan
+    without an owner is asked as a network's (nobody but the platform admin passes) and is
+    then refused by `plan_validate_owner`."""
+    try:
+        kind, owner = plan.owner_kind, plan.owner
+    except ValueError:  # no owner
+        kind, owner = "network", None
+    authorize(user, ADD_PLAN_PERMISSIONS[kind], owner)
 
 
 def plan_authorize_change(user, plan: Plan) -> None:
@@ -353,7 +355,7 @@ def plan_authorize_change(user, plan: Plan) -> None:
 
 
 def plan_validate_owner(plan: Plan) -> None:
-    if sum(1 for name in OWNER_FIELDS if getattr(plan, f"{name}_id") is not None) != 1:
+    if sum(1 for name in Plan.OWNER_FIELDS if getattr(plan, f"{name}_id") is not None) != 1:
         raise ValidationError(
             {"municipality": _("A plan belongs to exactly one municipality, county or network.")},
             code="owner",
@@ -391,7 +393,9 @@ def plan_update(*, plan: Plan, user=None, loaded_at=None, indicator_sets=None) -
     ensure_unchanged(
         version_of(current), loaded_at, what=_("this plan"), changed_at=current.updated_at
     )
-    if any(getattr(plan, f"{name}_id") != getattr(current, f"{name}_id") for name in OWNER_FIELDS):
+    if any(
+        getattr(plan, f"{name}_id") != getattr(current, f"{name}_id") for name in Plan.OWNER_FIELDS
+    ):
         raise ValidationError(
             {"municipality": _("The owner of a plan cannot change.")}, code="owner"
         )

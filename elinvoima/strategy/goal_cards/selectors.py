@@ -7,26 +7,22 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from .enums import StatusLevel
-from .goal_cards import GoalCard, GoalCardTask, GoalCardUpdate
-from .models import Goal, GoalIndicator
+from elinvoima.strategy.enums import StatusLevel
+from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardTask, GoalCardUpdate
+from elinvoima.strategy.models import Goal, GoalIndicator
 
 
-def goal_for_card(*, pk: int) -> Goal:
-    """The goal with what its card page shows. Raises Goal.DoesNotExist."""
-    return (
-        Goal.objects.select_related("plan", "priority_area", "parent")
-        .prefetch_related(
-            "owner_users",
-            "owner_organisations",
-            "target_groups",
-            "measures",
-            Prefetch(
-                "goal_indicators",
-                queryset=GoalIndicator.objects.select_related("indicator", "region"),
-            ),
-        )
-        .get(pk=pk)
+def goals_for_card() -> QuerySet[Goal]:
+    """Goals with what their card page shows."""
+    return Goal.objects.select_related("plan", "priority_area", "parent").prefetch_related(
+        "owner_users",
+        "owner_organisations",
+        "target_groups",
+        "measures",
+        Prefetch(
+            "goal_indicators",
+            queryset=GoalIndicator.objects.select_related("indicator", "region"),
+        ),
     )
 
 

@@ -3,31 +3,30 @@ editable plan, an implementer's period report, "my measures" and what needs atte
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality, WellbeingCounty
 from elinvoima.actors.permissions import user_grants
-
-from .enums import MeasureStatus, Tertial
-from .goal_card_services import period_current, period_label
-from .goal_card_views import _apply_errors, frozen_reason, plan_url
-from .measure_forms import MeasureForm, MeasureReportForm
-from .measure_selectors import (
+from elinvoima.core.view_mixins import ObjectPermissionMixin
+from elinvoima.strategy.enums import MeasureStatus, Tertial
+from elinvoima.strategy.goal_cards.services import period_current, period_label
+from elinvoima.strategy.goal_cards.views import _apply_errors, frozen_reason, plan_url
+from elinvoima.strategy.measures.forms import MeasureForm, MeasureReportForm
+from elinvoima.strategy.measures.selectors import (
     AttentionReason,
     attention_period,
     measures_attention,
     my_measures,
 )
-from .measure_services import (
+from elinvoima.strategy.measures.services import (
     measure_create,
     measure_delete,
     measure_is_late,
@@ -36,58 +35,38 @@ from .measure_services import (
     measure_reportable_organisations,
     measure_update,
 )
-from .models import Goal, Measure, MeasureReport
-from .permissions import plans_visible_to
+from elinvoima.strategy.models import Goal, Measure, MeasureReport, Plan
+from elinvoima.strategy.permissions import plans_visible_to
 
 
-def _measure_or_404(pk: int) -> Measure:
-    return get_object_or_404(
-        Measure.objects.select_related("plan", "goal__priority_area").prefetch_related(
+class MeasureMixin(ObjectPermissionMixin):
+    """A page of one measure: `view_permission` is asked with the measure (hidden → 404,
+    anonymous → login), `permission_required` with `get_permission_object()`."""
+
+    model = Measure
+    view_permission = "strategy.view_measure"
+    anonymous_to_login = True
+
+    def get_object_queryset(self):
+        return Measure.objects.select_related("plan", "goal__priority_area").prefetch_related(
             "implementers",
             Prefetch(
                 "reports",
                 queryset=MeasureReport.objects.select_related("organisation", "reported_by"),
             ),
-        ),
-        pk=pk,
-    )
+        )
+
+    @cached_property
+    def measure(self) -> Measure:
+        return self.url_object
+
+    def get_view_permission_object(self):
+        return self.measure
 
 
-class PredicateMixin:
-    """Asks the named predicate with the object; anonymous users are sent to log in. A
-    signed-in user who may not even see the object (`visible`: the view permission and its
-    object) gets 404, as from the API; one who sees it but may not do this 403."""
-
-    permission: str
-
-    def check(self, obj, *, visible: tuple[str, object] | None = None) -> None:
-        user = self.request.user
-        if not user.has_perm(self.permission, obj):
-            if not user.is_authenticated:
-                raise _LoginRequired
-            if visible is not None and not user.has_perm(*visible):
-                raise Http404
-            raise PermissionDenied
-
-    def dispatch(self, request, *args, **kwargs):
-        try:
-            self.load(**kwargs)
-        except _LoginRequired:
-            return redirect_to_login(request.get_full_path())
-        return super().dispatch(request, *args, **kwargs)
-
-
-class _LoginRequired(Exception):
-    pass
-
-
-class MeasureDetailView(PredicateMixin, TemplateView):
-    permission = "strategy.view_measure"
+class MeasureDetailView(MeasureMixin, TemplateView):
+    permission_required = None  # whoever may see it (view_permission)
     template_name = "strategy/measures/measure_detail.html"
-
-    def load(self, pk):
-        self.measure = _measure_or_404(pk)
-        self.check(self.measure, visible=("strategy.view_measure", self.measure))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -112,8 +91,9 @@ class MeasureDetailView(PredicateMixin, TemplateView):
         return context
 
 
-class MeasureFormMixin(PredicateMixin):
-    permission = "strategy.change_plan"
+class MeasureFormMixin(ObjectPermissionMixin):
+    permission_required: str | None = "strategy.change_plan"
+    anonymous_to_login = True
     template_name = "strategy/measures/measure_form.html"
 
     def get_context_data(self, **kwargs):
@@ -146,10 +126,24 @@ class MeasureFormMixin(PredicateMixin):
 
 
 class MeasureCreateView(MeasureFormMixin, TemplateView):
-    def load(self, goal_pk):
-        self.goal = get_object_or_404(Goal.objects.select_related("plan"), pk=goal_pk)
-        self.plan = self.goal.plan
-        self.check(self.plan, visible=("strategy.view_goal", self.goal))
+    model = Goal
+    select_related = ("plan",)
+    lookup_url_kwarg = "goal_pk"
+    view_permission = "strategy.view_goal"
+
+    @cached_property
+    def goal(self) -> Goal:
+        return self.url_object
+
+    @cached_property
+    def plan(self) -> Plan:
+        return self.goal.plan
+
+    def get_permission_object(self):
+        return self.plan
+
+    def get_view_permission_object(self):
+        return self.goal
 
     def make_form(self, data=None):
         return MeasureForm(
@@ -165,11 +159,17 @@ class MeasureCreateView(MeasureFormMixin, TemplateView):
         )
 
 
-class MeasureEditView(MeasureFormMixin, TemplateView):
-    def load(self, pk):
-        self.measure = _measure_or_404(pk)
-        self.plan, self.goal = self.measure.plan, self.measure.goal
-        self.check(self.plan, visible=("strategy.view_measure", self.measure))
+class MeasureEditView(MeasureFormMixin, MeasureMixin, TemplateView):
+    @cached_property
+    def plan(self) -> Plan:
+        return self.measure.plan
+
+    @cached_property
+    def goal(self) -> Goal:
+        return self.measure.goal
+
+    def get_permission_object(self):
+        return self.plan
 
     def make_form(self, data=None):
         return MeasureForm(data, instance=self.measure, plan=self.plan)
@@ -180,15 +180,14 @@ class MeasureEditView(MeasureFormMixin, TemplateView):
         )
 
 
-class MeasureDeleteView(PredicateMixin, TemplateView):
+class MeasureDeleteView(MeasureMixin, TemplateView):
     """Asks first, telling how many reports go with the measure."""
 
-    permission = "strategy.change_plan"
+    permission_required = "strategy.change_plan"
     template_name = "strategy/measures/measure_confirm_delete.html"
 
-    def load(self, pk):
-        self.measure = _measure_or_404(pk)
-        self.check(self.measure.plan, visible=("strategy.view_measure", self.measure))
+    def get_permission_object(self):
+        return self.measure.plan
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -213,19 +212,16 @@ class MeasureDeleteView(PredicateMixin, TemplateView):
         return redirect(reverse("strategy:goal-card", kwargs={"pk": goal.pk}))
 
 
-class MeasureReportView(PredicateMixin, TemplateView):
+class MeasureReportView(MeasureMixin, TemplateView):
     """An implementer reports a period's realisation for its own organisation; planners can
     report for any implementer. The current four-month period unless another is chosen."""
 
-    permission = "strategy.report_measure"
+    permission_required = "strategy.report_measure"
     template_name = "strategy/measures/measure_report_form.html"
 
-    def load(self, pk):
-        self.measure = _measure_or_404(pk)
-        self.check(self.measure, visible=("strategy.view_measure", self.measure))
-        self.organisations = measure_reportable_organisations(
-            measure=self.measure, user=self.request.user
-        )
+    @cached_property
+    def organisations(self):
+        return measure_reportable_organisations(measure=self.measure, user=self.request.user)
 
     def _choice(self) -> tuple[int | None, int, int]:
         source = self.request.GET

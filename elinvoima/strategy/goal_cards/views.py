@@ -2,23 +2,31 @@
 update, newest first), a print version, the static part's editor and a period's update."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from .enums import StatusLevel, Tertial
-from .goal_card_forms import GoalCardForm, GoalCardTaskFormSet, GoalCardUpdateForm, PeriodForm
-from .goal_card_selectors import (
+from elinvoima.core.view_mixins import ObjectPermissionMixin
+from elinvoima.strategy.enums import StatusLevel, Tertial
+from elinvoima.strategy.goal_cards.forms import (
+    GoalCardForm,
+    GoalCardTaskFormSet,
+    GoalCardUpdateForm,
+    PeriodForm,
+)
+from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardUpdate
+from elinvoima.strategy.goal_cards.selectors import (
     change_target,
     goal_card_of,
-    goal_for_card,
+    goals_for_card,
     status_dots,
     status_text,
 )
-from .goal_card_services import (
+from elinvoima.strategy.goal_cards.services import (
     GoalCardConflict,
     GoalCardTaskData,
     goal_card_save,
@@ -27,16 +35,8 @@ from .goal_card_services import (
     period_current,
     period_label,
 )
-from .goal_cards import GoalCard, GoalCardUpdate
-from .models import Goal
-from .services import plan_ensure_editable
-
-
-def _goal_or_404(pk: int) -> Goal:
-    try:
-        return goal_for_card(pk=pk)
-    except Goal.DoesNotExist:
-        raise Http404 from None
+from elinvoima.strategy.models import Goal
+from elinvoima.strategy.plans.services import plan_ensure_editable
 
 
 def plan_url(plan) -> str | None:
@@ -65,23 +65,21 @@ def _apply_errors(form, error: ValidationError) -> None:
         form.add_error(None, error)
 
 
-class GoalPageMixin:
-    """Loads the goal and asks the named predicate with it: a signed-in user who may not
-    even see the goal gets 404 (as from the API), one who sees it but may not do this 403."""
+class GoalPageMixin(ObjectPermissionMixin):
+    """Loads the goal with what its card shows and asks the named predicate with it: a
+    signed-in user who may not even see the goal gets 404 (as from the API), one who sees it
+    but may not do this 403, an anonymous one is sent to log in (core.view_mixins)."""
 
-    permission = "strategy.view_goal"
+    permission_required: str | None = None  # the card: whoever may see the goal
+    view_permission = "strategy.view_goal"
+    anonymous_to_login = True
 
-    def dispatch(self, request, *args, **kwargs):
-        self.goal = _goal_or_404(kwargs["pk"])
-        if not request.user.has_perm(self.permission, self.goal):
-            if not request.user.is_authenticated:
-                from django.contrib.auth.views import redirect_to_login
+    def get_object_queryset(self):
+        return goals_for_card()
 
-                return redirect_to_login(request.get_full_path())
-            if not request.user.has_perm("strategy.view_goal", self.goal):
-                raise Http404
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def goal(self) -> Goal:
+        return self.url_object
 
 
 def card_context(goal: Goal, card: GoalCard | None, user) -> dict:
@@ -147,7 +145,7 @@ class GoalCardEditView(GoalPageMixin, TemplateView):
     """The static part of the card and its tasks, saved together. Refused on a frozen plan,
     with the reason."""
 
-    permission = "strategy.update_goal_card"
+    permission_required = "strategy.update_goal_card"
     template_name = "strategy/cards/goal_card_form.html"
 
     def _forms(self, card: GoalCard | None, data=None):
@@ -216,7 +214,7 @@ class GoalCardEditView(GoalPageMixin, TemplateView):
 class GoalCardUpdatePeriodView(GoalPageMixin, TemplateView):
     """The update of one four-month period: the current one unless another is chosen."""
 
-    permission = "strategy.update_goal_card"
+    permission_required = "strategy.update_goal_card"
     template_name = "strategy/cards/goal_card_update_form.html"
 
     def _period(self) -> tuple[int, int]:
