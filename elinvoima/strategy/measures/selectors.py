@@ -114,8 +114,10 @@ def my_measures(*, user, today: datetime.date | None = None) -> MyMeasures:
             card = getattr(goal, "card", None) if _has_card(goal) else None
             updates = list(card.updates.all()) if card is not None else []
             latest = updates[0] if updates else None
-            due = card is not None and (latest is None or (latest.year, latest.tertial) < period)
-            result.goals.append(MyGoal(goal, card, latest, due))
+            card_due = card is not None and (
+                latest is None or (latest.year, latest.tertial) < period
+            )
+            result.goals.append(MyGoal(goal, card, latest, card_due))
     return result
 
 

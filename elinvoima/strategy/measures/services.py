@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from elinvoima.actors.models import Organisation
 from elinvoima.actors.permissions import is_member_of
 from elinvoima.core.concurrency import version_matches
-from elinvoima.core.translation import text_in
+from elinvoima.core.translation import text_in, translated_field_names
 from elinvoima.strategy.enums import MeasureStatus
 from elinvoima.strategy.goal_cards.services import field_error, period_validate
 from elinvoima.strategy.models import Goal, Measure, MeasureReport
@@ -58,7 +58,8 @@ def _validate_fields(fields: dict[str, Any]) -> None:
 
 def _validate_measure(measure: Measure) -> None:
     errors: dict[str, str] = {}
-    if not text_in((measure.title_fi, measure.title_sv, measure.title_en)).strip():
+    titles = (getattr(measure, field) for field in translated_field_names("title"))
+    if not text_in(tuple(titles)).strip():
         errors["title_fi"] = _("Tell what is done.")
     if measure.starts_on and measure.ends_on and measure.ends_on < measure.starts_on:
         errors["ends_on"] = _("The measure cannot end before it starts.")

@@ -134,7 +134,7 @@ def plan_decision_record(
             {
                 "body": ValidationError(
                     _("The plan waits for the decision of: %(body)s.")
-                    % {"body": labels.get(expected, expected)},
+                    % {"body": labels.get(expected, expected) if expected else "—"},
                     code="out_of_order",
                 )
             }
@@ -202,6 +202,7 @@ def plan_new_version(*, plan: Plan, user=None) -> Plan:
             _("A newer version of this plan already exists."), code="newer_version_exists"
         )
     latest = Plan.objects.filter(lineage=plan.lineage).order_by("-version").first()
+    assert latest is not None  # the plan itself is of its lineage
     copy = Plan.objects.get(pk=plan.pk)
     copy.pk = None
     copy.version = latest.version + 1
@@ -277,7 +278,9 @@ def _copy_goal(goal: Goal, *, plan: Plan, area: PriorityArea, goal_map: dict[int
         dependent_plans = list(card.dependent_plans.all())
         card.pk = None
         card.goal = new
-        card.goal_indicator = indicator_map.get(card.goal_indicator_id)
+        card.goal_indicator = (
+            indicator_map.get(card.goal_indicator_id) if card.goal_indicator_id else None
+        )
         card.save()
         card.dependent_plans.set(dependent_plans)
         GoalCardTask.objects.bulk_create(
@@ -507,7 +510,7 @@ def goal_save(
     `indicators` are GoalIndicator instances to save (new or changed), `removed_indicators`
     ones to delete. Refused for a frozen plan, for a target without a year, and when someone
     else saved the goal since `loaded_at` (as in `plan_update`)."""
-    plan_id = goal.plan_id
+    plan_id: int | None = goal.plan_id
     if goal.pk is not None:
         plan_id = Goal.objects.filter(pk=goal.pk).values_list("plan_id", flat=True).first()
         if plan_id is None:
