@@ -49,14 +49,25 @@ chromium:
 
 # Two workers: the machines have two cores, and the suite takes half the time.
 PYTEST := $(VENV)/bin/pytest -q -n 2
+# Each half writes its elapsed time here; `make test` prints both at the end.
+TEST_TIMES := var/test-times
 
-test-sqlite: deps chromium
-	DATABASE_URL= $(PYTEST)
+# SQLite (the embedded database of `make run`): only what differs between the databases,
+# the tests marked both_databases (imports, search, constraints, concurrency, raw SQL,
+# scale data, migrations, every URL for every role); never the browser tests.
+test-sqlite: deps
+	@mkdir -p $(TEST_TIMES); start=$$(date +%s); \
+	  DATABASE_URL= $(PYTEST) -m "both_databases and not browser"; status=$$?; \
+	  echo "test-sqlite: $$(( $$(date +%s) - start )) s" | tee $(TEST_TIMES)/sqlite; exit $$status
 
+# PostgreSQL (production): the whole suite, the browser tests included.
 test-postgres: deps chromium
-	scripts/with_postgres.sh $(PYTEST)
+	@mkdir -p $(TEST_TIMES); start=$$(date +%s); \
+	  scripts/with_postgres.sh $(PYTEST); status=$$?; \
+	  echo "test-postgres: $$(( $$(date +%s) - start )) s" | tee $(TEST_TIMES)/postgres; exit $$status
 
 test: lint test-sqlite test-postgres
+	@cat $(TEST_TIMES)/sqlite $(TEST_TIMES)/postgres
 
 bench: deps
 	scripts/with_postgres.sh $(PY) -m elinvoima.bench

@@ -1,20 +1,27 @@
 """Shared fixtures: the demo data and a logged-in client for every demo role."""
 
 import pytest
+from django.apps import apps
 from django.conf import settings
-from django.test import Client
+from django.contrib.contenttypes.models import ContentType
+from django.core.management.color import no_style
+from django.db import connection, transaction
+from django.test import Client, TransactionTestCase
+from django.test.utils import override_settings
 from django.utils import translation
+from pytest_django.fixtures import validate_django_db
 
 from elinvoima.actors.demo_data import DEMO_ACCOUNTS
 from elinvoima.core.demo import demo_data_load
 
 DEMO_USERNAMES = [account["username"] for account in DEMO_ACCOUNTS]
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
 def _fast_passwords(settings):
     # Argon2 costs ~0.2 s a hash by design; tests do not test its strength.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
 @pytest.fixture(autouse=True)
@@ -26,10 +33,191 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+# --- the demo data, loaded once per test database ------------------------------------------
+#
+# Loading the demo data takes seconds; most tests use it. So each test database (one per
+# xdist worker) loads it once, in an open transaction that stays open across the tests that
+# use it: each such test runs in a savepoint inside it (Django's TestCase atomic) and rolls
+# back to the demo data as loaded. A test without the demo data needs an empty database:
+# the shared transaction is rolled back before it (and opened again, with a new load, for
+# the next demo test), so `pytest_collection_modifyitems` runs the demo tests together.
+#
+# Transactional tests (the browser tests' live server, the db_worker test) commit, and
+# pytest-django empties the database after each. On PostgreSQL their demo data is copied
+# back in from a snapshot taken after the first load (COPY, a tenth of a second); on
+# SQLite it is loaded again.
+
+
+def _is_transactional(node: pytest.Item, names) -> bool:
+    """Whether pytest-django runs the test as a TransactionTestCase (as it decides)."""
+    if "transactional_db" in names or "live_server" in names:
+        return True
+    marker = node.get_closest_marker("django_db")
+    if marker is None:
+        return False
+    transactional, reset_sequences, *_ = validate_django_db(marker)
+    return transactional or reset_sequences
+
+
+def _uses_database(node: pytest.Item, names) -> bool:
+    return "db" in names or "_django_db_helper" in names or node.get_closest_marker("django_db")
+
+
+class SharedDemo:
+    """The demo data of one test database: an open transaction holding it, and on
+    PostgreSQL a snapshot of every table to copy it back after a transactional test."""
+
+    def __init__(self, blocker) -> None:
+        self.blocker = blocker
+        self.result = None
+        self.atomic: transaction.Atomic | None = None
+        self.snapshot: dict[str, bytes] | None = None
+
+    def load(self):
+        # Before the test's own fixtures: fast password hashes (as `_fast_passwords`) and
+        # the default language, as when the demo fixture loaded it in each test.
+        with (
+            override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS),
+            translation.override(settings.LANGUAGE_CODE),
+        ):
+            return demo_data_load(password=settings.ELINVOIMA_DEMO_PASSWORD)
+
+    @property
+    def is_open(self) -> bool:
+        return (
+            self.atomic is not None
+            and connection.in_atomic_block
+            and not connection.closed_in_transaction
+        )
+
+    def open(self) -> None:
+        """The shared transaction with the demo data, opened (and loaded) if it is not."""
+        if self.is_open:
+            return
+        self.atomic = None
+        with self.blocker.unblock():
+            assert not connection.in_atomic_block, "the demo transaction must come first"
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            self.atomic = atomic
+            self.result = self.load()
+            if self.snapshot is None and connection.vendor == "postgresql":
+                self.snapshot = _pg_snapshot()
+
+    def close(self) -> None:
+        """Roll the shared transaction back: an empty database again."""
+        if self.atomic is None:
+            return
+        atomic, self.atomic = self.atomic, None
+        with self.blocker.unblock():
+            if connection.in_atomic_block:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+
+    def committed(self):
+        """The demo data in a transactional test's (empty) database, committed."""
+        if self.snapshot is not None:
+            _pg_restore(self.snapshot)
+            return self.result
+        self.result = self.load()
+        if connection.vendor == "postgresql":
+            self.snapshot = _pg_snapshot()
+        return self.result
+
+
+def _pg_tables() -> list[str]:
+    return sorted(connection.introspection.django_table_names(only_existing=True))
+
+
+def _pg_snapshot() -> dict[str, bytes]:
+    """Every table's rows in PostgreSQL's binary COPY format (those without rows left out)."""
+    snapshot = {}
+    with connection.cursor() as cursor:
+        raw = cursor.cursor
+        for table in _pg_tables():
+            statement = f"COPY {connection.ops.quote_name(table)} TO STDOUT (FORMAT binary)"
+            with raw.copy(statement) as copy:
+                data = b"".join(bytes(chunk) for chunk in copy)
+            cursor.execute(f"SELECT EXISTS (SELECT FROM {connection.ops.quote_name(table)})")  # noqa: S608
+            if cursor.fetchone()[0]:
+                snapshot[table] = data
+    return snapshot
+
+
+def _pg_restore(snapshot: dict[str, bytes]) -> None:
+    """Every table emptied, the snapshot copied in, the id sequences set after it; the
+    content types (recreated by the flush with other ids) are read again."""
+    quote = connection.ops.quote_name
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        cursor.execute(f"TRUNCATE {', '.join(quote(table) for table in _pg_tables())}")
+        raw = cursor.cursor
+        for table, data in snapshot.items():
+            with raw.copy(f"COPY {quote(table)} FROM STDIN (FORMAT binary)") as copy:
+                copy.write(data)
+        models = apps.get_models(include_auto_created=True)
+        # One round trip for all of them (statements without parameters may be several).
+        cursor.execute("\n".join(connection.ops.sequence_reset_sql(no_style(), models)))
+    ContentType.objects.clear_cache()
+
+
+_shared: list[SharedDemo] = []  # the session's, once a test has asked for the demo data
+
+
+@pytest.fixture(scope="session")
+def _shared_demo(django_db_setup, django_db_blocker):
+    shared = SharedDemo(django_db_blocker)
+    _shared.append(shared)
+    yield shared
+    _shared.clear()
+    shared.close()
+
+
+@pytest.fixture(autouse=True)
+def _django_db_marker(request: pytest.FixtureRequest) -> None:
+    """Overrides pytest-django's autouse fixture of this name, which comes first of a
+    test's fixtures, before the test's own transaction: the place to open or close the
+    shared demo transaction. Then does what the original does (the django_db marker)."""
+    names = request.fixturenames
+    if _uses_database(request.node, names):
+        if "demo" in names and not _is_transactional(request.node, names):
+            request.getfixturevalue("_shared_demo").open()
+        elif _shared:
+            _shared[0].close()
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
+
+
 @pytest.fixture
-def demo(db):
+def demo(request, db, _shared_demo):
     """The demo organisations and accounts of `seed_demo`."""
-    return demo_data_load(password=settings.ELINVOIMA_DEMO_PASSWORD)
+    if _is_transactional(request.node, request.fixturenames):
+        return _shared_demo.committed()
+    if not _shared_demo.is_open:
+        # Asked for at run time (getfixturevalue), after the test's own transaction began:
+        # loaded into that one, as it used to be.
+        return _shared_demo.load()
+    return _shared_demo.result
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """pytest-django's order (tests in a transaction, then transactional ones, then those
+    without the database), and in the first group the tests with the demo data first: each
+    worker then opens the shared demo transaction about once. Django's own TestCase classes
+    (none yet) would open their transaction before any fixture: they come first of all."""
+
+    def group(item: pytest.Item) -> tuple[int, int]:
+        names = getattr(item, "fixturenames", ())
+        cls = getattr(item, "cls", None)
+        if cls is not None and issubclass(cls, TransactionTestCase):
+            return (-1, 0)
+        if _is_transactional(item, names):
+            return (1, 0)
+        if _uses_database(item, names):
+            return (0, 0 if "demo" in names else 1)
+        return (2, 0)
+
+    items.sort(key=group)
 
 
 @pytest.fixture
