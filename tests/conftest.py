@@ -5,7 +5,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.test import Client, TransactionTestCase
 from django.test.utils import override_settings
 from django.utils import translation
@@ -71,6 +71,7 @@ class SharedDemo:
         self.blocker = blocker
         self.result = None
         self.atomic: transaction.Atomic | None = None
+        self.wrapper = None  # the connection the shared transaction is open on
         self.snapshot: dict[str, bytes] | None = None
 
     def load(self):
@@ -86,6 +87,7 @@ class SharedDemo:
     def is_open(self) -> bool:
         return (
             self.atomic is not None
+            and connections[DEFAULT_DB_ALIAS] is self.wrapper
             and connection.in_atomic_block
             and not connection.closed_in_transaction
         )
@@ -94,12 +96,12 @@ class SharedDemo:
         """The shared transaction with the demo data, opened (and loaded) if it is not."""
         if self.is_open:
             return
-        self.atomic = None
+        self.close()
         with self.blocker.unblock():
             assert not connection.in_atomic_block, "the demo transaction must come first"
             atomic = transaction.atomic()
             atomic.__enter__()
-            self.atomic = atomic
+            self.atomic, self.wrapper = atomic, connections[DEFAULT_DB_ALIAS]
             self.result = self.load()
             if self.snapshot is None and connection.vendor == "postgresql":
                 self.snapshot = _pg_snapshot()
@@ -109,8 +111,16 @@ class SharedDemo:
         if self.atomic is None:
             return
         atomic, self.atomic = self.atomic, None
+        wrapper, self.wrapper = self.wrapper, None
         with self.blocker.unblock():
-            if connection.in_atomic_block:
+            if connections[DEFAULT_DB_ALIAS] is not wrapper:
+                # The test's code now has another connection object than the one the
+                # transaction was opened on (seen at the first browser test, once Playwright's
+                # sync API has started its event loop: Django's connections are context-local).
+                # Close the old one, which ends its transaction on the server, or its locks
+                # would stop the next flush (TRUNCATE) for good.
+                wrapper.close()
+            elif connection.in_atomic_block:
                 transaction.set_rollback(True)
                 atomic.__exit__(None, None, None)
 
