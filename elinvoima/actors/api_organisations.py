@@ -1,20 +1,39 @@
 """API of the organisation directory: read publicly, written by those the predicates allow.
 
 Concurrent edits: every response of one organisation carries an ETag; a client that sends it
-back in If-Match is refused with 412 when someone else saved in between."""
+back in If-Match is refused with 412 when someone else saved in between (`If-Match: *`
+matches any saved version). Writes go through `actors.services`, which ask the predicates,
+validate against the database and compare the version under the row lock."""
 
 import django_filters
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, permissions, serializers, status, viewsets
 from rest_framework.response import Response
 
 from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, Theme
 from elinvoima.actors.permissions import user_grants
-from elinvoima.actors.selectors import organisation_name_duplicates
+from elinvoima.actors.services import (
+    organisation_create,
+    organisation_delete,
+    organisation_update,
+    organisation_version,
+)
 from elinvoima.actors.validators import normalise_business_id, normalise_register_number
 from elinvoima.core.api import AuditActorMixin
+from elinvoima.core.concurrency import ANY
+
+IF_MATCH = OpenApiParameter(
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    description="The ETag you loaded (or `*`): refused with 412 when someone saved since.",
+)
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -63,18 +82,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
         extra_kwargs = {"name_fi": {"required": True, "allow_blank": False}}
 
     def validate_business_id(self, value: str) -> str:
-        if not value:
-            return ""
-        value = _as_field_error(normalise_business_id, value)
-        others = Organisation.objects.filter(business_id=value)
-        if self.instance is not None:
-            others = others.exclude(pk=self.instance.pk)
-        if others.exists():
-            raise serializers.ValidationError(
-                _("An organisation with this business ID is already in the directory."),
-                code="duplicate_business_id",
-            )
-        return value
+        return _as_field_error(normalise_business_id, value) if value else ""
 
     def validate_register_number(self, value: str) -> str:
         return _as_field_error(normalise_register_number, value) if value else ""
@@ -86,37 +94,56 @@ class OrganisationSerializer(serializers.ModelSerializer):
             )
         return value
 
-    def validate(self, attrs):
-        municipality = attrs.get("municipality", getattr(self.instance, "municipality", None))
-        name = attrs.get("name_fi")
-        if (
-            name
-            and organisation_name_duplicates(
-                name=name,
-                municipality=municipality,
-                exclude_pk=getattr(self.instance, "pk", None),
-            ).exists()
-        ):
-            raise serializers.ValidationError(
-                {"name_fi": _("An organisation of that name is already in the municipality.")},
-                code="duplicate_name",
-            )
-        return attrs
-
-    def create(self, validated_data):
-        organisation = super().create(validated_data)
-        if organisation.municipality and not organisation.municipalities.exists():
-            organisation.municipalities.add(organisation.municipality)
-        return organisation
-
 
 def _as_field_error(normalise, value: str) -> str:
-    from django.core.exceptions import ValidationError
-
     try:
         return normalise(value)
-    except ValidationError as error:
+    except DjangoValidationError as error:
         raise serializers.ValidationError(error.messages, code=error.code) from None
+
+
+def _as_api_error(error: DjangoValidationError) -> exceptions.APIException:
+    """A service's refusal as a JSON error: a stale version 412, the rest field messages."""
+    if getattr(error, "code", None) == "conflict":
+        return PreconditionFailed(" ".join(error.messages))
+    if hasattr(error, "error_dict"):
+        return serializers.ValidationError(
+            {
+                field: [
+                    serializers.ErrorDetail(message, code=item.code or "invalid")
+                    for item in items
+                    for message in item.messages
+                ]
+                for field, items in error.error_dict.items()
+            }
+        )
+    return serializers.ValidationError(
+        {
+            "non_field_errors": [
+                serializers.ErrorDetail(message, code=error.code or "invalid")
+                for message in error.messages
+            ]
+        }
+    )
+
+
+def _call(function, **kwargs):
+    """Run a service and turn its refusals into API errors."""
+    try:
+        return function(**kwargs)
+    except DjangoValidationError as error:
+        raise _as_api_error(error) from None
+    except DjangoPermissionDenied as error:
+        raise exceptions.PermissionDenied(str(error) or None) from None
+
+
+class PreconditionFailed(exceptions.APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = _(
+        "Someone else saved this organisation after you loaded it. "
+        "Load it again and make your change."
+    )
+    default_code = "precondition_failed"
 
 
 class OrganisationFilter(django_filters.FilterSet):
@@ -137,19 +164,13 @@ class OrganisationFilter(django_filters.FilterSet):
 
 
 class OrganisationPermission(permissions.BasePermission):
-    """Reads are public; every write asks the named predicate for its object."""
+    """Reads are public; writes need a signed-in user, and then the services ask the named
+    predicate of the object."""
 
     def has_permission(self, request, view):
         if request.method in permissions.SAFE_METHODS:
             return True
         return bool(request.user and request.user.is_authenticated)
-
-    def has_object_permission(self, request, view, obj):
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        if request.method == "DELETE":
-            return request.user.has_perm("actors.delete_organisation", obj)
-        return request.user.has_perm("actors.change_organisation", obj)
 
 
 class OrganisationViewSet(AuditActorMixin, viewsets.ModelViewSet):
@@ -171,49 +192,77 @@ class OrganisationViewSet(AuditActorMixin, viewsets.ModelViewSet):
                 visible = Q()
             else:
                 visible |= Q(pk__in=[grant.organisation_id for grant in user_grants(user)])
-        return (
-            Organisation.objects.filter(visible)
-            .select_related("municipality")
-            .prefetch_related(
-                Prefetch("municipalities", queryset=Municipality.objects.only("id", "code")),
-                Prefetch("themes", queryset=Theme.objects.only("id", "code")),
-                Prefetch("target_groups", queryset=TargetGroup.objects.only("id", "code")),
-            )
-            .distinct()
-        )
+        return _with_relations(Organisation.objects.filter(visible)).distinct()
 
-    def perform_create(self, serializer):
-        municipality = serializer.validated_data.get("municipality")
-        if not self.request.user.has_perm("actors.add_organisation", municipality):
-            raise exceptions.PermissionDenied(
-                _("Only the coordinators of the home municipality can add organisations.")
-            )
-        serializer.save()
-
-    def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
-        response["ETag"] = _etag(self.get_object())
-        return response
-
-    def update(self, request, *args, **kwargs):
-        organisation = self.get_object()
-        expected = request.headers.get("If-Match")
-        if expected and expected != _etag(organisation):
-            return Response(
-                {
-                    "detail": _(
-                        "Someone else saved this organisation after you loaded it. "
-                        "Load it again and make your change."
-                    ),
-                    "code": "precondition_failed",
-                },
-                status=status.HTTP_412_PRECONDITION_FAILED,
-            )
-        response = super().update(request, *args, **kwargs)
-        organisation.refresh_from_db()
+    def _respond(self, organisation: Organisation, code: int) -> Response:
+        # Saved by the service just now: shown even when unpublished and the writer (say, the
+        # home municipality's coordinator) is not one of its members.
+        organisation = _with_relations(Organisation.objects).get(pk=organisation.pk)
+        response = Response(self.get_serializer(organisation).data, status=code)
         response["ETag"] = _etag(organisation)
         return response
 
+    def retrieve(self, request, *args, **kwargs):
+        return self._respond(self.get_object(), status.HTTP_200_OK)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        organisation = _call(organisation_create, user=request.user, data=serializer.validated_data)
+        return self._respond(organisation, status.HTTP_201_CREATED)
+
+    @extend_schema(parameters=[IF_MATCH])
+    def update(self, request, *args, **kwargs):
+        organisation = self.get_object()
+        serializer = self.get_serializer(
+            organisation, data=request.data, partial=kwargs.get("partial", False)
+        )
+        serializer.is_valid(raise_exception=True)
+        organisation = _call(
+            organisation_update,
+            user=request.user,
+            organisation=organisation,
+            data=serializer.validated_data,
+            expected_version=_if_match(request, organisation.pk),
+        )
+        return self._respond(organisation, status.HTTP_200_OK)
+
+    @extend_schema(parameters=[IF_MATCH])
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+    def destroy(self, request, *args, **kwargs):
+        _call(organisation_delete, user=request.user, organisation=self.get_object())
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+def _with_relations(queryset):
+    return queryset.select_related("municipality").prefetch_related(
+        Prefetch("municipalities", queryset=Municipality.objects.only("id", "code")),
+        Prefetch("themes", queryset=Theme.objects.only("id", "code")),
+        Prefetch("target_groups", queryset=TargetGroup.objects.only("id", "code")),
+    )
+
 
 def _etag(organisation: Organisation) -> str:
-    return f'"{organisation.pk}-{organisation.updated_at.timestamp():.6f}"'
+    """Its id and version (the version the services compare, `updated_at`)."""
+    return f'"organisation-{organisation.pk}-{organisation_version(organisation)}"'
+
+
+def _if_match(request, pk) -> str | tuple[str, ...] | None:
+    """The versions an If-Match header names, for the service to compare under its lock:
+    None without the header, `ANY` for `*`. A weak or foreign tag never matches."""
+    header = (request.headers.get("If-Match") or "").strip()
+    if not header:
+        return None
+    if header == ANY:
+        return ANY
+    prefix = f"organisation-{pk}-"
+    versions = []
+    for tag in header.split(","):
+        tag = tag.strip()
+        if len(tag) >= 2 and tag[0] == tag[-1] == '"' and tag[1:-1].startswith(prefix):
+            versions.append(tag[1 + len(prefix) : -1])
+        else:
+            versions.append("\x00")  # never a version: a weak, malformed or other row's tag
+    return tuple(versions)

@@ -3,18 +3,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import Contact, MeetingPlace, Municipality, Organisation, Village
-from elinvoima.actors.selectors import organisation_name_duplicates
+from elinvoima.actors.services import organisation_version
 from elinvoima.actors.validators import (
     normalise_business_id,
     normalise_register_number,
     validate_logo,
 )
 from elinvoima.core.forms import TranslatedFieldsMixin
-
-CONCURRENT_EDIT_MESSAGE = _(
-    "Someone else saved this profile while you were editing it. Open the profile again to "
-    "see their changes, then make yours."
-)
 
 
 def _formfield(field: models.Field, **kwargs) -> forms.Field | None:
@@ -24,7 +19,9 @@ def _formfield(field: models.Field, **kwargs) -> forms.Field | None:
 
 
 class OrganisationProfileForm(TranslatedFieldsMixin, forms.ModelForm):
-    """What an organisation keeps up to date itself. `loaded_at` catches concurrent edits."""
+    """What an organisation keeps up to date itself: parsed here, saved by
+    `actors.services.organisation_update`, which also checks the names against the
+    directory and compares `loaded_at` (the version the form was opened on) under its lock."""
 
     required_translations = ("name",)
     loaded_at = forms.CharField(widget=forms.HiddenInput)
@@ -81,7 +78,7 @@ class OrganisationProfileForm(TranslatedFieldsMixin, forms.ModelForm):
         for name, hint in (("email", "email"), ("website", "url"), ("phone", "tel")):
             self.fields[name].widget.attrs["autocomplete"] = hint
         if not self.is_bound:
-            self.initial["loaded_at"] = self.instance.updated_at.isoformat()
+            self.initial["loaded_at"] = organisation_version(self.instance)
 
     def _operating_municipalities(self) -> list[Municipality]:
         if not self.instance.pk:
@@ -96,30 +93,9 @@ class OrganisationProfileForm(TranslatedFieldsMixin, forms.ModelForm):
         value = self.cleaned_data["register_number"].strip()
         return normalise_register_number(value) if value else ""
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("loaded_at") != self.instance.updated_at.isoformat():
-            raise forms.ValidationError(CONCURRENT_EDIT_MESSAGE, code="concurrent_edit")
-        for field in ("name_fi", "name_sv"):
-            duplicate = organisation_name_duplicates(
-                name=cleaned.get(field) or "",
-                municipality=self.instance.municipality,
-                exclude_pk=self.instance.pk,
-            ).first()
-            if duplicate is not None:
-                self.add_error(
-                    field,
-                    forms.ValidationError(
-                        _(
-                            "%(name)s is already in the directory of %(municipality)s. "
-                            "If it is the same organisation, ask its representative instead "
-                            "of adding it twice."
-                        ),
-                        code="duplicate_name",
-                        params={"name": duplicate, "municipality": self.instance.municipality},
-                    ),
-                )
-        return cleaned
+    def changes(self) -> dict:
+        """The parsed fields, for `organisation_update`."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "loaded_at"}
 
 
 class ContactForm(forms.ModelForm):

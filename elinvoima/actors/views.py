@@ -3,6 +3,7 @@ county's page, an organisation's profile and its editor. The directory, the inte
 invitations, the actor map and the embedded listing have packages of their own."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
@@ -12,7 +13,6 @@ from django.views.generic import DetailView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from elinvoima.actors.forms import (
-    CONCURRENT_EDIT_MESSAGE,
     ContactFormSet,
     MeetingPlaceFormSet,
     OrganisationProfileForm,
@@ -24,6 +24,7 @@ from elinvoima.actors.selectors import (
     organisation_profile,
     published_organisations_of,
 )
+from elinvoima.actors.services import organisation_update
 
 # "name" sorts by the name in the page's language (modeltranslation rewrites it).
 SORTS = {"name": "name", "-name": "-name", "code": "code", "-population": "-population"}
@@ -147,13 +148,19 @@ class OrganisationEditView(PermissionRequiredMixin, UpdateView):
         formsets = self._formsets()
         if not (form.is_valid() and all(f.is_valid() for f in formsets.values())):
             return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
-        with transaction.atomic():
-            current = Organisation.objects.select_for_update().get(pk=self.object.pk)
-            if current.updated_at.isoformat() != form.cleaned_data["loaded_at"]:
-                form.add_error(None, CONCURRENT_EDIT_MESSAGE)
-                return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
-            form.save()
-            for formset in formsets.values():
-                formset.save()
+        try:
+            with transaction.atomic():  # the profile and its contacts and places together
+                self.object = organisation_update(
+                    user=request.user,
+                    organisation=self.object,
+                    data=form.changes(),
+                    expected_version=form.cleaned_data["loaded_at"],
+                )
+                for formset in formsets.values():
+                    formset.instance = self.object
+                    formset.save()
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
         messages.success(self.request, _("The profile was saved."))
         return redirect(self.object.get_absolute_url())

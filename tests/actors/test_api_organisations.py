@@ -1,8 +1,13 @@
+import html
+
 import pytest
 from auditlog.models import LogEntry
+from django.urls import reverse
 from rest_framework.test import APIClient
 
+from elinvoima.actors.api_organisations import OrganisationSerializer
 from elinvoima.actors.models import Organisation
+from tests.actors.forms_data import EMPTY_FORMSETS
 
 
 @pytest.fixture
@@ -166,3 +171,88 @@ def test_list__many_rows__same_number_of_queries(api, django_assert_max_num_quer
     with CaptureQueriesContext(connection) as many:
         api.get("/api/v1/organisations/?page_size=500")
     assert len(few) == len(many)
+
+
+# --- Through the services: If-Match compared under the row lock, the form's messages --------
+
+
+@pytest.mark.both_databases
+def test_update__two_updates_with_the_same_if_match__second_412(api):
+    client = _token_client("yhdistys.reuma")
+    url = f"/api/v1/organisations/{_reuma().pk}/"
+    etag = client.get(url)["ETag"]
+    first = client.patch(url, {"phone": "040 1"}, format="json", HTTP_IF_MATCH=etag)
+    assert first.status_code == 200, first.json()
+    assert first["ETag"] != etag
+    second = client.patch(url, {"phone": "040 2"}, format="json", HTTP_IF_MATCH=etag)
+    assert second.status_code == 412
+    assert second.json()["code"] == "precondition_failed"
+    assert _reuma().phone == "040 1"
+    fresh = client.patch(url, {"phone": "040 2"}, format="json", HTTP_IF_MATCH=first["ETag"])
+    assert fresh.status_code == 200, fresh.json()
+    assert _reuma().phone == "040 2"
+
+
+@pytest.mark.both_databases
+def test_update__someone_saves_after_the_api_loaded_the_row__412_from_the_locked_check(
+    api, monkeypatch
+):
+    """Another save lands between the view loading the organisation and the service locking
+    it: an If-Match compared with the row the view loaded would pass; the service's check
+    under its lock refuses."""
+    reuma = _reuma()
+    url = f"/api/v1/organisations/{reuma.pk}/"
+    client = _token_client("yhdistys.reuma")
+    etag = client.get(url)["ETag"]
+    parse = OrganisationSerializer.is_valid
+
+    def parse_then_someone_saves(self, *args, **kwargs):
+        valid = parse(self, *args, **kwargs)
+        Organisation.objects.get(pk=reuma.pk).save()
+        return valid
+
+    monkeypatch.setattr(OrganisationSerializer, "is_valid", parse_then_someone_saves)
+    response = client.patch(url, {"phone": "040 9"}, format="json", HTTP_IF_MATCH=etag)
+    assert response.status_code == 412
+    assert response.json()["code"] == "precondition_failed"
+    assert _reuma().phone != "040 9"
+
+
+def test_update__if_match_star__accepted(api):
+    client = _token_client("yhdistys.reuma")
+    url = f"/api/v1/organisations/{_reuma().pk}/"
+    response = client.patch(url, {"phone": "040 3"}, format="json", HTTP_IF_MATCH="*")
+    assert response.status_code == 200, response.json()
+    assert response["ETag"]
+    assert _reuma().phone == "040 3"
+
+
+def test_update__name_of_another_in_the_municipality__form_and_api_refuse_with_the_same_message(
+    api, client_for
+):
+    reuma = _reuma()
+    taken = "juorkunan KYLÄYHDISTYS ry"
+    form = client_for("yhdistys.reuma").post(
+        reverse("actors:organisation-edit", kwargs={"pk": reuma.pk}),
+        {
+            "name_fi": taken,
+            "name_sv": reuma.name_sv,
+            "business_id": reuma.business_id,
+            "register_number": reuma.register_number,
+            "loaded_at": reuma.updated_at.isoformat(),
+            **EMPTY_FORMSETS,
+        },
+        HTTP_ACCEPT_LANGUAGE="fi",
+    )
+    assert form.status_code == 200
+    refused = _token_client("yhdistys.reuma").patch(
+        f"/api/v1/organisations/{reuma.pk}/",
+        {"name_fi": taken},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="fi",
+    )
+    assert refused.status_code == 400
+    [message] = refused.json()["name_fi"]
+    assert "Juorkunan kyläyhdistys ry" in message
+    assert html.escape(message) in form.content.decode()
+    assert _reuma().name_fi == "Utajärven reumayhdistys ry"
