@@ -37,15 +37,22 @@ def ensure_unchanged(
     current_version,
     expected_version,
     *,
-    what: str,
+    what=None,
     changed_by=None,
     changed_at: datetime.datetime | None = None,
+    message=None,
+    code: str = "conflict",
 ) -> None:
     """Refuse (ValidationError, code "conflict") a save whose loaded version is not the
-    current one; the message names who saved `what` and when, as far as known."""
+    current one; the message names who saved `what` and when, as far as known. A page
+    whose refusal says more (e.g. that the other text is shown) passes its own `message`
+    and, where clients know it by another name, its `code`."""
     if version_matches(current_version, expected_version):
         return
+    if message is not None:
+        raise ValidationError(message, code=code)
     name = str(changed_by) if changed_by else _("Someone else")
+    assert what is not None, "name `what` was saved, or pass a `message`"
     if changed_at is not None:
         when = formats.date_format(timezone.localtime(changed_at), "SHORT_DATETIME_FORMAT")
         message = _(
@@ -57,4 +64,4 @@ def ensure_unchanged(
             "%(name)s saved %(what)s while you were editing it. Open it again to see their "
             "changes, then make yours."
         ) % {"name": name, "what": what}
-    raise ValidationError(message, code="conflict")
+    raise ValidationError(message, code=code)

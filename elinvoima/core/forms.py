@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import TranslationField
 
@@ -63,3 +63,14 @@ class TranslatedFieldsMixin:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         prepare_translated_fields(self, required=self.required_translations)  # type: ignore[arg-type]
+
+
+def form_add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """A service's refusal on the form that sent the data: each field's errors on its field,
+    the rest (and errors of hidden fields, such as a period) at the top of the form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            visible = name in form.fields and not form.fields[name].widget.is_hidden
+            form.add_error(name if visible else None, errors)
+    else:
+        form.add_error(None, error)

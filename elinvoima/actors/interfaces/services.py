@@ -12,6 +12,7 @@ from elinvoima.actors.interfaces.models import InterfaceContact, InterfaceTheme
 from elinvoima.actors.interfaces.selectors import interface_table_version
 from elinvoima.actors.models import Municipality, User
 from elinvoima.actors.permissions import interface_sides_editable
+from elinvoima.core.concurrency import ensure_unchanged
 
 INTERFACE_CONCURRENT_EDIT_MESSAGE = _(
     "Someone else saved this interface table while you were editing it. Open the table "
@@ -52,8 +53,12 @@ def interface_contacts_save(
         (contact.theme_id, contact.side): contact
         for contact in InterfaceContact.objects.filter(municipality=municipality)
     }
-    if loaded_version is not None and loaded_version != interface_table_version(existing.values()):
-        raise ValidationError(INTERFACE_CONCURRENT_EDIT_MESSAGE, code="concurrent_edit")
+    ensure_unchanged(
+        interface_table_version(existing.values()),
+        loaded_version,
+        message=INTERFACE_CONCURRENT_EDIT_MESSAGE,
+        code="concurrent_edit",
+    )
 
     to_save: list[InterfaceContact] = []
     to_delete: list[InterfaceContact] = []

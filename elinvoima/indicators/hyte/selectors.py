@@ -117,12 +117,6 @@ def _county_line(county, score_row, municipalities, rule) -> FundingLine:
     )
 
 
-def county_population_of_municipalities(*, county: WellbeingCounty) -> tuple[int, set[int | None]]:
-    """The sum of the county's municipalities' recorded populations and their years."""
-    rows = list(county.municipalities.values_list("population", "population_year"))
-    return sum(population or 0 for population, _year in rows), {year for _p, year in rows}
-
-
 def hyte_scores_of_county(*, county: WellbeingCounty) -> QuerySet[HyteCoefficientScore]:
     """The scores of the county and of its municipalities."""
     return HyteCoefficientScore.objects.filter(

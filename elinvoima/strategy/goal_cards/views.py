@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from elinvoima.core.forms import form_add_service_errors
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.strategy.enums import StatusLevel, Tertial
 from elinvoima.strategy.goal_cards.forms import (
@@ -36,7 +37,7 @@ from elinvoima.strategy.goal_cards.services import (
     period_label,
 )
 from elinvoima.strategy.models import Goal
-from elinvoima.strategy.plans.services import plan_ensure_editable
+from elinvoima.strategy.plans.services import plan_frozen_reason
 
 
 def plan_url(plan) -> str | None:
@@ -45,24 +46,6 @@ def plan_url(plan) -> str | None:
         return reverse("strategy:plan-detail", kwargs={"pk": plan.pk})
     except NoReverseMatch:
         return None
-
-
-def frozen_reason(plan) -> str:
-    try:
-        plan_ensure_editable(plan)
-    except ValidationError as error:
-        return " ".join(error.messages)
-    return ""
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            # Errors of hidden fields (the period) are shown at the top of the form.
-            visible = name in form.fields and not form.fields[name].widget.is_hidden
-            form.add_error(name if visible else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 class GoalPageMixin(ObjectPermissionMixin):
@@ -119,7 +102,7 @@ def card_context(goal: Goal, card: GoalCard | None, user) -> dict:
         and not goal.plan.is_frozen,
         "measures": list(goal.measures.all()),
         "plan_url": plan_url(goal.plan),
-        "frozen_reason": frozen_reason(goal.plan),
+        "frozen_reason": plan_frozen_reason(goal.plan),
         "current_period": period_label(*period_current()),
         "status_levels": [
             {"level": level, "label": label, "dots": status_dots(level)}
@@ -158,7 +141,7 @@ class GoalCardEditView(GoalPageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         card = goal_card_of(self.goal)
         context.setdefault("card", card)
-        reason = frozen_reason(self.goal.plan)
+        reason = plan_frozen_reason(self.goal.plan)
         context["frozen_reason"] = reason
         if not reason and "form" not in context:
             context["form"], context["tasks"] = self._forms(card)
@@ -205,7 +188,7 @@ class GoalCardEditView(GoalPageMixin, TemplateView):
                 )
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
             return self.render_to_response(self.get_context_data(form=form, tasks=tasks))
         messages.success(request, _("The goal tracking card was saved."))
         return redirect(reverse("strategy:goal-card", kwargs={"pk": self.goal.pk}))
@@ -302,7 +285,7 @@ class GoalCardUpdatePeriodView(GoalPageMixin, TemplateView):
                 )
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
             return self.render_to_response(self.get_context_data(form=form))
         messages.success(
             request,

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from elinvoima.actors.models import Organisation
 from elinvoima.actors.permissions import is_member_of
-from elinvoima.core.concurrency import version_matches
+from elinvoima.core.concurrency import ensure_unchanged
 from elinvoima.core.translation import text_in, translated_field_names
 from elinvoima.strategy.enums import MeasureStatus
 from elinvoima.strategy.goal_cards.services import field_error, period_validate
@@ -221,16 +221,17 @@ def measure_report_save(
         .select_related("reported_by")
         .first()
     )
-    if not version_matches(measure_report_version(report), loaded_version):
-        who = report.reported_by if report is not None else None
-        raise ValidationError(
-            _(
-                "%(name)s saved the report of this period while you were writing yours. "
-                "Their text is shown on the page; check it and save again."
-            )
-            % {"name": who or _("someone")},
-            code="concurrent_edit",
+    who = report.reported_by if report is not None else None
+    ensure_unchanged(
+        measure_report_version(report),
+        loaded_version,
+        message=_(
+            "%(name)s saved the report of this period while you were writing yours. "
+            "Their text is shown on the page; check it and save again."
         )
+        % {"name": who or _("someone")},
+        code="concurrent_edit",
+    )
     if report is None:
         report = MeasureReport(
             measure=measure, year=year, tertial=tertial, organisation=organisation

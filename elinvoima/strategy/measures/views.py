@@ -15,10 +15,11 @@ from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality, WellbeingCounty
 from elinvoima.actors.permissions import user_grants
+from elinvoima.core.forms import form_add_service_errors
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.strategy.enums import MeasureStatus, Tertial
 from elinvoima.strategy.goal_cards.services import period_current, period_label
-from elinvoima.strategy.goal_cards.views import _apply_errors, frozen_reason, plan_url
+from elinvoima.strategy.goal_cards.views import plan_url
 from elinvoima.strategy.measures.forms import MeasureForm, MeasureReportForm
 from elinvoima.strategy.measures.selectors import (
     AttentionReason,
@@ -37,6 +38,7 @@ from elinvoima.strategy.measures.services import (
 )
 from elinvoima.strategy.models import Goal, Measure, MeasureReport, Plan
 from elinvoima.strategy.permissions import plans_visible_to
+from elinvoima.strategy.plans.services import plan_frozen_reason
 
 
 class MeasureMixin(ObjectPermissionMixin):
@@ -98,7 +100,7 @@ class MeasureFormMixin(ObjectPermissionMixin):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        reason = frozen_reason(self.plan)
+        reason = plan_frozen_reason(self.plan)
         if not reason and "form" not in context:
             context["form"] = self.make_form()
         context.update(
@@ -119,7 +121,7 @@ class MeasureFormMixin(ObjectPermissionMixin):
         try:
             measure = self.save(data, implementers)
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
             return self.render_to_response(self.get_context_data(form=form))
         messages.success(request, _("The measure was saved."))
         return redirect(measure.get_absolute_url())
@@ -197,7 +199,7 @@ class MeasureDeleteView(MeasureMixin, TemplateView):
             goal=self.measure.goal,
             plan_url=plan_url(self.measure.plan),
             report_count=len(self.measure.reports.all()),
-            frozen_reason=frozen_reason(self.measure.plan),
+            frozen_reason=plan_frozen_reason(self.measure.plan),
         )
         return context
 
@@ -295,7 +297,7 @@ class MeasureReportView(MeasureMixin, TemplateView):
                 loaded_version=data.get("loaded_version") or "",
             )
         except ValidationError as error:
-            _apply_errors(form, error)
+            form_add_service_errors(form, error)
             context = {"form": form}
             if getattr(error, "code", None) == "concurrent_edit":
                 current = (

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from elinvoima.core.concurrency import ensure_unchanged
 from elinvoima.strategy.models import EvaluationReport, HyteNegotiation, Plan
 from elinvoima.strategy.plans.services import CONCURRENT_EDIT_MESSAGE, plan_ensure_editable
 
@@ -40,8 +41,12 @@ def evaluation_report_save(
     Plan.objects.select_for_update().get(pk=report.plan_id)
     if report.pk is not None and loaded_at is not None:
         current = EvaluationReport.objects.select_for_update().get(pk=report.pk)
-        if current.updated_at.isoformat() != loaded_at:
-            raise ValidationError(CONCURRENT_EDIT_MESSAGE, code="concurrent_edit")
+        ensure_unchanged(
+            current.updated_at.isoformat(),
+            loaded_at,
+            message=CONCURRENT_EDIT_MESSAGE,
+            code="concurrent_edit",
+        )
     duplicate = (
         EvaluationReport.objects.filter(plan_id=report.plan_id, year=report.year)
         .exclude(pk=report.pk)
@@ -67,8 +72,12 @@ def hyte_negotiation_save(
     """Save a hyte negotiation record; the municipalities must be the county's own."""
     if negotiation.pk is not None and loaded_at is not None:
         current = HyteNegotiation.objects.select_for_update().get(pk=negotiation.pk)
-        if current.updated_at.isoformat() != loaded_at:
-            raise ValidationError(CONCURRENT_EDIT_MESSAGE, code="concurrent_edit")
+        ensure_unchanged(
+            current.updated_at.isoformat(),
+            loaded_at,
+            message=CONCURRENT_EDIT_MESSAGE,
+            code="concurrent_edit",
+        )
     foreign = [
         m for m in municipalities if m.wellbeing_county_id != negotiation.wellbeing_county_id
     ]

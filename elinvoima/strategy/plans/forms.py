@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from elinvoima.actors.directory import QuickSelect
+from elinvoima.actors.directory.forms import QuickSelect
 from elinvoima.actors.models import Organisation, TargetGroup, User
 from elinvoima.core.forms import TranslatedFieldsMixin
 from elinvoima.indicators.enums import RegionCategory

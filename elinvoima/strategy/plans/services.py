@@ -50,6 +50,15 @@ def plan_ensure_editable(plan: Plan) -> None:
         )
 
 
+def plan_frozen_reason(plan: Plan) -> str:
+    """Why the plan's content cannot be changed, for pages to show ("" when it can)."""
+    try:
+        plan_ensure_editable(plan)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return ""
+
+
 def plan_overlapping(*, plan: Plan) -> Plan | None:
     """Another plan of the same owner and kind, in another lineage, whose years overlap."""
     return (

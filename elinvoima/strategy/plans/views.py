@@ -51,7 +51,7 @@ from elinvoima.strategy.plans.services import (
     goal_save,
     plan_create,
     plan_decision_record,
-    plan_ensure_editable,
+    plan_frozen_reason,
     plan_new_version,
     plan_next_decision_body,
     plan_send_to_decision,
@@ -62,14 +62,6 @@ from elinvoima.strategy.plans.services import (
 )
 
 FROZEN_STATUS = 409
-
-
-def frozen_reason(plan: Plan) -> str | None:
-    try:
-        plan_ensure_editable(plan)
-    except ValidationError as error:
-        return error.messages[0]
-    return None
 
 
 def owner_url(plan: Plan) -> str:
@@ -228,7 +220,7 @@ class PlanMixin(ObjectPermissionMixin):
 
     def handle_frozen_post(self):
         if self.refuse_frozen and self.request.method == "POST" and self.plan.is_frozen:
-            return refused(self.request, self.plan, frozen_reason(self.plan))
+            return refused(self.request, self.plan, plan_frozen_reason(self.plan))
         return None
 
     def post(self, request, *args, **kwargs):
@@ -237,7 +229,7 @@ class PlanMixin(ObjectPermissionMixin):
         return self.handle_frozen_post() or self.post_editable(request, *args, **kwargs)
 
     def context(self, **extra):
-        return {"plan": self.plan, "frozen_reason": frozen_reason(self.plan), **extra}
+        return {"plan": self.plan, "frozen_reason": plan_frozen_reason(self.plan), **extra}
 
 
 def refused(request, plan: Plan, reason: str, status: int = FROZEN_STATUS):
