@@ -31,21 +31,6 @@ MAX_PEERS = 5
 DEMO_VALUES_FLAG = "elinvoima_demo_values"
 
 
-def language() -> str:
-    """The active language, if the product has it, else Finnish (core.translation)."""
-    return active_language()
-
-
-def translated(values: dict | tuple | list, lang: str | None = None) -> str:
-    """The text in `lang`, else in its fallback languages as modeltranslation has them
-    (settings.MODELTRANSLATION_FALLBACK_LANGUAGES; core.translation.text_in). `values` is
-    a Sotkanet-style `{"fi": …, "sv": …, "en": …}` or a (fi, sv, en) tuple."""
-    return text_in(values, lang)
-
-
-_translated_fields = translated_field_names
-
-
 # --- Municipalities -------------------------------------------------------------------------
 MUNICIPALITIES_CACHE_KEY = "indicators:municipality-choices:{language}"
 MUNICIPALITIES_CACHE_SECONDS = 3600
@@ -54,12 +39,12 @@ MUNICIPALITIES_CACHE_SECONDS = 3600
 def municipality_choices() -> list[tuple[str, str]]:
     """Every municipality (code, name in the user's language), by name: reference data,
     read once an hour rather than on every chart page."""
-    lang = language()
+    lang = active_language()
     key = MUNICIPALITIES_CACHE_KEY.format(language=lang)
     choices = cache.get(key)
     if choices is None:
         rows = Municipality.objects.values_list("code", "name_fi", "name_sv", "name_en")
-        names = [(code, translated((fi, sv, en), lang)) for code, fi, sv, en in rows]
+        names = [(code, text_in((fi, sv, en), lang)) for code, fi, sv, en in rows]
         choices = sorted(names, key=lambda item: (item[1].casefold(), item[0]))
         if choices:
             cache.set(key, choices, MUNICIPALITIES_CACHE_SECONDS)
@@ -84,12 +69,12 @@ def chart_regions(*, municipality: Municipality, peer_codes: list[str]) -> list[
         Q(municipality__code__in=[municipality.code, *peers])
         | Q(wellbeing_county_id=municipality.wellbeing_county_id)
         | Q(category=RegionCategory.COUNTRY)
-    ).values_list("id", *_translated_fields("title"), "category", "municipality__code")
-    lang = language()
+    ).values_list("id", *translated_field_names("title"), "category", "municipality__code")
+    lang = active_language()
     own = county = country = None
     by_code: dict[str, ChartRegion] = {}
     for region_id, title_fi, title_sv, title_en, category, code in sorted(rows):
-        title = translated((title_fi, title_sv, title_en), lang)
+        title = text_in((title_fi, title_sv, title_en), lang)
         if code == municipality.code and own is None:
             own = ChartRegion(region_id, title, "municipality", code)
         elif code in peers and code not in by_code:
@@ -118,9 +103,9 @@ class ChartIndicator:
 
 INDICATOR_FIELDS = (
     "id",
-    *_translated_fields("title"),
+    *translated_field_names("title"),
     "decimals",
-    *_translated_fields("value_type"),
+    *translated_field_names("value_type"),
     "value_type_code",
     "source",
     f"metadata__{DEMO_VALUES_FLAG}",
@@ -131,9 +116,9 @@ def _chart_indicator(row: tuple, lang: str) -> ChartIndicator:
     pk, t_fi, t_sv, t_en, decimals, v_fi, v_sv, v_en, code, source, demo = row
     return ChartIndicator(
         id=pk,
-        title=translated((t_fi, t_sv, t_en), lang),
+        title=text_in((t_fi, t_sv, t_en), lang),
         decimals=decimals,
-        value_type=translated((v_fi, v_sv, v_en), lang),
+        value_type=text_in((v_fi, v_sv, v_en), lang),
         value_type_code=code,
         source=source,
         demo_values=demo is True,
@@ -169,7 +154,7 @@ def chart_indicators(
     without a set, the first indicators that have values for the region, by title. One
     query: the EXISTS is answered by the unique index (indicator, region, …), a probe per
     indicator, however many values there are."""
-    lang = language()
+    lang = active_language()
     if indicator_set_id is not None:
         rows = (
             IndicatorSetItem.objects.filter(indicator_set_id=indicator_set_id)
@@ -196,7 +181,7 @@ def chart_indicators(
 
 def chart_indicator(*, pk: int) -> ChartIndicator | None:
     row = Indicator.objects.filter(pk=pk).values_list(*INDICATOR_FIELDS).first()
-    return _chart_indicator(row, language()) if row else None
+    return _chart_indicator(row, active_language()) if row else None
 
 
 # --- Values ---------------------------------------------------------------------------------

@@ -8,9 +8,9 @@ from django.db.models import Q, QuerySet
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.core.translation import active_language, text_in
 from elinvoima.indicators.enums import IndicatorSource
 from elinvoima.indicators.models import Indicator
-from elinvoima.indicators.selectors import language, translated
 
 SORTS = {
     "title": ("title", _("Title A–Ö")),
@@ -25,7 +25,7 @@ def subject_choices() -> list[tuple[str, str]]:
     """Every subject of the indicators (Sotkanet's YSO terms), in the user's language,
     by label; the key is the term's URI, or its Finnish label when it has none. Read once
     every ten minutes: it scans every indicator's subjects."""
-    lang = language()
+    lang = active_language()
     key = SUBJECTS_CACHE_KEY.format(language=lang)
     choices = cache.get(key)
     if choices is None:
@@ -33,7 +33,7 @@ def subject_choices() -> list[tuple[str, str]]:
         for subjects in Indicator.objects.exclude(subjects=[]).values_list("subjects", flat=True):
             for subject in subjects or []:
                 if isinstance(subject, dict) and (value := subject_key(subject)):
-                    found.setdefault(value, translated(subject, lang))
+                    found.setdefault(value, text_in(subject, lang))
         choices = sorted(found.items(), key=lambda item: item[1].casefold())
         cache.set(key, choices, SUBJECTS_CACHE_SECONDS)
     return choices
@@ -46,7 +46,7 @@ def subject_key(subject: dict) -> str:
 def indicator_catalogue_filtered(*, filters: dict) -> QuerySet[Indicator]:
     """Indicators of the catalogue matching the list's filters (`q` in the title, `source`,
     `subject`, `sort`), with what a row of the list shows."""
-    lang = language()
+    lang = active_language()
     queryset = Indicator.objects.all()
     if text := filters.get("q", "").strip():
         # The title in the user's language, and the Finnish one that it falls back to.
@@ -76,7 +76,7 @@ def plain_text(value: str) -> str:
 
 
 def _sources(indicator: Indicator) -> list[dict[str, str]]:
-    lang = language()
+    lang = active_language()
     sources = []
     for source in indicator.sources or []:
         if not isinstance(source, dict):
@@ -84,9 +84,9 @@ def _sources(indicator: Indicator) -> list[dict[str, str]]:
         organisation = source.get("organization") or {}
         sources.append(
             {
-                "title": translated(source.get("title") or {}, lang),
-                "organisation": translated(organisation.get("title") or {}, lang),
-                "description": plain_text(translated(source.get("description") or {}, lang)),
+                "title": text_in(source.get("title") or {}, lang),
+                "organisation": text_in(organisation.get("title") or {}, lang),
+                "description": plain_text(text_in(source.get("description") or {}, lang)),
             }
         )
     return sources
@@ -95,7 +95,7 @@ def _sources(indicator: Indicator) -> list[dict[str, str]]:
 def indicator_metadata(*, indicator: Indicator) -> dict:
     """What an indicator's page shows of its metadata, in the user's language (falling back
     as modeltranslation does), as plain text, with the link to Sotkanet's own page."""
-    lang = language()
+    lang = active_language()
     return {
         "description": plain_text(indicator.description),
         "interpretation": plain_text(indicator.interpretation),
@@ -103,7 +103,7 @@ def indicator_metadata(*, indicator: Indicator) -> dict:
         "notices": plain_text(indicator.notices),
         "sources": _sources(indicator),
         "subjects": [
-            translated(subject, lang)
+            text_in(subject, lang)
             for subject in indicator.subjects or []
             if isinstance(subject, dict)
         ],

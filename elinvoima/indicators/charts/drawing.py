@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 from django.utils.translation import override
 
+from elinvoima.core.translation import active_language
 from elinvoima.indicators.enums import Gender, RegionCategory
 from elinvoima.indicators.models import ChartImage, Region
 from elinvoima.indicators.selectors import (
@@ -37,7 +38,6 @@ from elinvoima.indicators.selectors import (
     ChartRegion,
     chart_indicator,
     chart_values,
-    language,
 )
 
 # Bump when the drawing changes: every stored chart's fingerprint then differs.
@@ -398,7 +398,7 @@ def chart_specs(
     gender: str,
     series: dict[int, dict[int, dict[int, float]]],
 ) -> list[ChartSpec]:
-    lang = language()
+    lang = active_language()
     return [
         ChartSpec(
             indicator=indicator,
