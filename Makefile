@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 export ELINVOIMA_DEMO_PASSWORD ?= elinvoima-demo
 
-.PHONY: run test test-sqlite test-postgres lint bench deps messages clean chromium
+.PHONY: run test test-sqlite test-postgres fuzz lint bench deps messages clean chromium
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -68,6 +68,13 @@ test-postgres: deps chromium
 
 test: lint test-sqlite test-postgres
 	@cat $(TEST_TIMES)/sqlite $(TEST_TIMES)/postgres
+
+# The adversarial API tests (tests/core/test_api_fuzz.py) with many more generated requests
+# per operation and role than `make test` sends; not part of `make test`.
+FUZZ_EXAMPLES ?= 200
+fuzz: deps
+	ELINVOIMA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) scripts/with_postgres.sh \
+	  $(PYTEST) --durations=10 tests/core/test_api_fuzz.py
 
 bench: deps
 	scripts/with_postgres.sh $(PY) -m elinvoima.bench
