@@ -8,7 +8,7 @@ validate against the database and compare the version under the row lock."""
 import django_filters
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -17,7 +17,7 @@ from rest_framework.response import Response
 
 from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, Theme
-from elinvoima.actors.permissions import user_grants
+from elinvoima.actors.permissions import organisations_visible_to
 from elinvoima.actors.services import (
     organisation_create,
     organisation_delete,
@@ -25,8 +25,8 @@ from elinvoima.actors.services import (
     organisation_version,
 )
 from elinvoima.actors.validators import normalise_business_id, normalise_register_number
-from elinvoima.core.api import AuditActorMixin
-from elinvoima.core.concurrency import ANY
+from elinvoima.core.api import AuditActorMixin, etag, if_match_versions
+from elinvoima.core.filters import IntegerFilter
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -79,7 +79,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["updated_at"]
-        extra_kwargs = {"name_fi": {"required": True, "allow_blank": False}}
+        extra_kwargs = {"name_fi": {"required": True, "allow_blank": False, "allow_null": False}}
 
     def validate_business_id(self, value: str) -> str:
         return _as_field_error(normalise_business_id, value) if value else ""
@@ -152,7 +152,7 @@ class OrganisationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices)
     theme = django_filters.CharFilter(field_name="themes__code")
     target_group = django_filters.CharFilter(field_name="target_groups__code")
-    village = django_filters.NumberFilter(field_name="villages")
+    village = IntegerFilter(field_name="villages")
     business_id = django_filters.CharFilter()
 
     class Meta:
@@ -185,18 +185,9 @@ class OrganisationViewSet(AuditActorMixin, viewsets.ModelViewSet):
     ordering = ["name_fi", "id"]
 
     def get_queryset(self):
-        user = self.request.user
-        visible = Q(is_published=True)
-        if user.is_authenticated:
-            if user.is_superuser:
-                visible = Q()
-            else:
-                visible |= Q(pk__in=[grant.organisation_id for grant in user_grants(user)])
-        return _with_relations(Organisation.objects.filter(visible)).distinct()
+        return _with_relations(organisations_visible_to(self.request.user))
 
     def _respond(self, organisation: Organisation, code: int) -> Response:
-        # Saved by the service just now: shown even when unpublished and the writer (say, the
-        # home municipality's coordinator) is not one of its members.
         organisation = _with_relations(Organisation.objects).get(pk=organisation.pk)
         response = Response(self.get_serializer(organisation).data, status=code)
         response["ETag"] = _etag(organisation)
@@ -223,7 +214,7 @@ class OrganisationViewSet(AuditActorMixin, viewsets.ModelViewSet):
             user=request.user,
             organisation=organisation,
             data=serializer.validated_data,
-            expected_version=_if_match(request, organisation.pk),
+            expected_version=if_match_versions(request, "organisation", organisation.pk),
         )
         return self._respond(organisation, status.HTTP_200_OK)
 
@@ -245,24 +236,4 @@ def _with_relations(queryset):
 
 
 def _etag(organisation: Organisation) -> str:
-    """Its id and version (the version the services compare, `updated_at`)."""
-    return f'"organisation-{organisation.pk}-{organisation_version(organisation)}"'
-
-
-def _if_match(request, pk) -> str | tuple[str, ...] | None:
-    """The versions an If-Match header names, for the service to compare under its lock:
-    None without the header, `ANY` for `*`. A weak or foreign tag never matches."""
-    header = (request.headers.get("If-Match") or "").strip()
-    if not header:
-        return None
-    if header == ANY:
-        return ANY
-    prefix = f"organisation-{pk}-"
-    versions = []
-    for tag in header.split(","):
-        tag = tag.strip()
-        if len(tag) >= 2 and tag[0] == tag[-1] == '"' and tag[1:-1].startswith(prefix):
-            versions.append(tag[1 + len(prefix) : -1])
-        else:
-            versions.append("\x00")  # never a version: a weak, malformed or other row's tag
-    return tuple(versions)
+    return etag("organisation", organisation.pk, organisation_version(organisation))

@@ -7,7 +7,15 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.enums import OrganisationKind, Role
-from elinvoima.core.models import CodedEntry
+from elinvoima.core.models import (
+    MAX_COUNT,
+    CodedEntry,
+    CountField,
+    YearField,
+    filled,
+    in_range,
+    years_in_range,
+)
 
 
 class User(AbstractUser):
@@ -59,17 +67,19 @@ class Municipality(models.Model):
         on_delete=models.PROTECT,
         related_name="municipalities",
     )
-    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
-    population_year = models.PositiveSmallIntegerField(_("population year"), null=True, blank=True)
+    population = CountField(_("population"), null=True, blank=True)
+    population_year = YearField(_("population year"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
         ordering = ["name"]
         constraints = [
+            in_range("population", 0, MAX_COUNT),
+            *years_in_range("population_year"),
             models.CheckConstraint(
                 condition=models.Q(code__regex=r"^[0-9]{3}$"), name="municipality_code_digits"
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -190,6 +200,7 @@ class Organisation(models.Model):
         ordering = ["name"]
         indexes = [models.Index(Lower("name"), name="organisation_name_lower")]
         constraints = [
+            filled("name_fi"),
             models.UniqueConstraint(
                 fields=["business_id"],
                 condition=~models.Q(business_id=""),

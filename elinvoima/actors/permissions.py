@@ -5,10 +5,15 @@ many questions makes one query.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import rules
+from django.db.models import Q, QuerySet
 
 from elinvoima.actors.enums import InterfaceSide, OrganisationKind, Role
+
+if TYPE_CHECKING:
+    from elinvoima.actors.models import Organisation
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,23 @@ can_edit_organisation = (
     is_platform_admin | represents_organisation | coordinates_home_municipality_of
 )
 can_view_organisation = is_published | is_member_of | can_edit_organisation
+
+
+def organisations_visible_to(user) -> "QuerySet[Organisation]":
+    """The queryset twin of `can_view_organisation`: published ones, and those the user is
+    a member of or coordinates the home municipality of (e.g. one they created unpublished)."""
+    from elinvoima.actors.models import Organisation  # as user_grants: read after apps load
+
+    queryset = Organisation.objects.all()
+    if user.is_superuser:
+        return queryset
+    visible = Q(is_published=True)
+    if user.is_authenticated:
+        visible |= Q(pk__in={grant.organisation_id for grant in user_grants(user)})
+        visible |= Q(municipality_id__in=_municipality_ids(user, Role.COORDINATOR))
+    return queryset.filter(visible)
+
+
 can_manage_municipality = is_platform_admin | manages_municipality
 can_view_audit_log = is_platform_admin
 can_delete_organisation = is_platform_admin | coordinates_home_municipality_of

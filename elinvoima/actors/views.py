@@ -10,7 +10,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, UpdateView
-from rules.contrib.views import PermissionRequiredMixin
 
 from elinvoima.actors.forms import (
     ContactFormSet,
@@ -25,6 +24,7 @@ from elinvoima.actors.selectors import (
     published_organisations_of,
 )
 from elinvoima.actors.services import organisation_update
+from elinvoima.core.view_mixins import ObjectPermissionMixin
 
 # "name" sorts by the name in the page's language (modeltranslation rewrites it).
 SORTS = {"name": "name", "-name": "-name", "code": "code", "-population": "-population"}
@@ -110,16 +110,20 @@ class OrganisationDetailView(DetailView):
         return context
 
 
-class OrganisationEditView(PermissionRequiredMixin, UpdateView):
-    """The profile, contact people and meeting places of an organisation, saved together."""
+class OrganisationEditView(ObjectPermissionMixin, UpdateView):
+    """The profile, contact people and meeting places of an organisation, saved together.
+    An organisation the user may not see answers 404, as in the API."""
 
     template_name = "actors/organisation_form.html"
     form_class = OrganisationProfileForm
+    model = Organisation
+    view_permission = "actors.view_organisation"
     permission_required = "actors.change_organisation"
+    anonymous_to_login = True
     context_object_name = "organisation"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Organisation, pk=self.kwargs["pk"])
+        return self.url_object
 
     def _formsets(self):
         data = self.request.POST if self.request.method == "POST" else None

@@ -4,13 +4,18 @@ nothing here may import DRF views (that would be a circular import)."""
 from typing import TYPE_CHECKING, Any
 
 from auditlog.context import auditlog_value
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from rest_framework import exceptions
+from django.utils.translation import gettext_lazy as _lazy
+from rest_framework import exceptions, status
+from rest_framework.filters import SearchFilter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.views import exception_handler as drf_exception_handler
+
+from .concurrency import ANY
+from .search import search_terms_validate
 
 if TYPE_CHECKING:  # for the type checker only: at run time the views would import this module
     from rest_framework.views import APIView
@@ -26,6 +31,31 @@ class Pagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+
+
+class BoundedSearchFilter(SearchFilter):
+    """DRF's `?search=`, refused with 400 past the bounds of `core.search`."""
+
+    def get_search_terms(self, request: Request) -> list[str]:
+        terms = super().get_search_terms(request)
+        text = request.query_params.get(self.search_param, "")
+        try:
+            search_terms_validate(list(terms), text)
+        except ValidationError as error:
+            raise exceptions.ValidationError(
+                {
+                    self.search_param: [
+                        exceptions.ErrorDetail(m, code=error.code) for m in error.messages
+                    ]
+                }
+            ) from None
+        return terms
+
+
+class RequestTooLarge(exceptions.APIException):
+    status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
+    default_detail = _lazy("The request is too large.")
+    default_code = "too_large"
 
 
 class AuditActorMixin(_APIViewBase):
@@ -49,18 +79,60 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        exc = RequestTooLarge()
     response = drf_exception_handler(exc, context)
     if response is not None and isinstance(response.data, dict) and "detail" in response.data:
         response.data.setdefault("code", getattr(response.data["detail"], "code", "error"))
     return response
 
 
+def etag(kind: str, pk, version: str) -> str:
+    """The strong ETag of a saved row: its kind, id and version (what the services compare)."""
+    return f'"{kind}-{pk}-{version}"'
+
+
+def if_match_versions(request: Request, kind: str, pk) -> str | tuple[str, ...] | None:
+    """The versions an If-Match header names, for the service to compare under its row lock
+    (`core.concurrency.ensure_unchanged`): None without the header, `ANY` for `*` (RFC 9110
+    13.1.1: any current representation). A weak, malformed or other row's tag never matches."""
+    header = (request.headers.get("If-Match") or "").strip()
+    if not header:
+        return None
+    if header == ANY:
+        return ANY
+    prefix = f"{kind}-{pk}-"
+    versions = []
+    for tag in header.split(","):
+        tag = tag.strip()
+        if len(tag) >= 2 and tag[0] == tag[-1] == '"' and tag[1:-1].startswith(prefix):
+            versions.append(tag[1 + len(prefix) : -1])
+        else:
+            versions.append("\x00")  # never a version
+    return tuple(versions)
+
+
+def is_api_request(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
 def json_error_payload(status: int) -> dict[str, str]:
+    """The JSON body of an error that no view described (an error page under /api/)."""
     messages = {
         400: (_("The request could not be understood."), "bad_request"),
+        401: (_("Sign in or send a token."), "not_authenticated"),
         403: (_("You do not have permission to do this."), "permission_denied"),
         404: (_("Not found."), "not_found"),
-        500: (_("Something went wrong on our side. Please try again later."), "server_error"),
+        405: (_("This method is not allowed here."), "method_not_allowed"),
+        413: (_("The request is too large."), "too_large"),
+        415: (_("This content type is not supported."), "unsupported_media_type"),
+        429: (_("Too many requests. Please wait a moment."), "throttled"),
     }
-    detail, code = messages[status]
+    if status in messages:
+        detail, code = messages[status]
+    elif status >= 500:
+        detail = _("Something went wrong on our side. Please try again later.")
+        code = "server_error"
+    else:
+        detail, code = _("The request could not be handled."), "error"
     return {"detail": detail, "code": code}

@@ -1,8 +1,50 @@
 """Abstract bases shared by the apps. Core has no tables of its own."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+# The years and counts a user can mean. The database checks them too (`in_range`), so a
+# value no one meant (year 0, 32768, "1e3" read as 1000) is refused wherever it comes from.
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+MAX_COUNT = 10_000_000
+
+
+class YearField(models.PositiveSmallIntegerField):
+    """A calendar year from FIRST_YEAR to LAST_YEAR. Add `in_range(name, FIRST_YEAR,
+    LAST_YEAR)` to the model's constraints."""
+
+    default_validators = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+
+
+class CountField(models.PositiveIntegerField):
+    """A count of people or things, from 0 to MAX_COUNT. Add `in_range(name, 0, MAX_COUNT)`."""
+
+    default_validators = [MinValueValidator(0), MaxValueValidator(MAX_COUNT)]
+
+
+def in_range(field: str, low: int, high: int) -> models.CheckConstraint:
+    """The database's check of a bounded field (None passes: a required field says so by
+    not being nullable)."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__isnull": True})
+        | models.Q(**{f"{field}__gte": low, f"{field}__lte": high}),
+        name=f"%(app_label)s_%(class)s_{field}_range",
+    )
+
+
+def years_in_range(*fields: str) -> list[models.CheckConstraint]:
+    return [in_range(field, FIRST_YEAR, LAST_YEAR) for field in fields]
+
+
+def filled(field: str) -> models.CheckConstraint:
+    """The database's check of a required text (e.g. the Finnish name of a translated
+    field, which modeltranslation makes nullable): neither NULL nor empty."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{field}__isnull": False}) & ~models.Q(**{field: ""}),
+        name=f"%(app_label)s_%(class)s_{field}_filled",
+    )
 
 
 class CodedEntry(models.Model):

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import ListView
 from rules.contrib.views import PermissionRequiredMixin
 
-from .api import json_error_payload
+from .api import is_api_request, json_error_payload
 
 logger = logging.getLogger(__name__)
 
@@ -60,12 +60,8 @@ class AuditLogView(PermissionRequiredMixin, ListView):
         return context
 
 
-def _is_api(request: HttpRequest) -> bool:
-    return request.path.startswith("/api/")
-
-
 def _error(request: HttpRequest, status: int, template: str) -> HttpResponse:
-    if _is_api(request):
+    if is_api_request(request):
         return JsonResponse(json_error_payload(status), status=status)
     return render(request, template, status=status)
 
@@ -84,7 +80,7 @@ def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
 
 def server_error(request: HttpRequest) -> HttpResponse:
     """The 500 page renders without context processors: whatever broke may be one of them."""
-    if _is_api(request):
+    if is_api_request(request):
         return JsonResponse(json_error_payload(500), status=500)
     body = loader.get_template("500.html").render({"title": _("Server error")})
     return HttpResponse(body, status=500)

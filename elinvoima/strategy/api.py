@@ -26,8 +26,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, WellbeingCounty
-from elinvoima.core.api import AuditActorMixin
-from elinvoima.core.concurrency import ANY
+from elinvoima.core.api import AuditActorMixin, etag, if_match_versions
+from elinvoima.core.filters import IntegerFilter, YearFilter
 from elinvoima.networks.models import Network
 from elinvoima.strategy.enums import MeasureStatus, PlanKind, PlanState, StatusLevel, Tertial
 from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardTask, GoalCardUpdate
@@ -141,28 +141,7 @@ class ReadPublicWriteSignedIn(permissions.BasePermission):
 
 
 def _etag(kind: str, obj) -> str:
-    """The ETag of a saved plan, goal, card or period update: its kind, id and version (the
-    version the services compare, `updated_at`)."""
-    return f'"{kind}-{obj.pk}-{version_of(obj)}"'
-
-
-def _if_match(request, kind: str, pk) -> str | tuple[str, ...] | None:
-    """The versions an If-Match header names, for the service to compare under its lock:
-    None without the header, `ANY` for `*`. A weak or foreign tag never matches."""
-    header = (request.headers.get("If-Match") or "").strip()
-    if not header:
-        return None
-    if header == ANY:
-        return ANY
-    prefix = f"{kind}-{pk}-"
-    versions = []
-    for tag in header.split(","):
-        tag = tag.strip()
-        if len(tag) >= 2 and tag[0] == tag[-1] == '"' and tag[1:-1].startswith(prefix):
-            versions.append(tag[1 + len(prefix) : -1])
-        else:
-            versions.append("\x00")  # never a version: a weak, malformed or other row's tag
-    return tuple(versions)
+    return etag(kind, obj.pk, version_of(obj))
 
 
 IF_MATCH = OpenApiParameter(
@@ -249,7 +228,7 @@ class PlanSerializer(serializers.ModelSerializer):
             "approved_on",
             "updated_at",
         ]
-        extra_kwargs = {"title_fi": {"required": True, "allow_blank": False}}
+        extra_kwargs = {"title_fi": {"required": True, "allow_blank": False, "allow_null": False}}
 
     def validate(self, attrs):
         # The shape of a new plan: exactly one owner. Everything else the service checks.
@@ -272,7 +251,7 @@ class PlanFilter(django_filters.FilterSet):
     )
     kind = django_filters.ChoiceFilter(choices=PlanKind.choices)
     state = django_filters.ChoiceFilter(choices=PlanState.choices)
-    year = django_filters.NumberFilter(method="filter_year", help_text="Plans in force that year.")
+    year = YearFilter(method="filter_year", help_text="Plans in force that year.")
 
     class Meta:
         model = Plan
@@ -325,7 +304,7 @@ class PlanViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
     def update(self, request, *args, **kwargs):
         plan = self.get_object()
         self.call(plan_authorize_change, request.user, plan)
-        loaded = _if_match(request, "plan", plan.pk)
+        loaded = if_match_versions(request, "plan", plan.pk)
         serializer = self.get_serializer(
             plan, data=request.data, partial=kwargs.get("partial", False)
         )
@@ -415,7 +394,7 @@ class GoalSerializer(_VisibleRelations, serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["updated_at"]
-        extra_kwargs = {"title_fi": {"required": True, "allow_blank": False}}
+        extra_kwargs = {"title_fi": {"required": True, "allow_blank": False, "allow_null": False}}
 
     def get_card(self, goal) -> int | None:
         card = getattr(goal, "card", None) if _has_card(goal) else None
@@ -431,7 +410,7 @@ def _has_card(goal) -> bool:
 
 
 class GoalFilter(django_filters.FilterSet):
-    priority_area = django_filters.NumberFilter()
+    priority_area = IntegerFilter()
     parent = django_filters.NumberFilter()
 
     class Meta:
@@ -513,7 +492,7 @@ class GoalViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
     def update(self, request, *args, **kwargs):
         goal = self.get_object()
         self.call(goal_authorize_change, request.user, goal)
-        loaded = _if_match(request, "goal", goal.pk)
+        loaded = if_match_versions(request, "goal", goal.pk)
         serializer = self.get_serializer(
             goal, data=request.data, partial=kwargs.get("partial", False)
         )
@@ -598,7 +577,7 @@ class MeasureSerializer(_VisibleRelations, serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["plan", "updated_at"]
-        extra_kwargs = {"title_fi": {"required": True, "allow_blank": False}}
+        extra_kwargs = {"title_fi": {"required": True, "allow_blank": False, "allow_null": False}}
 
 
 class MeasureFilter(django_filters.FilterSet):
@@ -891,7 +870,7 @@ class GoalCardViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
     def update(self, request, *args, **kwargs):
         card = self.get_object()
         self.call(goal_card_authorize, request.user, card.goal)
-        loaded = _if_match(request, "card", card.pk)
+        loaded = if_match_versions(request, "card", card.pk)
         serializer = self.get_serializer(
             card, data=request.data, partial=kwargs.get("partial", False)
         )
@@ -934,7 +913,7 @@ class GoalCardViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
         existing = GoalCardUpdate.objects.filter(
             card=card, year=data["year"], tertial=data["tertial"]
         ).first()
-        expected = _if_match(request, "update", existing.pk if existing else None)
+        expected = if_match_versions(request, "update", existing.pk if existing else None)
         if existing is not None and expected is None:
             return Response(
                 {

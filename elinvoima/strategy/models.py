@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, WellbeingCounty
 from elinvoima.actors.owners import Owned, one_owner_condition
+from elinvoima.core.models import YearField, filled, years_in_range
 from elinvoima.indicators.models import Indicator, IndicatorSet, Region
 from elinvoima.networks.models import Network
 from elinvoima.strategy.enums import (
@@ -72,8 +73,8 @@ class Plan(Owned):
         null=True,
         blank=True,
     )
-    start_year = models.PositiveSmallIntegerField(_("first year"))
-    end_year = models.PositiveSmallIntegerField(_("last year"))
+    start_year = YearField(_("first year"))
+    end_year = YearField(_("last year"))
     state = models.CharField(
         _("state"), max_length=16, choices=PlanState.choices, default=PlanState.PLANNING
     )
@@ -107,6 +108,8 @@ class Plan(Owned):
                 violation_error_message=_("The last year cannot be before the first year."),
             ),
             models.UniqueConstraint(fields=["lineage", "version"], name="plan_version_unique"),
+            *years_in_range("start_year", "end_year"),
+            filled("title_fi"),
         ]
 
     def __str__(self) -> str:
@@ -183,6 +186,7 @@ class PriorityArea(models.Model):
         verbose_name = _("priority area")
         verbose_name_plural = _("priority areas")
         ordering = ["position", "id"]
+        constraints = [filled("title_fi")]
 
     def __str__(self) -> str:
         return self.title
@@ -239,6 +243,7 @@ class Goal(models.Model):
         verbose_name = _("goal")
         verbose_name_plural = _("goals")
         ordering = ["position", "id"]
+        constraints = [filled("title_fi")]
 
     def __str__(self) -> str:
         return self.title
@@ -268,9 +273,9 @@ class GoalIndicator(models.Model):
         help_text=_("Whose figures are followed; by default the plan's own area."),
     )
     direction = models.CharField(_("direction"), max_length=16, choices=Direction.choices)
-    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    baseline_year = YearField(_("baseline year"), null=True, blank=True)
     baseline_value = models.FloatField(_("baseline value"), null=True, blank=True)
-    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    target_year = YearField(_("target year"), null=True, blank=True)
     target_comparison = models.CharField(
         _("target comparison"),
         max_length=2,
@@ -296,6 +301,7 @@ class GoalIndicator(models.Model):
                 name="goal_indicator_target_has_year",
                 violation_error_message=_("A target needs the year by which it is reached."),
             ),
+            *years_in_range("baseline_year", "target_year"),
         ]
 
     def __str__(self) -> str:
@@ -342,13 +348,14 @@ class Measure(models.Model):
         verbose_name_plural = _("measures")
         ordering = ["position", "id"]
         constraints = [
+            filled("title_fi"),
             models.CheckConstraint(
                 condition=models.Q(starts_on__isnull=True)
                 | models.Q(ends_on__isnull=True)
                 | models.Q(ends_on__gte=models.F("starts_on")),
                 name="measure_dates_in_order",
                 violation_error_message=_("The measure cannot end before it starts."),
-            )
+            ),
         ]
         indexes = [models.Index(fields=["plan", "goal"], name="measure_plan_goal")]
 
@@ -366,7 +373,7 @@ class MeasureReport(models.Model):
     measure = models.ForeignKey(
         Measure, verbose_name=_("measure"), on_delete=models.CASCADE, related_name="reports"
     )
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = YearField(_("year"))
     tertial = models.PositiveSmallIntegerField(_("period"), choices=Tertial.choices)
     organisation = models.ForeignKey(
         Organisation,
@@ -397,7 +404,8 @@ class MeasureReport(models.Model):
                 fields=["measure", "year", "tertial", "organisation"],
                 name="measure_report_one_per_period",
                 violation_error_message=_("This period has already been reported."),
-            )
+            ),
+            *years_in_range("year"),
         ]
 
     def __str__(self) -> str:

@@ -256,3 +256,45 @@ def test_update__name_of_another_in_the_municipality__form_and_api_refuse_with_t
     assert "Juorkunan kyläyhdistys ry" in message
     assert html.escape(message) in form.content.decode()
     assert _reuma().name_fi == "Utajärven reumayhdistys ry"
+
+
+def test_create__unpublished__its_creator_reads_changes_and_deletes_it(api):
+    # Issue 11, kind 6: the coordinator who created it got 404 on everything after.
+    coordinator = _token_client("hyte.utajarvi")
+    created = coordinator.post(
+        "/api/v1/organisations/",
+        {"name_fi": "Uusi kyläyhdistys ry", "kind": "association", "municipality": "889"},
+        format="json",
+    )
+    assert created.status_code == 201, created.content
+    pk = created.json()["id"]
+    Organisation.objects.filter(pk=pk).update(is_published=False)
+    assert coordinator.get(f"/api/v1/organisations/{pk}/").status_code == 200
+    listed = coordinator.get("/api/v1/organisations/", {"search": "Uusi kyläyhdistys"}).json()
+    assert [row["id"] for row in listed["results"]] == [pk]
+    changed = coordinator.patch(f"/api/v1/organisations/{pk}/", {"name_sv": "Ny"}, format="json")
+    assert changed.status_code == 200, changed.content
+    # ... while the public and another municipality's coordinator do not see it at all.
+    assert APIClient().get(f"/api/v1/organisations/{pk}/").status_code == 404
+    other = _token_client("hyte.vaala")
+    assert other.patch(f"/api/v1/organisations/{pk}/", {}, format="json").status_code == 404
+    assert coordinator.delete(f"/api/v1/organisations/{pk}/").status_code == 204
+
+
+def test_update__representative_moves_home_municipality__refused_nothing_changed(api):
+    # Issue 11, kind 4: the home municipality decides whose coordinator governs the row.
+    representative = _token_client("yhdistys.reuma")
+    response = representative.patch(
+        f"/api/v1/organisations/{_reuma().pk}/", {"municipality": "785"}, format="json"
+    )
+    assert response.status_code == 403
+    assert _reuma().municipality.code == "889"
+
+
+def test_update__null_finnish_name__refused_not_ignored(api):
+    representative = _token_client("yhdistys.reuma")
+    response = representative.patch(
+        f"/api/v1/organisations/{_reuma().pk}/", {"name_fi": None}, format="json"
+    )
+    assert response.status_code == 400
+    assert "name_fi" in response.json()

@@ -139,3 +139,14 @@ def test_organisation__unpublished__hidden_from_public_visible_to_member(client_
     assert client_for(None).get(reuma.get_absolute_url()).status_code == 404
     assert client_for("hyte.vaala").get(reuma.get_absolute_url()).status_code == 404
     assert client_for("yhdistys.reuma").get(reuma.get_absolute_url()).status_code == 200
+
+
+def test_organisation__unpublished_edit_page__404_for_who_may_not_see_it(client_for, reuma):
+    # As the API answers: a hidden organisation does not exist (it was 403 here).
+    Organisation.objects.filter(pk=reuma.pk).update(is_published=False)
+    url = reverse("actors:organisation-edit", args=[reuma.pk])
+    missing = reverse("actors:organisation-edit", args=[999999])
+    assert client_for("hyte.vaala").get(url).status_code == 404
+    assert client_for("hyte.vaala").get(missing).status_code == 404
+    assert client_for("hyte.utajarvi").get(url).status_code == 200
+    assert client_for(None).get(url).status_code == 302  # to log in first

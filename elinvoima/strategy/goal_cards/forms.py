@@ -76,15 +76,17 @@ GoalCardTaskFormSet = forms.inlineformset_factory(
 )
 
 
-def _years() -> list[tuple[int, int]]:
+def recent_year_choices() -> list[tuple[int, str]]:
+    """This year and the seven before it, newest first. The labels are text, so that a select
+    never shows a year with a thousands separator ("2 026")."""
     current = period_current()[0]
-    return [(year, year) for year in range(current, current - 8, -1)]
+    return [(year, str(year)) for year in range(current, current - 8, -1)]
 
 
 class PeriodForm(forms.Form):
     """Which four-month period to look at (GET)."""
 
-    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=_years)
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=recent_year_choices)
     tertial = forms.TypedChoiceField(label=_("Period"), coerce=int, choices=Tertial.choices)
 
     def period(self) -> tuple[int, int]:

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.core.models import YearField, years_in_range
 from elinvoima.strategy.enums import StatusLevel, Tertial
 
 
@@ -26,9 +27,7 @@ class GoalCard(models.Model):
         blank=True,
         help_text=_("What the indicator tells and of whom."),
     )
-    intermediate_year = models.PositiveSmallIntegerField(
-        _("latest follow-up year"), null=True, blank=True
-    )
+    intermediate_year = YearField(_("latest follow-up year"), null=True, blank=True)
     intermediate_value = models.FloatField(_("latest follow-up value"), null=True, blank=True)
     partners = models.TextField(_("partners"), blank=True)
     dependencies = models.TextField(
@@ -59,7 +58,8 @@ class GoalCard(models.Model):
                 | models.Q(intermediate_year__isnull=False),
                 name="goal_card_intermediate_has_year",
                 violation_error_message=_("A follow-up value needs its year."),
-            )
+            ),
+            *years_in_range("intermediate_year"),
         ]
 
     def __str__(self) -> str:
@@ -102,7 +102,7 @@ class GoalCardUpdate(models.Model):
         on_delete=models.CASCADE,
         related_name="updates",
     )
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = YearField(_("year"))
     tertial = models.PositiveSmallIntegerField(_("period"), choices=Tertial.choices)
     status = models.PositiveSmallIntegerField(_("overall status"), choices=StatusLevel.choices)
     status_reasons = models.TextField(_("reasons for the status"))
@@ -129,7 +129,8 @@ class GoalCardUpdate(models.Model):
                 fields=["card", "year", "tertial"],
                 name="goal_card_update_one_per_period",
                 violation_error_message=_("This period already has an update; edit it instead."),
-            )
+            ),
+            *years_in_range("year"),
         ]
 
     def __str__(self) -> str:

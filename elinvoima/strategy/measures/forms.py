@@ -8,7 +8,7 @@ from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Organisation
 from elinvoima.core.forms import TranslatedFieldsMixin
 from elinvoima.strategy.enums import MeasureStatus, Tertial
-from elinvoima.strategy.goal_cards.services import period_current
+from elinvoima.strategy.goal_cards.forms import recent_year_choices
 from elinvoima.strategy.models import Measure, Plan
 
 
@@ -93,17 +93,12 @@ class MeasureForm(TranslatedFieldsMixin, forms.ModelForm):
         pass  # the service validates against the plan and saves
 
 
-def _years() -> list[tuple[int, int]]:
-    current = period_current()[0]
-    return [(year, year) for year in range(current, current - 8, -1)]
-
-
 class MeasureReportForm(forms.Form):
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
     organisation = forms.ModelChoiceField(
         label=_("Reported for"), queryset=Organisation.objects.none(), empty_label=None
     )
-    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=_years)
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, choices=recent_year_choices)
     tertial = forms.TypedChoiceField(label=_("Period"), coerce=int, choices=Tertial.choices)
     status = forms.ChoiceField(label=_("Status"), choices=MeasureStatus.choices)
     realisation = forms.CharField(

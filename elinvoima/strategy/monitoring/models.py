@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import Municipality, Organisation, WellbeingCounty
+from elinvoima.core.models import MAX_COUNT, CountField, YearField, in_range, years_in_range
 from elinvoima.indicators.models import Indicator
 from elinvoima.networks.models import Network
 from elinvoima.strategy.enums import ConcernKind, LogicLevel
@@ -77,7 +78,7 @@ class EvaluationReport(models.Model):
         on_delete=models.CASCADE,
         related_name="evaluation_reports",
     )
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = YearField(_("year"))
     summary = models.TextField(_("summary"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -98,7 +99,8 @@ class EvaluationReport(models.Model):
                 fields=["plan", "year"],
                 name="evaluation_report_one_per_year",
                 violation_error_message=_("This plan already has an evaluation report that year."),
-            )
+            ),
+            *years_in_range("year"),
         ]
 
     def __str__(self) -> str:
@@ -152,7 +154,7 @@ class HyteNegotiation(models.Model):
         related_name="hyte_negotiations",
         blank=True,
     )
-    participant_count = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    participant_count = CountField(_("participants"), null=True, blank=True)
     pre_assignment = models.TextField(_("pre-assignment"), blank=True)
     summary = models.TextField(_("summary"), blank=True)
     agreed_priorities = models.TextField(
@@ -164,6 +166,7 @@ class HyteNegotiation(models.Model):
         verbose_name = _("hyte negotiation")
         verbose_name_plural = _("hyte negotiations")
         ordering = ["-held_on"]
+        constraints = [in_range("participant_count", 0, MAX_COUNT)]
 
     def __str__(self) -> str:
         return f"{self.wellbeing_county} {self.held_on}"
