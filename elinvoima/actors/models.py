@@ -14,6 +14,7 @@ from elinvoima.core.models import (
     YearField,
     filled,
     in_range,
+    updated_by_field,
     years_in_range,
 )
 
@@ -193,6 +194,7 @@ class Organisation(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = updated_by_field()
 
     class Meta:
         verbose_name = _("organisation")

@@ -31,6 +31,7 @@ from elinvoima.actors.models import (
 from elinvoima.actors.selectors import organisation_name_duplicates
 from elinvoima.actors.validators import normalise_business_id, normalise_register_number
 from elinvoima.core.concurrency import ensure_unchanged
+from elinvoima.core.models import signed_in_or_none
 
 REFERENCE_DATA_DIR = Path(__file__).resolve().parent / "reference_data"
 POPULATION_YEAR = 2020
@@ -287,7 +288,8 @@ def organisation_validate(*, organisation: Organisation) -> None:
         raise ValidationError(errors)
 
 
-def _save(organisation: Organisation, related: dict[str, Any]) -> Organisation:
+def _save(organisation: Organisation, related: dict[str, Any], user) -> Organisation:
+    organisation.updated_by = signed_in_or_none(user)
     organisation.save()
     for name, value in related.items():
         getattr(organisation, name).set(value)
@@ -308,7 +310,7 @@ def organisation_create(*, user, data: Mapping[str, Any]) -> Organisation:
     organisation = Organisation()
     related = _apply(organisation, data)
     organisation_validate(organisation=organisation)
-    return _save(organisation, related)
+    return _save(organisation, related, user)
 
 
 @transaction.atomic
@@ -331,6 +333,7 @@ def organisation_update(
         organisation_version(current),
         expected_version,
         what=_("this organisation"),
+        changed_by=current.updated_by,
         changed_at=current.updated_at,
     )
     home = current.municipality_id
@@ -339,7 +342,7 @@ def organisation_update(
         # Moving it to another municipality's directory is adding it there.
         _authorize_add(user, current.municipality)
     organisation_validate(organisation=current)
-    return _save(current, related)
+    return _save(current, related, user)
 
 
 @transaction.atomic

@@ -24,6 +24,24 @@ class CountField(models.PositiveIntegerField):
     default_validators = [MinValueValidator(0), MaxValueValidator(MAX_COUNT)]
 
 
+def updated_by_field() -> models.ForeignKey:
+    """Who saved the row last: named when someone else's save is refused as stale
+    (`core.concurrency.ensure_unchanged`). A deleted user leaves it empty."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+
+def signed_in_or_none(user):
+    """The user to record as `updated_by`: None for an anonymous or missing one."""
+    return user if user is not None and user.is_authenticated else None
+
+
 def in_range(field: str, low: int, high: int) -> models.CheckConstraint:
     """The database's check of a bounded field (None passes: a required field says so by
     not being nullable)."""

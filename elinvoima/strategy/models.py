@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, WellbeingCounty
 from elinvoima.actors.owners import Owned, one_owner_condition
-from elinvoima.core.models import YearField, filled, years_in_range
+from elinvoima.core.models import YearField, filled, updated_by_field, years_in_range
 from elinvoima.indicators.models import Indicator, IndicatorSet, Region
 from elinvoima.networks.models import Network
 from elinvoima.strategy.enums import (
@@ -92,6 +92,7 @@ class Plan(Owned):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = updated_by_field()
 
     class Meta:
         verbose_name = _("plan")
@@ -238,6 +239,7 @@ class Goal(models.Model):
         IndicatorSet, verbose_name=_("indicator sets"), related_name="goals", blank=True
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = updated_by_field()
 
     class Meta:
         verbose_name = _("goal")

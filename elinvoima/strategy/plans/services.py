@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from elinvoima.core.concurrency import ensure_unchanged
+from elinvoima.core.models import signed_in_or_none
 from elinvoima.strategy.enums import DecisionBody, DecisionOutcome, PlanState
 from elinvoima.strategy.models import (
     Goal,
@@ -385,6 +386,7 @@ def plan_create(*, plan: Plan, user=None, indicator_sets=None) -> Plan:
     plan.state = PlanState.PLANNING
     plan.approved_on = None
     plan_validate_period(plan=plan, user=user)
+    plan.updated_by = signed_in_or_none(user)
     plan.save()
     if indicator_sets is not None:
         plan.indicator_sets.set(indicator_sets)
@@ -403,7 +405,11 @@ def plan_update(*, plan: Plan, user=None, loaded_at=None, indicator_sets=None) -
     plan_authorize_change(user, current)
     plan_ensure_editable(current)
     ensure_unchanged(
-        version_of(current), loaded_at, what=_("this plan"), changed_at=current.updated_at
+        version_of(current),
+        loaded_at,
+        what=_("this plan"),
+        changed_by=current.updated_by,
+        changed_at=current.updated_at,
     )
     if any(
         getattr(plan, f"{name}_id") != getattr(current, f"{name}_id") for name in Plan.OWNER_FIELDS
@@ -415,6 +421,7 @@ def plan_update(*, plan: Plan, user=None, loaded_at=None, indicator_sets=None) -
     plan.lineage, plan.version = current.lineage, current.version
     plan.previous_version_id = current.previous_version_id
     plan_validate_period(plan=plan, user=user)
+    plan.updated_by = signed_in_or_none(user)
     plan.save()
     if indicator_sets is not None:
         plan.indicator_sets.set(indicator_sets)
@@ -530,7 +537,11 @@ def goal_save(
     if goal.pk is not None:
         current = Goal.objects.select_for_update().get(pk=goal.pk)
         ensure_unchanged(
-            version_of(current), loaded_at, what=_("this goal"), changed_at=current.updated_at
+            version_of(current),
+            loaded_at,
+            what=_("this goal"),
+            changed_by=current.updated_by,
+            changed_at=current.updated_at,
         )
         if goal.plan_id != current.plan_id:
             raise ValidationError({"plan": _("A goal cannot move to another plan.")}, code="plan")
@@ -558,6 +569,7 @@ def goal_save(
             Goal.objects.filter(priority_area_id=goal.priority_area_id, parent=goal.parent).count()
             + 1
         )
+    goal.updated_by = signed_in_or_none(user)
     goal.save()
     if owner_users is not None:
         goal.owner_users.set(owner_users)
