@@ -2,6 +2,7 @@
 (CC BY 4.0), so reading needs no predicate; writing does."""
 
 import rules
+from django.db.models import QuerySet
 
 from elinvoima.actors.enums import Role
 from elinvoima.actors.permissions import (
@@ -13,6 +14,7 @@ from elinvoima.actors.permissions import (
     works_in_county_of,
     works_in_municipality,
 )
+from elinvoima.indicators.models import ImportJob
 
 
 @rules.predicate
@@ -40,7 +42,30 @@ can_view_experiential_data = is_platform_admin | works_in_municipality | works_i
 # HYTE officials (the object is the county).
 can_record_hyte_scores = is_platform_admin | works_for_county
 
+
+# An import job (its file name, who started it, the reasons a file was refused) is seen by
+# the importer who started it and by the platform admin, who administers the imports (and
+# sees the jobs of `manage.py import_sotkanet`, which have no importer). Another importer's
+# job answers 404, as one that does not exist.
+@rules.predicate
+def started_import_job(user, job) -> bool:
+    return job is not None and user.is_authenticated and job.created_by_id == user.pk
+
+
+can_view_import_job = is_platform_admin | (can_import_sotkanet & started_import_job)
+
+
+def import_jobs_visible_to(user) -> QuerySet[ImportJob]:
+    """The twin of `can_view_import_job` (`indicators.view_import_job`)."""
+    if is_platform_admin(user):
+        return ImportJob.objects.all()
+    if not user.is_authenticated or not can_import_sotkanet.test(user):
+        return ImportJob.objects.none()
+    return ImportJob.objects.filter(created_by=user)
+
+
 rules.add_perm("indicators.import_sotkanet", can_import_sotkanet)
+rules.add_perm("indicators.view_import_job", can_view_import_job)
 rules.add_perm("indicators.manage_municipality_indicators", can_manage_municipality_indicators)
 rules.add_perm("indicators.view_experiential_data", can_view_experiential_data)
 rules.add_perm("indicators.record_hyte_scores", can_record_hyte_scores)

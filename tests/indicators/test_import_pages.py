@@ -159,7 +159,12 @@ def test_import_create__file_over_the_limit__stopped_while_uploading(
 
 def test_import_progress__running_job__fragment_keeps_polling(client_for, demo):
     job = ImportJob.objects.create(
-        kind="values_json", original_name="big.json", status="running", done=50_000, total=200_000
+        kind="values_json",
+        original_name="big.json",
+        status="running",
+        done=50_000,
+        total=200_000,
+        created_by=User.objects.get(username="hyte.utajarvi"),
     )
     client = client_for("hyte.utajarvi")
 
@@ -189,8 +194,9 @@ def test_import_progress__finished_job__htmx_told_to_stop(client_for, demo):
 
 
 def test_import_list__jobs__newest_first(client_for, demo):
-    ImportJob.objects.create(kind="regions", original_name="first.json")
-    ImportJob.objects.create(kind="values_csv", original_name="second.csv")
+    importer = User.objects.get(username="hyte.vaala")
+    ImportJob.objects.create(kind="regions", original_name="first.json", created_by=importer)
+    ImportJob.objects.create(kind="values_csv", original_name="second.csv", created_by=importer)
 
     page = client_for("hyte.vaala").get(reverse("indicators:import-list")).content.decode()
 

@@ -28,7 +28,7 @@ from elinvoima.indicators.sotkanet.parsers import (
     values_json_chunks,
 )
 from elinvoima.indicators.sotkanet.problems import Problem, ProblemLog
-from elinvoima.indicators.sotkanet.writers import CheckedValue, values_writer
+from elinvoima.indicators.sotkanet.writers import CheckedValue, import_write_lock, values_writer
 
 # (rows done, rows in all): called between chunks, never per row.
 Progress = Callable[[int, int], None]
@@ -208,6 +208,7 @@ def regions_import(
         raise log.refuse()
     summary = ImportSummary(total=len(records))
     with translation.override(settings.LANGUAGE_CODE), transaction.atomic(using=using):
+        import_write_lock(connections[using])
         regions = Region.objects.using(using)
         existing = regions.in_bulk(list(wanted))
         # A municipality or county links to one region only: free the ones this file
@@ -292,6 +293,7 @@ def _indicators_upsert(
         raise log.refuse()
     summary = ImportSummary(total=len(records))
     with translation.override(settings.LANGUAGE_CODE), transaction.atomic(using=using):
+        import_write_lock(connections[using])
         indicators = Indicator.objects.using(using)
         existing = indicators.in_bulk(
             [record.sotkanet_id for record in records], field_name="sotkanet_id"

@@ -10,8 +10,10 @@ so they are read in chunks: memory stays flat and progress can be reported.
 import csv
 import io
 import json
+import math
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import BinaryIO, TextIO
@@ -24,6 +26,15 @@ YEAR_MIN, YEAR_MAX = 1900, 2100
 LANGUAGES = ("fi", "sv", "en")
 # Values beyond this are not finite in a float, or not in PostgreSQL's double precision.
 VALUE_LIMIT = 1e300
+# Sotkanet's ids are stored in PositiveIntegerField columns (PostgreSQL's integer).
+ID_MAX = 2_147_483_647
+# Sotkanet's files nest a few levels (metadata: element → sources → organization → title →
+# language); a file nested deeper is not Sotkanet's, and would crash the decoder past about
+# a thousand levels, or storing it (JSONField) and quoting it well before.
+MAX_DEPTH = 20
+# Sotkanet's numbers are ids, years and counts: an integer longer than a 64-bit one is not
+# Sotkanet's (Python reads at most 4,300 digits; JavaScript and PostgreSQL's casts far fewer).
+MAX_INTEGER_DIGITS = 19
 # About 50,000 compact values per chunk.
 CHUNK_CHARS = 1 << 22
 CHUNK_ROWS = 50_000
@@ -33,6 +44,9 @@ CHUNK_ROWS = 50_000
 RawValue = tuple[int, int, int, str, float, float | None]
 
 _WHITESPACE = re.compile(r"\s*")
+# JSON can escape them ("\u0000", a lone "\ud800"), but PostgreSQL's text and jsonb cannot
+# hold NUL, and no UTF-8 can hold a surrogate on its own.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 _INTEGER = re.compile(r"-?\d+")
 _NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?(?:[eE][+-]?\d+)?")
 
@@ -122,7 +136,10 @@ def values_json_chunks(source: BinaryIO, *, log: ProblemLog) -> Iterator[ValuesC
                     number += 1
                     continue
             before = log.rejected
-            _json_value_problems(element, number, log)
+            if _deeper_than(element, MAX_DEPTH):
+                log.add(Problem("json_too_deep", element=number, params={"limit": MAX_DEPTH}))
+            else:
+                _json_value_problems(element, number, log)
             if log.rejected == before:  # never let a refused element pass unexplained
                 found = {"found": _snippet(element)}
                 log.add(Problem("not_an_object", element=number, params=found))
@@ -187,15 +204,82 @@ def _year_problem(year, **where) -> Problem:
 
 
 def _snippet(value) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    try:
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    except (RecursionError, ValueError):  # nested too deep to quote: callers check first
+        text = "[…]" if isinstance(value, list) else "{…}"
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+def _deeper_than(value, limit: int) -> bool:
+    """Whether lists and objects nest in `value` more than `limit` levels (a scalar is at
+    level 0). Walks without recursion, so any depth the decoder gave can be checked."""
+    pending = [(value, 0)]
+    while pending:
+        item, depth = pending.pop()
+        if not isinstance(item, dict | list):
+            continue
+        children: Iterable = item.values() if isinstance(item, dict) else item
+        if depth + 1 > limit:
+            return True
+        pending.extend((child, depth + 1) for child in children)
+    return False
+
+
+class _NotJsonNumber(ValueError):
+    """NaN, Infinity or -Infinity: Python's JSON reads them, JSON does not allow them."""
+
+    def __init__(self, text: str):
+        super().__init__(f"{text} is not a number JSON allows")
+        self.text = text
+
+
+class _NumberTooLarge(ValueError):
+    def __init__(self, text: str):
+        super().__init__("a number too large for Sotkanet's data")
+        self.text = text if len(text) <= 20 else text[:20] + "…"
+
+
 def _refuse_constant(name: str):
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise _NotJsonNumber(name)
 
 
+def _bounded_integer(text: str, *, digits: int) -> int:
+    if len(text.lstrip("-")) > digits:
+        raise _NumberTooLarge(text)
+    return int(text)
+
+
+def _finite_float(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):  # 1e999: no JSON, jsonb or double precision holds it
+        raise _NumberTooLarge(text)
+    return number
+
+
+# Values, the fast way: the C decoder's own numbers; the readers check each value's range.
 _decoder = json.JSONDecoder(parse_constant=_refuse_constant)
+# Values, element by element once the fast way has failed: also says which number is too
+# long for Python to read (past 4,300 digits int() refuses it).
+_element_decoder = json.JSONDecoder(
+    parse_constant=_refuse_constant,
+    parse_int=lambda text: _bounded_integer(text, digits=sys.get_int_max_str_digits() or 4300),
+)
+# Metadata files (small, and kept whole in Indicator.metadata): every number must be one
+# that JSON, PostgreSQL's jsonb and Sotkanet have.
+_metadata_decoder = json.JSONDecoder(
+    parse_constant=_refuse_constant,
+    parse_int=lambda text: _bounded_integer(text, digits=MAX_INTEGER_DIGITS),
+    parse_float=_finite_float,
+)
+
+
+def _number_problem(error: ValueError, **where) -> Problem:
+    """The problem of a number the decoders refused: too large, or NaN/Infinity."""
+    if isinstance(error, _NumberTooLarge):
+        return Problem("number_too_large", params={"value": error.text}, **where)
+    assert isinstance(error, _NotJsonNumber)
+    return Problem("json_constant", params={"value": error.text}, **where)
 
 
 def _json_list_chunks(stream: TextIO, *, log: ProblemLog) -> Iterator[tuple[int, list]]:
@@ -235,7 +319,7 @@ def _json_list_chunks(stream: TextIO, *, log: ProblemLog) -> Iterator[tuple[int,
                 body = body[1:]
             try:
                 elements = _decoder.decode("[" + body + "]")
-            except ValueError:
+            except (ValueError, RecursionError):  # read on element by element to say where
                 break
             yield number, elements
             number += len(elements)
@@ -274,7 +358,7 @@ def _json_elements_one_by_one(
                 log.add(Problem("json_truncated", element=number))
                 break
         try:
-            element, index = _decoder.raw_decode(text, index)
+            element, index = _element_decoder.raw_decode(text, index)
         except json.JSONDecodeError as error:
             if _cut_short(text, error):
                 log.add(Problem("json_truncated", element=number))
@@ -283,7 +367,13 @@ def _json_elements_one_by_one(
                     Problem("json_syntax", element=number, params={"near": _near(text, error.pos)})
                 )
             break
-        except ValueError:  # NaN or Infinity
+        except (_NumberTooLarge, _NotJsonNumber) as error:
+            log.add(_number_problem(error, element=number))
+            break
+        except RecursionError:
+            log.add(Problem("json_too_deep", element=number, params={"limit": MAX_DEPTH}))
+            break
+        except ValueError:  # any other number Python cannot read
             log.add(Problem("json_syntax", element=number, params={"near": _near(text, index)}))
             break
         batch.append(element)
@@ -432,6 +522,10 @@ def _csv_integer(
 ) -> int | None:
     text = text.strip()
     if _INTEGER.fullmatch(text):
+        if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
+            shown = _NumberTooLarge(text).text
+            log.add(Problem("number_too_large", row=line, field=name, params={"value": shown}))
+            return None
         number = int(text)
         if number > 0 or not positive:
             return number
@@ -483,15 +577,40 @@ def _json_document(source: BinaryIO, log: ProblemLog):
         log.add(Problem("empty_file"))
         return None
     try:
-        return _decoder.decode(text)
+        document = _metadata_decoder.decode(text)
     except json.JSONDecodeError as error:
         stripped = text.rstrip()
         if error.pos >= len(stripped) or _cut_short(text, error):
             log.add(Problem("json_truncated", element=_elements_before(text, error.pos)))
         else:
             log.add(Problem("json_syntax", params={"near": _near(text, error.pos)}))
-    except ValueError:
-        log.add(Problem("json_syntax", params={"near": "NaN / Infinity"}))
+    except (_NumberTooLarge, _NotJsonNumber) as error:
+        log.add(_number_problem(error))
+    except RecursionError:
+        log.add(Problem("json_too_deep", params={"limit": MAX_DEPTH}))
+    else:
+        if _deeper_than(document, MAX_DEPTH):
+            log.add(Problem("json_too_deep", params={"limit": MAX_DEPTH}))
+        elif character := _unstorable_character(document):
+            log.add(Problem("unstorable_character", params={"value": f"U+{ord(character):04X}"}))
+        else:
+            return document
+    return None
+
+
+def _unstorable_character(document) -> str | None:
+    """The first character of the document's texts (keys too) that no database stores."""
+    pending = [document]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if found := _UNSTORABLE.search(item):
+                return found.group()
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
     return None
 
 
@@ -571,8 +690,18 @@ def _required_id(element: dict, number: int, log: ProblemLog, name: str = "id") 
         log.add(Problem("missing_field", element=number, field=name))
         return None
     value = element[name]
-    if not _is_positive_int(value):
+    if type(value) is not int:
         log.add(_integer_problem(value, element=number, field=name))
+        return None
+    if not 0 < value <= ID_MAX:
+        log.add(
+            Problem(
+                "not_a_sotkanet_id",
+                element=number,
+                field=name,
+                params={"value": value, "high": ID_MAX},
+            )
+        )
         return None
     return value
 
@@ -679,27 +808,26 @@ def indicator_metadata_parse(source: BinaryIO, *, log: ProblemLog) -> list[Indic
             texts = _texts(element.get(name), number, name, log, limit=limit)
             for language in LANGUAGES:
                 fields[f"{name}_{language}"] = texts[language]
-        value_type = element.get("primaryValueType")
-        value_type = value_type if isinstance(value_type, dict) else {}
-        code = value_type.get("code") or ""
-        if not isinstance(code, str) or len(code) > 40:
-            log.add(
-                Problem(
-                    "not_text",
-                    element=number,
-                    field="primaryValueType.code",
-                    params={"value": _snippet(code)},
-                )
-            )
-            code = ""
-        fields["value_type_code"] = code
+        value_type = _object_field(element, "primaryValueType", number, log, required=True)
+        fields["value_type_code"] = _value_type_code(value_type, number, log)
+        value_type = value_type or {}
         texts = _texts(value_type.get("title"), number, "primaryValueType.title", log, limit=200)
         for language in LANGUAGES:
             fields[f"value_type_{language}"] = texts[language]
         fields["decimals"] = _optional_int(element, "decimals", number, log, default=1)
-        period = element.get("range") if isinstance(element.get("range"), dict) else {}
-        fields["range_start"] = _optional_year(period.get("start"), number, "range.start", log)
-        fields["range_end"] = _optional_year(period.get("end"), number, "range.end", log)
+        period = _object_field(element, "range", number, log, required=False) or {}
+        start = _optional_year(period.get("start"), number, "range.start", log)
+        end = _optional_year(period.get("end"), number, "range.end", log)
+        if start is not None and end is not None and start > end:
+            log.add(
+                Problem(
+                    "range_reversed",
+                    element=number,
+                    field="range",
+                    params={"start": start, "end": end},
+                )
+            )
+        fields["range_start"], fields["range_end"] = start, end
         fields["data_updated"] = _optional_date(element.get("data-updated"), number, log)
         classifications = element.get("classifications")
         sex = classifications.get("sex") if isinstance(classifications, dict) else None
@@ -715,6 +843,45 @@ def indicator_metadata_parse(source: BinaryIO, *, log: ProblemLog) -> list[Indic
 
 def _list(value) -> list:
     return value if isinstance(value, list) else []
+
+
+def _object_field(
+    element: dict, name: str, number: int, log: ProblemLog, *, required: bool
+) -> dict | None:
+    """The object { … } in the field `name`, or None (a problem logged when it is required
+    and missing or null, or when it is not an object)."""
+    value = element.get(name)
+    if value is None:
+        if required:
+            log.add(Problem("missing_field", element=number, field=name))
+        return None
+    if not isinstance(value, dict):
+        log.add(
+            Problem("not_an_object", element=number, field=name, params={"found": _snippet(value)})
+        )
+        return None
+    return value
+
+
+def _value_type_code(value_type: dict | None, number: int, log: ProblemLog) -> str:
+    """`primaryValueType.code` ("PER100000"): every Sotkanet indicator has one."""
+    if value_type is None:
+        return ""  # the value type itself is missing or wrong: that problem is logged
+    code = value_type.get("code")
+    if code is None or code == "":
+        log.add(Problem("missing_field", element=number, field="primaryValueType.code"))
+        return ""
+    if not isinstance(code, str) or len(code) > 40:
+        log.add(
+            Problem(
+                "not_text",
+                element=number,
+                field="primaryValueType.code",
+                params={"value": _snippet(code)},
+            )
+        )
+        return ""
+    return code
 
 
 def _optional_int(element: dict, name: str, number: int, log: ProblemLog, *, default: int) -> int:

@@ -21,6 +21,22 @@ TEMPLATES = {
         "The file is cut short: it ends at element %(element)s before the list is closed."
     ),
     "json_trailing": gettext_lazy("There is text after the end of the list: “%(near)s”."),
+    "json_too_deep": gettext_lazy(
+        "%(where)s is nested more than %(limit)s levels deep; Sotkanet's files are not."
+    ),
+    "json_constant": gettext_lazy("%(where)s: “%(value)s” is not a number JSON allows."),
+    "number_too_large": gettext_lazy(
+        "%(where)s: the number “%(value)s” is too large for Sotkanet's data."
+    ),
+    "not_a_sotkanet_id": gettext_lazy(
+        "%(where)s: “%(value)s” is not a Sotkanet id (1 to %(high)s)."
+    ),
+    "unstorable_character": gettext_lazy(
+        "%(where)s holds the character %(value)s, which cannot be stored; remove it."
+    ),
+    "range_reversed": gettext_lazy(
+        "%(where)s: the first year %(start)s is after the last year %(end)s."
+    ),
     "year_out_of_range": gettext_lazy(
         "%(where)s: the year %(value)s is not between %(low)s and %(high)s."
     ),

@@ -3,7 +3,7 @@ page whose progress bar follows the background task (htmx polls a small fragment
 
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
@@ -13,6 +13,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from elinvoima.indicators.enums import ImportStatus
 from elinvoima.indicators.models import ImportJob
+from elinvoima.indicators.permissions import import_jobs_visible_to
 from elinvoima.indicators.sotkanet.forms import ImportUploadForm, too_large_message
 from elinvoima.indicators.sotkanet.jobs import import_job_create, import_job_enqueue
 from elinvoima.indicators.sotkanet.problems import problem_text
@@ -35,7 +36,8 @@ class ImportListView(PermissionRequiredMixin, ListView):
     paginate_by = 25
 
     def get_queryset(self):
-        return ImportJob.objects.select_related("created_by").order_by("-created_at", "-pk")
+        jobs = import_jobs_visible_to(self.request.user)
+        return jobs.select_related("created_by").order_by("-created_at", "-pk")
 
 
 class _SizeLimitHandler(FileUploadHandler):
@@ -116,13 +118,25 @@ def _job_context(job: ImportJob) -> dict:
     }
 
 
-class ImportDetailView(PermissionRequiredMixin, DetailView):
+class _VisibleJobMixin:
+    """Importers only (403 for others, login for the anonymous); then a job the user may not
+    see (`indicators.view_import_job`) is not found, as one that does not exist (404)."""
+
+    request: HttpRequest
+
+    def get_permission_object(self):
+        # `indicators.import_sotkanet` is asked without the job, before it is looked up: a
+        # non-importer gets 403 whether or not the job exists.
+        return None
+
+    def get_queryset(self):
+        return import_jobs_visible_to(self.request.user).select_related("created_by")
+
+
+class ImportDetailView(_VisibleJobMixin, PermissionRequiredMixin, DetailView):
     permission_required = PERMISSION
     template_name = "indicators/import/import_detail.html"
     context_object_name = "job"
-
-    def get_queryset(self):
-        return ImportJob.objects.select_related("created_by")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -130,13 +144,12 @@ class ImportDetailView(PermissionRequiredMixin, DetailView):
         return context
 
 
-class ImportProgressView(PermissionRequiredMixin, DetailView):
+class ImportProgressView(_VisibleJobMixin, PermissionRequiredMixin, DetailView):
     """The fragment the import's page polls: the bar, the status sentence and, once the
     import has finished, its summary (the last two swapped in by id)."""
 
     permission_required = PERMISSION
     template_name = "indicators/import/_progress.html"
-    model = ImportJob
 
     def render_to_response(self, context, **response_kwargs) -> HttpResponse:
         context.update(_job_context(self.object), polled=True)

@@ -4,7 +4,11 @@ year, gender) and leaving rows whose value is the same untouched.
 PostgreSQL: COPY into a temporary staging table while the file is read, then one
 INSERT … SELECT … ON CONFLICT DO UPDATE … WHERE the values differ, in one transaction.
 SQLite: one executemany upsert in one transaction. Either way nothing of a file is in the
-table until the whole file has been read and found sound."""
+table until the whole file has been read and found sound.
+
+One import writes at a time (`import_write_lock`): two importers of one file at once would
+otherwise both find a row missing and both insert it, and the second fail on the unique
+constraint."""
 
 from dataclasses import dataclass
 
@@ -18,6 +22,22 @@ CheckedValue = tuple[int, int, int, str, float, float | None]
 COLUMNS = ("indicator_id", "region_id", "year", "gender", "value", "abs_value")
 STAGING = "sotkanet_values_staging"
 STAGING_TYPES = ["int8", "int4", "int2", "varchar", "float8", "float8"]
+# The PostgreSQL advisory lock of the Sotkanet imports' writes ("SOTK").
+IMPORT_LOCK_KEY = 0x534F544B
+
+
+def import_write_lock(connection: BaseDatabaseWrapper) -> None:
+    """Wait until no other Sotkanet import is writing, and keep the others waiting until
+    the caller's transaction ends. Call it inside the write's transaction, before reading
+    what is there: the import then reads what an import that ran before it wrote.
+
+    PostgreSQL: a transaction-level advisory lock. SQLite: nothing to do, the settings open
+    every transaction IMMEDIATE, so it takes the database's one write lock at its start."""
+    if not connection.in_atomic_block:
+        raise RuntimeError("import_write_lock() is taken inside the write's transaction")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
 
 
 @dataclass
@@ -93,6 +113,7 @@ class PostgresValuesWriter(ValuesWriter):
             FROM upserted
         """  # noqa: S608
         with transaction.atomic(using=self.connection.alias), self.connection.cursor() as cursor:
+            import_write_lock(self.connection)
             cursor.execute(upsert)
             added, changed = cursor.fetchone()
         return WriteCounts(added, changed, self.count - added - changed)
@@ -127,6 +148,7 @@ class SqliteValuesWriter(ValuesWriter):
             f"OR {table}.abs_value IS NOT excluded.abs_value"
         )
         with transaction.atomic(using=self.connection.alias):
+            import_write_lock(self.connection)
             self.connection.ensure_connection()
             raw = self.connection.connection
             cursor = raw.cursor()
