@@ -97,3 +97,37 @@ def test_indicator_catalogue__search_and_open__in_english(site):
     assert page.locator(CHARTS).count() == 1
     assert all_images_loaded(page)
     site.check_origin_and_csp()
+
+
+def test_indicator_page__thl_html__links_lists_and_entities_shown_script_gone(site_without_data):
+    from tests.factories import IndicatorFactory
+
+    # given one of Sotkanet's indicators whose texts carry THL's small HTML (issue 11)
+    indicator = IndicatorFactory(
+        sotkanet=True,
+        description_fi=(
+            'Lisätietoja: <a href="https://thl.fi" onclick="window.pwned = 1">THL</a>.<br>'
+            "Ikäryhmät &#8594; 65 &amp; yli.<ul><li>Kuolleet</li><li>Väestö</li></ul>"
+            "<script>window.pwned = 2</script>"
+        ),
+        metadata={"legislation": {"fi": "Laki <em>terveydenhuollosta</em>"}},
+    )
+    page = site_without_data.page
+
+    # when anyone opens its page (axe checks it)
+    site_without_data.visit(f"/fi/indicators/{indicator.pk}/")
+
+    # then the link is a link to THL, safe to follow; the list a list; the arrow an arrow
+    description = page.locator("section[aria-labelledby=indicator-description]")
+    link = description.get_by_role("link", name="THL")
+    assert link.get_attribute("href") == "https://thl.fi"
+    assert link.get_attribute("rel") == "noopener noreferrer"
+    assert link.get_attribute("onclick") is None
+    assert description.locator("ul li").all_inner_texts() == ["Kuolleet", "Väestö"]
+    assert "Ikäryhmät → 65 & yli." in description.inner_text()
+    # and the script is gone: not in the page, never run
+    assert description.locator("script").count() == 0
+    assert page.evaluate("() => window.pwned === undefined")
+    # and the legislation, never shown before, is
+    legislation = page.locator("section[aria-labelledby=indicator-legislation]")
+    assert legislation.locator("em").inner_text() == "terveydenhuollosta"

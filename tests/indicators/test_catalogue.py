@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from elinvoima.actors.models import Municipality
-from elinvoima.indicators.catalogue.selectors import plain_text
+from elinvoima.indicators.catalogue.sotkanet_html import sotkanet_html
 from elinvoima.indicators.demo import DEMO_NOTE, METADATA_FILE, sotkanet_metadata_fields
 from elinvoima.indicators.enums import IndicatorSource
 from elinvoima.indicators.models import Indicator
@@ -222,10 +222,122 @@ def test_indicator_detail__unknown__404(client, db):
     assert client.get("/fi/indicators/987654/").status_code == 404
 
 
-def test_plain_text__sotkanet_html__line_breaks_kept_tags_dropped():
-    text = plain_text("Yksi.<br><br><br /><br />Kaksi.<p id=x>Kolme <b>neljä</b>.</p> ")
+# --- Sotkanet's own texts, as THL writes them (issue 11) -------------------------------------
 
-    assert text == "Yksi.\n\nKaksi.\nKolme neljä."
+THL_TEXT = (
+    'Lisätietoja: <a href="https://thl.fi" onclick="steal()" target="_blank">THL</a>.<br>'
+    "Ikäryhmät &#8594; 65 vuotta täyttäneet &amp; muut.<ul><li>Kuolleet</li><li>Väestö</li></ul>"
+    '<script>alert("x")</script><p><em>Huom.</em> <strong>vakioimaton</strong></p>'
+)
+THL_TEXT_SHOWN = (
+    'Lisätietoja: <a href="https://thl.fi" rel="noopener noreferrer">THL</a>.<br>'
+    "Ikäryhmät → 65 vuotta täyttäneet &amp; muut.<ul><li>Kuolleet</li><li>Väestö</li></ul>"
+    "<p><em>Huom.</em> <strong>vakioimaton</strong></p>"
+)
+
+
+@pytest.fixture
+def thl_sample(db):
+    """THL's real metadata of indicator 186, imported as the import does, with the small
+    HTML THL's texts carry added: a link, a line break, a list, entities, emphasis; and what
+    must never reach a page, a script and an event handler. Legislation too."""
+    from elinvoima.indicators.sotkanet.importing import indicator_metadata_import
+
+    from .test_sotkanet_helpers import source
+
+    document = json.loads(METADATA_FILE.read_text(encoding="utf-8"))[0]
+    document["description"]["fi"] += " " + THL_TEXT
+    document["legislation"] = {
+        "fi": "Laki <em>terveydenhuollosta</em> &amp; asetus &#8594; "
+        '<a href="javascript:alert(1)">klikkaa</a> <a href="/sotkanet/fi/">Sotkanet</a>',
+        "sv": "",
+        "en": "Health Care Act",
+    }
+    indicator_metadata_import(source=source([document]))
+    return Indicator.objects.get(sotkanet_id=186), document
+
+
+def test_indicator_detail__thl_html__shown_sanitised(client, thl_sample):
+    indicator, document = thl_sample
+
+    html = client.get(detail_url(indicator)).content.decode()
+
+    assert THL_TEXT_SHOWN in html
+    assert "<script" not in html.split("<main", 1)[1].split("</main>")[0]
+    assert "steal()" not in html and "onclick" not in html and 'target="_blank"' not in html
+    assert "&#8594;" not in html and "&amp;#" not in html and "&lt;a" not in html
+    # Stored as THL sent it; only the page sanitises.
+    assert indicator.description_fi == document["description"]["fi"].strip()
+    assert indicator.metadata["legislation"]["fi"] == document["legislation"]["fi"]
+
+
+def test_indicator_detail__legislation__shown_with_safe_links_only(client, thl_sample):
+    indicator, _document = thl_sample
+
+    html = client.get(detail_url(indicator)).content.decode()
+    english = client.get(detail_url(indicator, "en")).content.decode()
+
+    assert '<h2 id="indicator-legislation">Lainsäädäntö</h2>' in html
+    assert (
+        'Laki <em>terveydenhuollosta</em> &amp; asetus → <a rel="noopener noreferrer">klikkaa</a>'
+        in html
+    )
+    assert "javascript:" not in html
+    # A relative link is Sotkanet's own page.
+    assert (
+        '<a href="https://sotkanet.fi/sotkanet/fi/" rel="noopener noreferrer">Sotkanet</a>' in html
+    )
+    assert "Health Care Act" in english
+
+
+def test_indicator_detail__every_documented_metadata_field__shown(client, thl_sample):
+    indicator, document = thl_sample
+
+    html = client.get(detail_url(indicator, "en")).content.decode()
+
+    assert "<h1>Mortality per 100 000 inhabitants</h1>" in html  # title
+    assert "THL Sotkanet, indicator 186" in html  # id
+    assert "<dd>04/29/2025</dd>" in html  # data-updated
+    assert "<dd>1990–2024</dd>" in html  # range, years without a thousands separator
+    assert "Per 100 000 inhabitants" in html and "(PER100000)" in html  # primaryValueType
+    assert "<dt>Decimals</dt><dd>1</dd>" in html
+    assert "Statistics Finland" in html  # organization, sources
+    assert "Deaths (Statistics Finland)" in html
+    assert "mortality" in html  # subjects
+    regional_levels = document["classifications"]["region"]["title"]["en"]
+    assert f"<dt>Regional levels</dt><dd>{regional_levels}</dd>" in html  # classifications
+    assert "<dt>Genders</dt><dd>Total, Men, Women</dd>" in html
+    assert "<dt>Groups in Sotkanet</dt><dd>188, 102</dd>" in html  # groups
+    for section in ("description", "limits", "legislation", "notices"):  # the texts
+        assert f'id="indicator-{section}"' in html
+
+
+def test_indicator_detail__own_indicator_text__plain_text_escaped(client, db):
+    indicator = IndicatorFactory(description_fi='Rivi 1 <a href="https://x.example">x</a>\nRivi 2')
+
+    html = client.get(detail_url(indicator)).content.decode()
+
+    assert "<p>Rivi 1 &lt;a href=&quot;https://x.example&quot;&gt;x&lt;/a&gt;<br>Rivi 2</p>" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (THL_TEXT, THL_TEXT_SHOWN),
+        ("Yksi.<br><br /><p id=suhteutus>Kaksi</p>", "Yksi.<br><br><p>Kaksi</p>"),
+        ('<a href="ftp://x.example/a">ftp</a>', '<a rel="noopener noreferrer">ftp</a>'),
+        (
+            '<a href="mailto:info@thl.fi" class="c" style="color: red">posti</a>',
+            '<a href="mailto:info@thl.fi" rel="noopener noreferrer">posti</a>',
+        ),
+        ('<img src="x" onerror="alert(1)">kuva', "kuva"),
+        ("1 &lt; 2 &amp;&amp; 3 > 2", "1 &lt; 2 &amp;&amp; 3 &gt; 2"),
+        ("<p> </p><br>", ""),
+        ("", ""),
+    ],
+)
+def test_sotkanet_html__sanitised_entities_decoded_once(text, shown):
+    assert sotkanet_html(text) == shown
 
 
 def test_indicator_detail__own_indicator__its_municipality(client, indicators):

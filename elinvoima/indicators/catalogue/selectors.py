@@ -1,15 +1,15 @@
 """Reads of the indicator catalogue: the indicators matching the list's filters, the
 subjects to filter by, and one indicator's metadata shaped for its page."""
 
-import re
-
 from django.core.cache import cache
 from django.db.models import Q, QuerySet
-from django.utils.html import strip_tags
+from django.utils.html import linebreaks
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.core.translation import active_language, text_in
-from elinvoima.indicators.enums import IndicatorSource
+from elinvoima.indicators.catalogue.sotkanet_html import sotkanet_html
+from elinvoima.indicators.enums import Gender, IndicatorSource
 from elinvoima.indicators.models import Indicator
 
 SORTS = {
@@ -64,50 +64,98 @@ def indicator_catalogue_filtered(*, filters: dict) -> QuerySet[Indicator]:
     return queryset.select_related("owner_municipality").order_by(order, "id")
 
 
-_BREAKS = re.compile(r"<\s*(br|/p|p)\b[^>]*>", re.IGNORECASE)
-_BLANK_LINES = re.compile(r"\n\s*\n\s*(\n\s*)+")
+# Sotkanet's classifications besides region and sex (`classifications` of the metadata).
+CLASSIFICATION_LABELS = {"age": _("Age group")}
 
 
-def plain_text(value: str) -> str:
-    """Sotkanet's descriptions carry a little HTML (<br>, <p>): kept as line breaks, every
-    other tag dropped; the template escapes the rest."""
-    text = _BREAKS.sub("\n", value or "")
-    return _BLANK_LINES.sub("\n\n", strip_tags(text)).strip()
+def _text(value, lang: str) -> str:
+    """A Sotkanet text, `{"fi": …, "sv": …, "en": …}` or a plain string, in `lang`."""
+    if isinstance(value, str):
+        return value
+    return text_in(value, lang) if isinstance(value, dict) else ""
 
 
-def _sources(indicator: Indicator) -> list[dict[str, str]]:
-    lang = active_language()
+def _own_text(value: str) -> SafeString:
+    """A municipality's own indicator's text: plain text as typed, escaped, line breaks
+    kept."""
+    if not (value or "").strip():
+        return SafeString("")
+    return mark_safe(linebreaks(value, autoescape=True))  # noqa: S308 (escaped by linebreaks)
+
+
+def _sources(indicator: Indicator, lang: str) -> list[dict]:
     sources = []
     for source in indicator.sources or []:
         if not isinstance(source, dict):
             continue
-        organisation = source.get("organization") or {}
+        organisation = source.get("organization")
+        organisation = organisation if isinstance(organisation, dict) else {}
         sources.append(
             {
-                "title": text_in(source.get("title") or {}, lang),
-                "organisation": text_in(organisation.get("title") or {}, lang),
-                "description": plain_text(text_in(source.get("description") or {}, lang)),
+                "title": _text(source.get("title"), lang),
+                "organisation": _text(organisation.get("title"), lang),
+                "description": sotkanet_html(_text(source.get("description"), lang)),
             }
         )
     return sources
 
 
+def _classifications(metadata: dict, lang: str) -> list[tuple[str, str]]:
+    """(label, text) of each classification but sex (the genders, shown on their own):
+    the regional levels the indicator has, then e.g. its age group."""
+    found = metadata.get("classifications")
+    shown = []
+    for name, classification in (found if isinstance(found, dict) else {}).items():
+        if name == "sex" or not isinstance(classification, dict):
+            continue
+        text = _text(classification.get("title"), lang)
+        if text:
+            label = _("Regional levels") if name == "region" else None
+            shown.append((str(label or CLASSIFICATION_LABELS.get(name, name)), text))
+    return shown
+
+
+def _sotkanet_metadata(indicator: Indicator, lang: str) -> dict:
+    """The metadata that Indicator keeps only in `metadata`, as THL sent it."""
+    metadata = indicator.metadata if isinstance(indicator.metadata, dict) else {}
+    groups = metadata.get("groups")
+    return {
+        "legislation": sotkanet_html(_text(metadata.get("legislation"), lang)),
+        "classifications": _classifications(metadata, lang),
+        "groups": [str(group) for group in groups if isinstance(group, int | str)]
+        if isinstance(groups, list)
+        else [],
+    }
+
+
 def indicator_metadata(*, indicator: Indicator) -> dict:
     """What an indicator's page shows of its metadata, in the user's language (falling back
-    as modeltranslation does), as plain text, with the link to Sotkanet's own page."""
+    as modeltranslation does): every field of Sotkanet's metadata, THL's texts as their HTML
+    sanitised (`sotkanet_html`), an own indicator's as plain text; with the link to
+    Sotkanet's own page."""
     lang = active_language()
+    is_sotkanet = indicator.source == IndicatorSource.SOTKANET
+    shown = sotkanet_html if is_sotkanet else _own_text
     return {
-        "description": plain_text(indicator.description),
-        "interpretation": plain_text(indicator.interpretation),
-        "limits": plain_text(indicator.limits),
-        "notices": plain_text(indicator.notices),
-        "sources": _sources(indicator),
+        "description": shown(indicator.description),
+        "interpretation": shown(indicator.interpretation),
+        "limits": shown(indicator.limits),
+        "notices": shown(indicator.notices),
+        **(
+            _sotkanet_metadata(indicator, lang)
+            if is_sotkanet
+            else {"legislation": "", "classifications": [], "groups": []}
+        ),
+        "genders": [
+            Gender(value).label for value in Gender.values if value in (indicator.genders or [])
+        ],
+        "sources": _sources(indicator, lang),
         "subjects": [
             text_in(subject, lang)
             for subject in indicator.subjects or []
             if isinstance(subject, dict)
         ],
-        "is_sotkanet": indicator.source == IndicatorSource.SOTKANET,
+        "is_sotkanet": is_sotkanet,
         "sotkanet_url": (
             f"https://sotkanet.fi/sotkanet/{lang}/metadata/indicators/{indicator.sotkanet_id}"
             if indicator.sotkanet_id
