@@ -271,7 +271,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "elinvoima.core.api.Pagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "elinvoima.core.filters.FilterBackend",
         "elinvoima.core.api.BoundedSearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],

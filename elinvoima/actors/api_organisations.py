@@ -26,7 +26,7 @@ from elinvoima.actors.services import (
 )
 from elinvoima.actors.validators import normalise_business_id, normalise_register_number
 from elinvoima.core.api import AuditActorMixin, etag, if_match_versions
-from elinvoima.core.filters import IntegerFilter
+from elinvoima.core.filters import FilterSet, IntegerFilter
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -146,7 +146,7 @@ class PreconditionFailed(exceptions.APIException):
     default_code = "precondition_failed"
 
 
-class OrganisationFilter(django_filters.FilterSet):
+class OrganisationFilter(FilterSet):
     municipality = django_filters.CharFilter(field_name="municipalities__code")
     county = django_filters.CharFilter(method="filter_county")
     kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices)

@@ -1,10 +1,12 @@
 """Shared API parts: pagination, JSON errors, audit actor. Imported by DRF's settings, so
 nothing here may import DRF views (that would be a circular import)."""
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from auditlog.context import auditlog_value
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -18,11 +20,14 @@ from .concurrency import ANY
 from .search import search_terms_validate
 
 if TYPE_CHECKING:  # for the type checker only: at run time the views would import this module
+    from rest_framework.serializers import Serializer
     from rest_framework.views import APIView
 
     _APIViewBase = APIView
+    _SerializerBase = Serializer
 else:
     _APIViewBase = object
+    _SerializerBase = object
 
 
 class Pagination(PageNumberPagination):
@@ -50,6 +55,29 @@ class BoundedSearchFilter(SearchFilter):
                 }
             ) from None
         return terms
+
+
+class VisibleRelationsMixin(_SerializerBase):
+    """Offers only rows the user may see in a serializer's writable related fields:
+    `visible_relations = {"goal": goals_visible_to}` (field name → the queryset twin of the
+    view predicate). A hidden row's id then gets the same error as an id that does not
+    exist. Every writable related field of a model that is not public reference data needs
+    an entry (tests/core/test_leaks.py checks this)."""
+
+    visible_relations: dict[str, Callable[[Any], QuerySet]] = {}
+
+    def get_fields(self) -> dict[str, Any]:
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is None:
+            return fields
+        for name, queryset_for in self.visible_relations.items():
+            field = fields.get(name)
+            if field is None or field.read_only:
+                continue
+            target: Any = getattr(field, "child_relation", field)  # a RelatedField
+            target.queryset = queryset_for(request.user)
+        return fields
 
 
 class RequestTooLarge(exceptions.APIException):

@@ -11,6 +11,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, renderers, serializers, viewsets
 
 from elinvoima.core.exports import Table, csv_response
+from elinvoima.core.filters import FilterSet, IntegerFilter, YearFilter, YearsFilter
 from elinvoima.indicators.enums import Gender
 from elinvoima.indicators.models import Indicator, IndicatorValue
 
@@ -56,7 +57,7 @@ class IndicatorSerializer(serializers.ModelSerializer):
         ]
 
 
-class IndicatorFilter(filters.FilterSet):
+class IndicatorFilter(FilterSet):
     municipality = filters.CharFilter(
         field_name="owner_municipality__code", label=_("owner municipality code")
     )
@@ -94,20 +95,16 @@ class IndicatorValueSerializer(serializers.Serializer):
     abs_value = serializers.FloatField(allow_null=True)
 
 
-class YearsFilter(filters.BaseInFilter, filters.NumberFilter):
-    pass
-
-
-class IndicatorValueFilter(filters.FilterSet):
-    indicator = filters.NumberFilter(field_name="indicator_id")
-    sotkanet_indicator = filters.NumberFilter(field_name="indicator__sotkanet_id")
-    region = filters.NumberFilter(field_name="region_id", label=_("Sotkanet region id"))
+class IndicatorValueFilter(FilterSet):
+    indicator = IntegerFilter(field_name="indicator_id")
+    sotkanet_indicator = IntegerFilter(field_name="indicator__sotkanet_id")
+    region = IntegerFilter(field_name="region_id", label=_("Sotkanet region id"))
     region_code = filters.CharFilter(field_name="region__code", label=_("official region code"))
     region_category = filters.CharFilter(field_name="region__category")
-    year = filters.NumberFilter()
+    year = YearFilter()
     years = YearsFilter(field_name="year", label=_("years, comma-separated"))
-    year_from = filters.NumberFilter(field_name="year", lookup_expr="gte")
-    year_to = filters.NumberFilter(field_name="year", lookup_expr="lte")
+    year_from = YearFilter(field_name="year", lookup_expr="gte")
+    year_to = YearFilter(field_name="year", lookup_expr="lte")
     gender = filters.ChoiceFilter(choices=Gender.choices)
 
     class Meta:

@@ -26,8 +26,9 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, WellbeingCounty
-from elinvoima.core.api import AuditActorMixin, etag, if_match_versions
-from elinvoima.core.filters import IntegerFilter, YearFilter
+from elinvoima.actors.permissions import organisations_visible_to
+from elinvoima.core.api import AuditActorMixin, VisibleRelationsMixin, etag, if_match_versions
+from elinvoima.core.filters import FilterSet, IntegerFilter, YearFilter
 from elinvoima.networks.models import Network
 from elinvoima.strategy.enums import MeasureStatus, PlanKind, PlanState, StatusLevel, Tertial
 from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardTask, GoalCardUpdate
@@ -152,26 +153,6 @@ IF_MATCH = OpenApiParameter(
 )
 
 
-class _VisibleRelations:
-    """Offers only rows the user may see in the serializer's related fields: a hidden
-    row's id gets the same error as an id that does not exist."""
-
-    visible_relations: dict = {}
-
-    def get_fields(self):
-        fields = super().get_fields()
-        request = self.context.get("request")
-        if request is None:
-            return fields
-        for name, queryset_for in self.visible_relations.items():
-            field = fields.get(name)
-            if field is None or field.read_only:
-                continue
-            target = getattr(field, "child_relation", field)
-            target.queryset = queryset_for(request.user)
-        return fields
-
-
 # --- Plans ----------------------------------------------------------------------------------
 
 
@@ -241,7 +222,7 @@ class PlanSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class PlanFilter(django_filters.FilterSet):
+class PlanFilter(FilterSet):
     municipality = django_filters.CharFilter(
         field_name="municipality__code", help_text="Official municipality code, e.g. 785."
     )
@@ -357,11 +338,12 @@ class GoalIndicatorSerializer(serializers.ModelSerializer):
         return change_target(link=link).text
 
 
-class GoalSerializer(_VisibleRelations, serializers.ModelSerializer):
+class GoalSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     visible_relations = {
         "plan": plans_visible_to,
         "priority_area": lambda user: PriorityArea.objects.filter(plan__in=plans_visible_to(user)),
         "parent": goals_visible_to,
+        "owner_organisations": organisations_visible_to,
     }
     title = serializers.CharField(read_only=True)
     target_groups = serializers.SlugRelatedField(
@@ -409,9 +391,9 @@ def _has_card(goal) -> bool:
     return True
 
 
-class GoalFilter(django_filters.FilterSet):
+class GoalFilter(FilterSet):
     priority_area = IntegerFilter()
-    parent = django_filters.NumberFilter()
+    parent = IntegerFilter()
 
     class Meta:
         model = Goal
@@ -545,8 +527,8 @@ class MeasureReportSerializer(serializers.ModelSerializer):
         validators = []
 
 
-class MeasureSerializer(_VisibleRelations, serializers.ModelSerializer):
-    visible_relations = {"goal": goals_visible_to}
+class MeasureSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
+    visible_relations = {"goal": goals_visible_to, "implementers": organisations_visible_to}
     title = serializers.CharField(read_only=True)
     implementers = serializers.PrimaryKeyRelatedField(
         queryset=Organisation.objects.all(), many=True, required=False
@@ -580,8 +562,8 @@ class MeasureSerializer(_VisibleRelations, serializers.ModelSerializer):
         extra_kwargs = {"title_fi": {"required": True, "allow_blank": False, "allow_null": False}}
 
 
-class MeasureFilter(django_filters.FilterSet):
-    implementer = django_filters.NumberFilter(
+class MeasureFilter(FilterSet):
+    implementer = IntegerFilter(
         field_name="implementers", help_text="Organisation id of an implementer."
     )
     status = django_filters.ChoiceFilter(choices=MeasureStatus.choices)
@@ -729,7 +711,7 @@ class GoalCardUpdateSerializer(serializers.ModelSerializer):
         return _etag("update", update)
 
 
-class GoalCardSerializer(_VisibleRelations, serializers.ModelSerializer):
+class GoalCardSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     visible_relations = {
         "goal": goals_visible_to,
         "goal_indicator": lambda user: GoalIndicator.objects.filter(
