@@ -599,7 +599,12 @@ class MeasureViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
 
     def _respond(self, measure: Measure, code: int) -> Response:
         measure = self.get_queryset().get(pk=measure.pk)
-        return Response(self.get_serializer(measure).data, status=code)
+        response = Response(self.get_serializer(measure).data, status=code)
+        response["ETag"] = _etag("measure", measure)
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        return self._respond(self.get_object(), status.HTTP_200_OK)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -612,6 +617,7 @@ class MeasureViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
         )
         return self._respond(measure, status.HTTP_201_CREATED)
 
+    @extend_schema(parameters=[IF_MATCH])
     def update(self, request, *args, **kwargs):
         measure = self.get_object()
         self.call(measure_authorize_change, request.user, measure)
@@ -628,6 +634,7 @@ class MeasureViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
             user=request.user,
             goal=goal,
             implementers=implementers,
+            loaded_version=if_match_versions(request, "measure", measure.pk),
             **data,
         )
         return self._respond(measure, status.HTTP_200_OK)

@@ -344,6 +344,7 @@ class Measure(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = updated_by_field()
 
     class Meta:
         verbose_name = _("measure")

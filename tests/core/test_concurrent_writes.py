@@ -124,6 +124,30 @@ def test_api_two_organisation_writers__one_wins_other_412_naming_who(
     assert saved.updated_by.get_full_name() in loser["detail"], loser
 
 
+def test_api_two_measure_writers__one_wins_other_412(live_server, slow_version_check):
+    from tests.factories.strategy import MeasureFactory
+
+    municipality = MunicipalityFactory()
+    first = coordinator_of(municipality, first_name="Aino", last_name="Ensimmäinen")
+    second = coordinator_of(municipality, first_name="Bertil", last_name="Toinen")
+    measure = MeasureFactory(goal__plan=PlanFactory(municipality=municipality))
+    url = f"{live_server.url}/api/v1/measures/{measure.pk}/"
+    etag = requests.get(url, headers=_token(first), timeout=30).headers["ETag"]
+
+    def patch(user, text):
+        headers = {**_token(user), "If-Match": etag, "Accept-Language": "fi"}
+        return lambda: requests.patch(url, json={"resources": text}, headers=headers, timeout=60)
+
+    responses = _in_parallel(patch(first, "Ainon resurssit"), patch(second, "Bertilin resurssit"))
+    assert sorted(r.status_code for r in responses) == [200, 412], [r.text for r in responses]
+    loser = next(r for r in responses if r.status_code == 412).json()
+    measure.refresh_from_db()
+    assert (
+        measure.resources == next(r for r in responses if r.status_code == 200).json()["resources"]
+    )
+    assert measure.updated_by.get_full_name() in loser["detail"]
+
+
 def _form_session(live_server, user, path: str) -> tuple[requests.Session, str]:
     """A browser-like session of `user` that has opened the page at `path`: its cookies
     and the page's CSRF token."""

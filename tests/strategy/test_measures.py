@@ -283,6 +283,25 @@ def test_measure_create_page__coordinator__saved_and_shown(client_for, vaala):
     assert response["Location"] == measure.get_absolute_url()
 
 
+def test_measure_edit_page__saved_by_someone_else_meanwhile__refused_naming_them(client_for, vaala):
+    # Issue 11, kind 3: a measure had no version check, so the later save overwrote.
+    from elinvoima.actors.models import User
+
+    measure = vaala["cafe"]
+    url = reverse("strategy:measure-edit", kwargs={"pk": measure.pk})
+    client = client_for("hyte.vaala")
+    form = client.get(url).context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data = {name: value for name, value in data.items() if value is not None}
+    other = User.objects.get(username="admin")
+    measure_update(measure=measure, user=other, resources="Toisen tallentama")
+    response = client.post(url, {**data, "resources": "Minun tekstini"})
+    assert response.status_code == 200
+    assert "tallensi tämän toimenpiteen" in response.content.decode()
+    measure.refresh_from_db()
+    assert measure.resources == "Toisen tallentama"
+
+
 def test_measure_edit_page__frozen_plan__reason_shown_no_form(client_for, frozen_measure):
     url = reverse("strategy:measure-edit", kwargs={"pk": frozen_measure.pk})
     page = client_for("hva.paijathame").get(url)

@@ -10,6 +10,7 @@ from elinvoima.core.forms import TranslatedFieldsMixin
 from elinvoima.strategy.enums import MeasureStatus, Tertial
 from elinvoima.strategy.goal_cards.forms import recent_year_choices
 from elinvoima.strategy.models import Measure, Plan
+from elinvoima.strategy.plans.forms import LoadedAtMixin
 
 
 def implementer_choices(plan: Plan):
@@ -41,7 +42,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class MeasureForm(TranslatedFieldsMixin, forms.ModelForm):
+class MeasureForm(TranslatedFieldsMixin, LoadedAtMixin, forms.ModelForm):
     required_translations = ("title",)
 
     class Meta:
@@ -76,6 +77,7 @@ class MeasureForm(TranslatedFieldsMixin, forms.ModelForm):
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.plan = plan
+        self.init_loaded_at()
         self.fields["implementers"].queryset = implementer_choices(plan)
         self.fields["implementers"].help_text = _(
             "Organisations, associations and county units that carry it out. "

@@ -22,12 +22,13 @@ from django.utils.translation import gettext as _
 from elinvoima.actors.models import Organisation
 from elinvoima.actors.permissions import is_member_of
 from elinvoima.core.concurrency import ensure_unchanged
+from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.translation import text_in, translated_field_names
 from elinvoima.strategy.enums import MeasureStatus
 from elinvoima.strategy.goal_cards.services import field_error, period_validate
 from elinvoima.strategy.models import Goal, Measure, MeasureReport
 from elinvoima.strategy.permissions import authorize, can_change_plan
-from elinvoima.strategy.plans.services import plan_ensure_editable
+from elinvoima.strategy.plans.services import plan_ensure_editable, version_of
 
 # What a measure says about itself; `implementers` and `goal` are passed separately.
 MEASURE_FIELDS = frozenset(
@@ -107,6 +108,7 @@ def measure_create(
         fields["position"] = 0 if last is None else last + 1
     measure = Measure(plan=goal.plan, goal=goal, **fields)
     _validate_measure(measure)
+    measure.updated_by = signed_in_or_none(user)
     measure.save()
     measure.implementers.set(list(implementers))
     return measure
@@ -119,14 +121,23 @@ def measure_update(
     user,
     goal: Goal | None = None,
     implementers: Iterable[Organisation] | None = None,
+    loaded_version=None,
     **fields: Any,
 ) -> Measure:
     """Change a measure of an editable plan; `goal` moves it under another goal of the same
-    plan."""
+    plan. Refused when someone else saved it since `loaded_version` (the form's `loaded_at`,
+    the API's If-Match; None: not known, `ANY`: If-Match: *), compared under the row lock."""
     measure = _measure_locked(measure)
     measure_authorize_change(user, measure)
-    _validate_fields(fields)
     plan_ensure_editable(measure.plan)
+    ensure_unchanged(
+        version_of(measure),
+        loaded_version,
+        what=_("this measure"),
+        changed_by=measure.updated_by,
+        changed_at=measure.updated_at,
+    )
+    _validate_fields(fields)
     if goal is not None:
         # A goal the user may not see is refused as one of another plan: no hint it exists.
         hidden = user is not None and not user.has_perm("strategy.view_goal", goal)
@@ -140,6 +151,7 @@ def measure_update(
     for name, value in fields.items():
         setattr(measure, name, value)
     _validate_measure(measure)
+    measure.updated_by = signed_in_or_none(user)
     measure.save()
     if implementers is not None:
         measure.implementers.set(list(implementers))

@@ -118,8 +118,9 @@ class MeasureFormMixin(ObjectPermissionMixin):
             return self.render_to_response(self.get_context_data(form=form))
         data = dict(form.cleaned_data)
         implementers = list(data.pop("implementers"))
+        loaded = data.pop("loaded_at", None)
         try:
-            measure = self.save(data, implementers)
+            measure = self.save(data, implementers, loaded)
         except ValidationError as error:
             form_add_service_errors(form, error)
             return self.render_to_response(self.get_context_data(form=form))
@@ -155,7 +156,7 @@ class MeasureCreateView(MeasureFormMixin, TemplateView):
             initial={"status": MeasureStatus.PLANNED},
         )
 
-    def save(self, data, implementers):
+    def save(self, data, implementers, loaded):
         return measure_create(
             goal=self.goal, user=self.request.user, implementers=implementers, **data
         )
@@ -176,9 +177,13 @@ class MeasureEditView(MeasureFormMixin, MeasureMixin, TemplateView):
     def make_form(self, data=None):
         return MeasureForm(data, instance=self.measure, plan=self.plan)
 
-    def save(self, data, implementers):
+    def save(self, data, implementers, loaded):
         return measure_update(
-            measure=self.measure, user=self.request.user, implementers=implementers, **data
+            measure=self.measure,
+            user=self.request.user,
+            implementers=implementers,
+            loaded_version=loaded or None,
+            **data,
         )
 
 
