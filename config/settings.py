@@ -269,13 +269,18 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "elinvoima.core.api.Pagination",
+    "DEFAULT_PARSER_CLASSES": [
+        "elinvoima.core.api.JSONParser",
+        "elinvoima.core.api.FormParser",
+        "elinvoima.core.api.MultiPartParser",
+    ],
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
         "elinvoima.core.filters.FilterBackend",
         "elinvoima.core.api.BoundedSearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "elinvoima.core.api_schema.AutoSchema",
     "EXCEPTION_HANDLER": "elinvoima.core.api.exception_handler",
     "DEFAULT_VERSIONING_CLASS": None,
 }

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 from auditlog.context import auditlog_value
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, QueryDict
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from rest_framework import exceptions, status
+from django.utils.translation import gettext_lazy
+from rest_framework import exceptions, parsers, status
 from rest_framework.filters import SearchFilter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
@@ -36,6 +36,44 @@ class Pagination(PageNumberPagination):
     page_size = 50
     page_size_query_param = "page_size"
     max_page_size = 500
+
+
+def contains_nul(data: Any) -> bool:
+    """Whether a NUL character is anywhere in parsed input (keys, values, nested)."""
+    if isinstance(data, str):
+        return "\x00" in data
+    if isinstance(data, dict):
+        return any(contains_nul(k) or contains_nul(v) for k, v in data.items())
+    if isinstance(data, QueryDict):
+        return any(contains_nul(k) or contains_nul(v) for k, v in data.lists())
+    if isinstance(data, list | tuple):
+        return any(contains_nul(item) for item in data)
+    return False
+
+
+class _RefuseNul:
+    """A parser that refuses a body with a NUL character anywhere (400). PostgreSQL cannot
+    store one in text, and a lookup with one fails in the database: without this a NUL in,
+    say, a municipality code was a 500."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        parsed = super().parse(stream, media_type, parser_context)  # type: ignore[misc]
+        data = getattr(parsed, "data", parsed)  # multipart: DataAndFiles
+        if contains_nul(data):
+            raise exceptions.ParseError(gettext_lazy("The request contains a NUL character."))
+        return parsed
+
+
+class JSONParser(_RefuseNul, parsers.JSONParser):
+    pass
+
+
+class FormParser(_RefuseNul, parsers.FormParser):
+    pass
+
+
+class MultiPartParser(_RefuseNul, parsers.MultiPartParser):
+    pass
 
 
 class BoundedSearchFilter(SearchFilter):
@@ -82,7 +120,7 @@ class VisibleRelationsMixin(_SerializerBase):
 
 class RequestTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
-    default_detail = _lazy("The request is too large.")
+    default_detail = gettext_lazy("The request is too large.")
     default_code = "too_large"
 
 

@@ -3,7 +3,7 @@
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
-from .api import is_api_request, json_error_payload
+from .api import contains_nul, is_api_request, json_error_payload
 
 
 class ApiErrorsAsJsonMiddleware:
@@ -33,16 +33,22 @@ class ApiErrorsAsJsonMiddleware:
 
 
 class RejectNulCharactersMiddleware:
-    """A NUL character in the address or a form value is never meaningful, and PostgreSQL
-    refuses it in text; answer 400 here rather than let a query fail deeper down."""
+    """A NUL character in the address, the query or a page's form is never meaningful, and
+    PostgreSQL refuses it in text; answer 400 here rather than let a query fail deeper down.
+    The API's bodies are checked by its parsers (`core.api.JSONParser`…); a multipart page
+    form is left to its view, which may set its own upload handlers before reading it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if "\x00" in request.path or any(
-            "\x00" in key or any("\x00" in value for value in values)
-            for key, values in request.GET.lists()
-        ):
+        if "\x00" in request.path or contains_nul(request.GET):
             raise BadRequest("NUL character in the request")
+        if (
+            request.method == "POST"
+            and not is_api_request(request)
+            and request.content_type == "application/x-www-form-urlencoded"
+            and contains_nul(request.POST)
+        ):
+            raise BadRequest("NUL character in the form")
         return self.get_response(request)

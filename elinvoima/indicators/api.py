@@ -30,7 +30,9 @@ CSV_FIELDS = [
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
-    owner_municipality = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    owner_municipality = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
 
     class Meta:
         model = Indicator

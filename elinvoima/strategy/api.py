@@ -314,7 +314,9 @@ class GoalIndicatorSerializer(serializers.ModelSerializer):
         "link is added. Links left out of the list are removed.",
     )
     indicator_title = serializers.CharField(source="indicator.title", read_only=True)
-    sotkanet_id = serializers.IntegerField(source="indicator.sotkanet_id", read_only=True)
+    sotkanet_id = serializers.IntegerField(
+        source="indicator.sotkanet_id", read_only=True, allow_null=True
+    )
     change_target = serializers.SerializerMethodField()
 
     class Meta:
@@ -506,7 +508,7 @@ class GoalViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
 
 
 class MeasureReportSerializer(serializers.ModelSerializer):
-    reported_by = serializers.StringRelatedField(read_only=True)
+    reported_by = serializers.StringRelatedField(read_only=True, allow_null=True)
     organisation = serializers.PrimaryKeyRelatedField(queryset=Organisation.objects.all())
 
     class Meta:
@@ -686,7 +688,7 @@ class GoalCardUpdateSerializer(serializers.ModelSerializer):
         "3 seriously behind, 4 not progressing.",
     )
     status_label = serializers.SerializerMethodField()
-    author = serializers.StringRelatedField(read_only=True)
+    author = serializers.StringRelatedField(read_only=True, allow_null=True)
     etag = serializers.SerializerMethodField(
         help_text="Send back in If-Match to change this period's update."
     )
@@ -731,7 +733,7 @@ class GoalCardSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     change_target = serializers.SerializerMethodField()
     tasks = GoalCardTaskSerializer(many=True, required=False)
     updates = GoalCardUpdateSerializer(many=True, read_only=True)
-    updated_by = serializers.StringRelatedField(read_only=True)
+    updated_by = serializers.StringRelatedField(read_only=True, allow_null=True)
     dependent_plans = serializers.PrimaryKeyRelatedField(
         queryset=Plan.objects.all(), many=True, required=False
     )
@@ -885,7 +887,7 @@ class GoalCardViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
             )
         ],
     )
-    @action(detail=True, methods=["get", "post"], url_path="updates")
+    @action(detail=True, methods=["get", "post"], url_path="updates", pagination_class=None)
     def updates(self, request, pk=None):
         """The card's period updates, newest first; POST adds the update of a period. The
         update of a period that already has one is changed only with its ETag in If-Match

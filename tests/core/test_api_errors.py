@@ -122,3 +122,32 @@ def test_error_pages_outside_api__stay_html(demo):
     response = APIClient().get("/fi/no-such-page/")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type"),
+    [
+        ('{"name_fi": "x", "kind": "other", "municipality": "\\u0000"}', "application/json"),
+        ('{"name_fi": "x", "themes": ["\\u0000"], "\\u0000": 1}', "application/json"),
+        ("name_fi=x&kind=other&municipality=%00", "application/x-www-form-urlencoded"),
+    ],
+    ids=["json-value", "json-list-and-key", "form"],
+)
+def test_nul_character_in_body__400_json_before_any_lookup(demo, body, content_type):
+    # Before: a 500 on PostgreSQL (the slug lookup of the municipality failed in the
+    # database), and for a councillor before the permission was even asked.
+    for username in ("hyte.utajarvi", "valtuutettu.vaala"):
+        client = _token_client(username)
+        response = client.generic("POST", "/api/v1/organisations/", body, content_type=content_type)
+        assert _assert_json_error(response, 400)["code"] == "parse_error"
+
+
+def test_nul_character_in_page_form__400(demo, client_for):
+    client = client_for("hyte.utajarvi")
+    client.raise_request_exception = False
+    response = client.post(
+        "/fi/municipalities/889/plans/new/",
+        "title_fi=a%00b&kind=welfare_plan",
+        content_type="application/x-www-form-urlencoded",
+    )
+    assert response.status_code == 400
