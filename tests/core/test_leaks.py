@@ -111,6 +111,22 @@ def test_hidden_goal__answers_as_missing(vaala_draft, username):
     _assert_same_answers(client, probes, goal.pk)
 
 
+@pytest.mark.parametrize("username", ["hyte.utajarvi", "yhdistys.reuma", None])
+def test_hidden_goal_card__answers_as_missing(vaala_draft, username):
+    from elinvoima.strategy.goal_cards.models import GoalCard
+
+    client = _token_client(username) if username else APIClient()
+    card = GoalCard.objects.create(goal=Goal.objects.filter(plan=vaala_draft).first())
+    update = {"year": 2025, "tertial": 1, "status": 1, "status_reasons": "x"}
+    probes = [
+        ("get", "/api/v1/goal-cards/{pk}/", None),
+        ("patch", "/api/v1/goal-cards/{pk}/", {"partners": "x"}),
+        ("get", "/api/v1/goal-cards/{pk}/updates/", None),
+        ("post", "/api/v1/goal-cards/{pk}/updates/", update),
+    ]
+    _assert_same_answers(client, probes, card.pk)
+
+
 @pytest.fixture
 def hidden_organisation(demo) -> Organisation:
     """Utajärvi's rheumatism association, unpublished: seen by its own people and Utajärvi's
