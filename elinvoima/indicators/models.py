@@ -11,7 +11,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import Municipality, Village, WellbeingCounty
-from elinvoima.core.models import Timestamped
+from elinvoima.core.models import (
+    MAX_COUNT,
+    CountField,
+    Timestamped,
+    YearField,
+    in_range,
+    years_in_range,
+)
 from elinvoima.indicators.enums import (
     ExperientialDomain,
     FundingLevel,
@@ -91,8 +98,8 @@ class Indicator(Timestamped):
     genders = models.JSONField(
         _("genders"), default=list, blank=True, help_text=_("Values of the sex classification.")
     )
-    range_start = models.PositiveSmallIntegerField(_("first year"), null=True, blank=True)
-    range_end = models.PositiveSmallIntegerField(_("last year"), null=True, blank=True)
+    range_start = YearField(_("first year"), null=True, blank=True)
+    range_end = YearField(_("last year"), null=True, blank=True)
     data_updated = models.DateField(_("data updated"), null=True, blank=True)
     metadata = models.JSONField(
         _("Sotkanet metadata"), default=dict, blank=True, help_text=_("As Sotkanet gave it.")
@@ -103,13 +110,14 @@ class Indicator(Timestamped):
         verbose_name_plural = _("indicators")
         ordering = ["title"]
         constraints = [
+            *years_in_range("range_start", "range_end"),
             models.CheckConstraint(
                 condition=(
                     models.Q(source=IndicatorSource.SOTKANET, sotkanet_id__isnull=False)
                     | models.Q(source=IndicatorSource.OWN, sotkanet_id__isnull=True)
                 ),
                 name="indicator_sotkanet_id_iff_sotkanet",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -131,7 +139,7 @@ class IndicatorValue(models.Model):
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.PROTECT, related_name="values"
     )
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = YearField(_("year"))
     gender = models.CharField(_("gender"), max_length=6, choices=Gender.choices)
     value = models.FloatField(_("value"))
     abs_value = models.FloatField(_("absolute value"), null=True, blank=True)
@@ -140,10 +148,11 @@ class IndicatorValue(models.Model):
         verbose_name = _("indicator value")
         verbose_name_plural = _("indicator values")
         constraints = [
+            *years_in_range("year"),
             models.UniqueConstraint(
                 fields=["indicator", "region", "year", "gender"],
                 name="indicator_value_unique",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -239,12 +248,12 @@ class ExperientialSurvey(Timestamped):
         related_name="experiential_surveys",
     )
     title = models.CharField(_("title"), max_length=300)
-    year = models.PositiveSmallIntegerField(_("year"))
+    year = YearField(_("year"))
     method = models.CharField(
         _("method"), max_length=300, blank=True, help_text=_("For example: village evening.")
     )
     description = models.TextField(_("description"), blank=True)
-    respondents = models.PositiveIntegerField(_("respondents"), null=True, blank=True)
+    respondents = CountField(_("respondents"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("recorded by"),
@@ -258,6 +267,7 @@ class ExperientialSurvey(Timestamped):
         verbose_name = _("experiential survey")
         verbose_name_plural = _("experiential surveys")
         ordering = ["-year", "title"]
+        constraints = [*years_in_range("year"), in_range("respondents", 0, MAX_COUNT)]
 
     def __str__(self) -> str:
         return f"{self.title} ({self.year})"
@@ -291,13 +301,14 @@ class ExperientialResult(models.Model):
     question = models.CharField(_("question or statement"), max_length=500)
     value = models.FloatField(_("value"), null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=40, blank=True, help_text=_("For example: %."))
-    respondents = models.PositiveIntegerField(_("respondents"), null=True, blank=True)
+    respondents = CountField(_("respondents"), null=True, blank=True)
     summary = models.TextField(_("summary"), blank=True)
 
     class Meta:
         verbose_name = _("experiential result")
         verbose_name_plural = _("experiential results")
         ordering = ["domain", "id"]
+        constraints = [in_range("respondents", 0, MAX_COUNT)]
 
     def __str__(self) -> str:
         return self.question
@@ -329,9 +340,7 @@ class IndicatorSet(Timestamped):
     is_preset = models.BooleanField(
         _("preset"), default=False, help_text=_("A shared list that others copy.")
     )
-    year = models.PositiveSmallIntegerField(
-        _("year"), null=True, blank=True, help_text=_("For lists that change yearly.")
-    )
+    year = YearField(_("year"), null=True, blank=True, help_text=_("For lists that change yearly."))
     indicators = models.ManyToManyField(
         Indicator,
         verbose_name=_("indicators"),
@@ -344,10 +353,11 @@ class IndicatorSet(Timestamped):
         verbose_name_plural = _("indicator sets")
         ordering = ["name"]
         constraints = [
+            *years_in_range("year"),
             models.CheckConstraint(
                 condition=~models.Q(municipality__isnull=False, wellbeing_county__isnull=False),
                 name="indicator_set_one_owner",
-            )
+            ),
         ]
 
     def __str__(self) -> str:
@@ -395,7 +405,7 @@ class HyteCoefficientScore(models.Model):
     """A published HYTE coefficient score (0–100) of a county or a municipality for a
     funding year, with the population the funding is computed from."""
 
-    year = models.PositiveSmallIntegerField(_("funding year"))
+    year = YearField(_("funding year"))
     level = models.CharField(_("level"), max_length=32, choices=FundingLevel.choices)
     wellbeing_county = models.ForeignKey(
         WellbeingCounty,
@@ -414,13 +424,13 @@ class HyteCoefficientScore(models.Model):
         blank=True,
     )
     score = models.DecimalField(_("score"), max_digits=5, decimal_places=2, null=True, blank=True)
-    population = models.PositiveIntegerField(
+    population = CountField(
         _("population"),
         null=True,
         blank=True,
         help_text=_("The population the funding is computed from."),
     )
-    population_year = models.PositiveSmallIntegerField(
+    population_year = YearField(
         _("population year"),
         null=True,
         blank=True,
@@ -438,6 +448,8 @@ class HyteCoefficientScore(models.Model):
         verbose_name_plural = _("HYTE coefficient scores")
         ordering = ["-year", "level"]
         constraints = [
+            *years_in_range("year", "population_year"),
+            in_range("population", 0, MAX_COUNT),
             models.CheckConstraint(
                 condition=(
                     models.Q(
@@ -476,7 +488,7 @@ class HyteCoefficientScore(models.Model):
 class HyteFundingRule(models.Model):
     """The funding rule of a year and level: euros per resident (2024, counties: 42.00 €)."""
 
-    year = models.PositiveSmallIntegerField(_("funding year"))
+    year = YearField(_("funding year"))
     level = models.CharField(_("level"), max_length=32, choices=FundingLevel.choices)
     euros_per_resident = models.DecimalField(
         _("euros per resident"), max_digits=8, decimal_places=2
@@ -490,7 +502,8 @@ class HyteFundingRule(models.Model):
         verbose_name_plural = _("HYTE funding rules")
         ordering = ["-year", "level"]
         constraints = [
-            models.UniqueConstraint(fields=["year", "level"], name="hyte_funding_rule_unique")
+            *years_in_range("year"),
+            models.UniqueConstraint(fields=["year", "level"], name="hyte_funding_rule_unique"),
         ]
 
     def __str__(self) -> str:

@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import BinaryIO, TextIO
 
+from elinvoima.core.models import FIRST_YEAR, LAST_YEAR
 from elinvoima.core.translation import default_language, text_in
 from elinvoima.indicators.sotkanet.problems import Problem, ProblemLog
 
 GENDERS = frozenset({"total", "male", "female"})
-YEAR_MIN, YEAR_MAX = 1900, 2100
+YEAR_MIN, YEAR_MAX = FIRST_YEAR, LAST_YEAR  # the years the models and the database accept
 LANGUAGES = ("fi", "sv", "en")
 # Values beyond this are not finite in a float, or not in PostgreSQL's double precision.
 VALUE_LIMIT = 1e300
