@@ -1,5 +1,6 @@
-"""Shared API parts: pagination, JSON errors, audit actor. Imported by DRF's settings, so
-nothing here may import DRF views (that would be a circular import)."""
+"""Shared API parts: pagination, parsers that refuse NUL, the bounded search filter, the
+serializer mixin of visible relations, ETags and If-Match, JSON errors, the audit actor.
+Imported by DRF's settings, so nothing here may import DRF views (a circular import)."""
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
