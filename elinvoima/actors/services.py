@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models, transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -226,14 +227,38 @@ def _apply(organisation: Organisation, data: Mapping[str, Any]) -> dict[str, Any
     if unknown:
         raise TypeError(f"not an organisation field to set: {', '.join(sorted(unknown))}")
     related = {}
+    errors: dict[str, ValidationError] = {}
     for name, value in data.items():
         field = Organisation._meta.get_field(name)
         assert isinstance(field, models.Field)  # the names above are fields, not relations
         if field.many_to_many:
             related[name] = value
-        else:
-            field.save_form_data(organisation, value)  # a cleared logo is "", as in forms
+            continue
+        try:
+            _clean_field(field, value)
+        except ValidationError as error:
+            errors[name] = error
+            continue
+        field.save_form_data(organisation, value)  # a cleared logo is "", as in forms
+    if "name_fi" in data and not (data["name_fi"] or "").strip():
+        errors["name_fi"] = ValidationError(_("Give the name in Finnish."), code="required")
+    if errors:
+        raise ValidationError(errors)
     return related
+
+
+# Checked by `_normalised` (their official format may be shorter than what was typed),
+# relations and the logo by their own fields.
+_NOT_CLEANED = frozenset({"business_id", "register_number", "municipality", "logo"})
+
+
+def _clean_field(field: models.Field, value: Any) -> None:
+    """What a form checks of a value before the service sees it (a trusted caller may not
+    have): no NUL character, the field's length, choices and format (e-mail, URL)."""
+    if isinstance(value, str):
+        ProhibitNullCharactersValidator()(value)
+    if field.name not in _NOT_CLEANED:
+        field.clean(value, None)
 
 
 def _normalised(organisation: Organisation) -> None:
@@ -258,6 +283,8 @@ def organisation_validate(*, organisation: Organisation) -> None:
     language, ignoring case) and the business ID not by another organisation."""
     _normalised(organisation)
     errors: dict[str, ValidationError] = {}
+    if not (organisation.name_fi or "").strip():
+        errors["name_fi"] = ValidationError(_("Give the name in Finnish."), code="required")
     for name in ("name_fi", "name_sv"):
         duplicate = organisation_name_duplicates(
             name=getattr(organisation, name) or "",
