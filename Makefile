@@ -69,12 +69,13 @@ test-postgres: deps chromium
 test: lint test-sqlite test-postgres
 	@cat $(TEST_TIMES)/sqlite $(TEST_TIMES)/postgres
 
-# The adversarial API tests (tests/core/test_api_fuzz.py) with many more generated requests
-# per operation and role than `make test` sends; not part of `make test`.
+# The adversarial tests (the API fuzz of tests/core/test_api_fuzz.py and the property tests
+# of the services in tests/properties/) with many more generated cases than `make test`
+# runs; not part of `make test`.
 FUZZ_EXAMPLES ?= 200
 fuzz: deps
 	ELINVOIMA_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) scripts/with_postgres.sh \
-	  $(PYTEST) --durations=10 tests/core/test_api_fuzz.py
+	  $(PYTEST) --durations=10 tests/core/test_api_fuzz.py tests/properties
 
 bench: deps
 	scripts/with_postgres.sh $(PY) -m elinvoima.bench

@@ -283,7 +283,7 @@ def organisation_validate(*, organisation: Organisation) -> None:
     language, ignoring case) and the business ID not by another organisation."""
     _normalised(organisation)
     errors: dict[str, ValidationError] = {}
-    if not (organisation.name_fi or "").strip():
+    if not (getattr(organisation, "name_fi", None) or "").strip():  # modeltranslation field
         errors["name_fi"] = ValidationError(_("Give the name in Finnish."), code="required")
     for name in ("name_fi", "name_sv"):
         duplicate = organisation_name_duplicates(

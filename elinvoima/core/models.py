@@ -62,6 +62,8 @@ def filled(field: str) -> models.CheckConstraint:
     return models.CheckConstraint(
         condition=models.Q(**{f"{field}__isnull": False}) & ~models.Q(**{field: ""}),
         name=f"%(app_label)s_%(class)s_{field}_filled",
+        violation_error_code="required",
+        violation_error_message=_("The text in Finnish is required."),
     )
 
 

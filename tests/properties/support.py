@@ -13,13 +13,12 @@ from collections.abc import Callable, Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-import pytest
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.http import Http404
-from hypothesis import HealthCheck, Phase, settings
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from elinvoima.core.models import FIRST_YEAR, LAST_YEAR
@@ -31,17 +30,16 @@ REFUSALS = (ValidationError, PermissionDenied, Http404)
 EXAMPLES = int(os.environ.get("ELINVOIMA_FUZZ_EXAMPLES", "0"))
 
 
-def examples(default: int, *, shrink: bool = True) -> settings:
-    """The settings of a property: `default` examples unless the environment asks for more.
-    No example database: it would leave a .hypothesis directory in the checkout. A property
-    that fails on a known bug (xfail) does not shrink: shrinking costs minutes."""
+def examples(default: int) -> settings:
+    """The settings of a property: `default` examples unless the environment asks for more
+    (ELINVOIMA_FUZZ_EXAMPLES, `make fuzz`). No example database: it would leave a
+    .hypothesis directory in the checkout."""
     return settings(
         max_examples=max(default, EXAMPLES),
         deadline=None,
         database=None,
         derandomize=True,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-        phases=list(Phase) if shrink else [Phase.explicit, Phase.generate],
     )
 
 
@@ -211,9 +209,3 @@ def refused_or_kept(
         if promise is not None:
             promise(result, before, after)
         return False, result
-
-
-def known_bug(reason: str):
-    """A property that finds a bug not fixed yet: expected to fail (not strict: some fail on
-    one database only), until the service is fixed. Use with `examples(n, shrink=False)`."""
-    return pytest.mark.xfail(reason=f"known bug: {reason}", strict=False)

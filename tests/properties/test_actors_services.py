@@ -53,7 +53,6 @@ from .support import (
     anonymous,
     examples,
     filled_texts,
-    known_bug,
     models_of,
     refused_or_kept,
     rolled_back,
@@ -380,11 +379,7 @@ def test_interface_contacts_save__any_rows_any_user__refused_unchanged_or_table_
 ROLES = st.one_of(st.sampled_from(Role.values), texts(40))
 
 
-@known_bug(
-    "invitation_create validates nothing: a name over 200 characters or a NUL character is a "
-    "DataError on PostgreSQL"
-)
-@examples(30, shrink=False)
+@examples(30)
 @given(name=filled_texts(), email=texts(), role=ROLES)
 def test_invitation_create__any_input__refused_unchanged_or_recorded_as_given(
     world, name, email, role

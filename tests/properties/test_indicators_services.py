@@ -41,7 +41,6 @@ from .support import (
     examples,
     filled_texts,
     ints,
-    known_bug,
     maybe,
     models_of,
     refused_or_kept,
@@ -158,10 +157,7 @@ def test_indicator_set_items__any_add_move_remove__positions_stay_0_to_n(
     refused_or_kept(calls[operation], TABLES, may_change=SET_TABLES, promise=promise)
 
 
-@known_bug(
-    "experiential_survey_create: full_clean lets a NUL character through, a DataError on PostgreSQL"
-)
-@examples(40, shrink=False)
+@examples(40)
 @given(
     title=filled_texts(),
     year=years(),

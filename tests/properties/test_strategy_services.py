@@ -74,7 +74,6 @@ from .support import (
     examples,
     filled_texts,
     ints,
-    known_bug,
     maybe,
     models_of,
     refused_or_kept,
@@ -184,11 +183,7 @@ def _assert_plan_saved(plan, fields):
         assert getattr(saved, name) == value, name
 
 
-@known_bug(
-    "plan_create checks no year range, kind or length: a year outside 1900-2100 is an "
-    "IntegrityError, a kind over 32 characters or a NUL a DataError (PostgreSQL)"
-)
-@examples(40, shrink=False)
+@examples(40)
 @given(data=st.data())
 def test_plan_create__any_input_any_user__refused_unchanged_or_created_as_given(world, data):
     user = _user(data, world)
@@ -209,11 +204,7 @@ def test_plan_create__any_input_any_user__refused_unchanged_or_created_as_given(
         assert refused
 
 
-@known_bug(
-    "plan_update checks no year range, kind or length: a year outside 1900-2100 is an "
-    "IntegrityError, a kind over 32 characters or a NUL a DataError (PostgreSQL)"
-)
-@examples(40, shrink=False)
+@examples(40)
 @given(data=st.data())
 def test_plan_update__any_input_any_user__refused_unchanged_or_saved_as_given(world, data):
     user = _user(data, world)
@@ -369,8 +360,7 @@ def test_plan_decision_record__any_input__refused_unchanged_or_recorded_as_given
 # --- Priority areas and goals -----------------------------------------------------------------
 
 
-@known_bug("priority_area_save validates nothing: an empty Finnish title is an IntegrityError")
-@examples(30, shrink=False)
+@examples(30)
 @given(data=st.data(), title=filled_texts(), description=texts(), position=ints())
 def test_priority_area_save__any_input__refused_unchanged_or_saved_as_given(
     world, data, title, description, position
@@ -426,11 +416,7 @@ GOAL_TABLES = {
 }
 
 
-@known_bug(
-    "goal_indicator_validate checks no year range: a baseline or target year outside "
-    "1900-2100 is an IntegrityError"
-)
-@examples(40, shrink=False)
+@examples(40)
 @given(
     data=st.data(),
     title=filled_texts(),
@@ -560,11 +546,7 @@ def test_measure_create__any_input_any_user__refused_unchanged_or_created_as_giv
         assert refused
 
 
-@known_bug(
-    "_validate_measure accepts a title in any language, the database requires the Finnish "
-    "one: IntegrityError"
-)
-@examples(40, shrink=False)
+@examples(40)
 @given(data=st.data())
 def test_measure_update__any_input_any_user__refused_unchanged_or_saved_as_given(world, data):
     user = _user(data, world)
@@ -605,11 +587,7 @@ def test_measure_delete__any_user__refused_unchanged_or_only_that_measure_gone(w
         assert refused
 
 
-@known_bug(
-    "measure_report_save with the trusted caller (user None) raises AttributeError in "
-    "measure_reportable_organisations"
-)
-@examples(40, shrink=False)
+@examples(40)
 @given(
     data=st.data(),
     year=years(),
@@ -662,11 +640,7 @@ def test_measure_report_save__any_input_any_user__refused_unchanged_or_reported_
 TASKS = st.lists(st.builds(GoalCardTaskData, text=filled_texts(), schedule=texts()), max_size=3)
 
 
-@known_bug(
-    "goal_card_save: a year past 2**63 is an OverflowError (SQLite), a NUL a DataError in the"
-    " audit log JSON (PostgreSQL)"
-)
-@examples(40, shrink=False)
+@examples(40)
 @given(
     data=st.data(),
     data_content=texts(),

@@ -14,6 +14,7 @@ from elinvoima.actors.invitations.models import (
     token_digest,
 )
 from elinvoima.actors.models import Membership, Organisation, User
+from elinvoima.core.validation import validate_for_save
 
 
 class InvitationNotOpen(Exception):
@@ -33,7 +34,7 @@ def invitation_create(
     """Record an invitation and send its link once the transaction commits. `accept_url`
     turns the token into the absolute link; the token itself is not stored."""
     token = new_token()
-    invitation = Invitation.objects.create(
+    invitation = Invitation(
         organisation=organisation,
         name=name,
         email=email,
@@ -41,6 +42,8 @@ def invitation_create(
         invited_by=invited_by,
         token_digest=token_digest(token),
     )
+    validate_for_save(invitation)
+    invitation.save()
     context = {
         "invitation": invitation,
         "url": accept_url(token),

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from elinvoima.actors.models import Municipality, Village
+from elinvoima.core.validation import validate_for_save
 from elinvoima.indicators.experiential.parsing import experiential_csv_parse, separator_name
 from elinvoima.indicators.models import ExperientialResult, ExperientialSurvey
 
@@ -32,7 +33,7 @@ def experiential_survey_create(
         respondents=respondents,
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
-    survey.full_clean()
+    validate_for_save(survey)
     survey.save()
     return survey
 

@@ -25,6 +25,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from elinvoima.core.concurrency import ANY, version_matches
+from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.enums import StatusLevel, Tertial
 from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardTask, GoalCardUpdate
 from elinvoima.strategy.models import Goal, GoalIndicator, Plan
@@ -201,6 +202,7 @@ def goal_card_save(
     card.dependencies = dependencies
     card.follow_up_sources = follow_up_sources
     card.updated_by = user if getattr(user, "is_authenticated", False) else None
+    validate_for_save(card)
     card.save()
     card.dependent_plans.set([plan for plan in dependent_plans if plan.pk != goal.plan_id])
     if tasks is not None:
@@ -267,6 +269,7 @@ def goal_card_update_save(
     update.planned = planned
     update.risks = risks
     update.author = user if getattr(user, "is_authenticated", False) else None
+    validate_for_save(update)
     try:
         with transaction.atomic():
             update.save()

@@ -24,6 +24,7 @@ from elinvoima.actors.permissions import is_member_of
 from elinvoima.core.concurrency import ensure_unchanged
 from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.translation import text_in, translated_field_names
+from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.enums import MeasureStatus
 from elinvoima.strategy.goal_cards.services import field_error, period_validate
 from elinvoima.strategy.models import Goal, Measure, MeasureReport
@@ -109,6 +110,7 @@ def measure_create(
     measure = Measure(plan=goal.plan, goal=goal, **fields)
     _validate_measure(measure)
     measure.updated_by = signed_in_or_none(user)
+    validate_for_save(measure)
     measure.save()
     measure.implementers.set(list(implementers))
     return measure
@@ -152,6 +154,7 @@ def measure_update(
         setattr(measure, name, value)
     _validate_measure(measure)
     measure.updated_by = signed_in_or_none(user)
+    validate_for_save(measure)
     measure.save()
     if implementers is not None:
         measure.implementers.set(list(implementers))
@@ -175,9 +178,10 @@ def measure_delete(*, measure: Measure, user) -> int:
 
 def measure_reportable_organisations(*, measure: Measure, user) -> list[Organisation]:
     """The implementers the user may report for: planners (and the platform admin) for any,
-    everyone else only for the organisations they are members of."""
+    everyone else only for the organisations they are members of (`user` None: a trusted
+    caller, for any)."""
     implementers = list(measure.implementers.all())
-    if can_change_plan(user, measure.plan):
+    if user is None or can_change_plan(user, measure.plan):
         return implementers
     return [organisation for organisation in implementers if is_member_of(user, organisation)]
 
@@ -252,6 +256,7 @@ def measure_report_save(
     report.realisation = realisation
     report.notes = notes
     report.reported_by = user if getattr(user, "is_authenticated", False) else None
+    validate_for_save(report)
     report.save()
     newest = MeasureReport.objects.filter(measure=measure).order_by("-year", "-tertial").first()
     if newest is not None and (newest.year, newest.tertial) == (year, tertial):

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from elinvoima.core.concurrency import ensure_unchanged
+from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.models import EvaluationReport, HyteNegotiation, Plan
 from elinvoima.strategy.plans.services import CONCURRENT_EDIT_MESSAGE, plan_ensure_editable
 
@@ -59,6 +60,7 @@ def evaluation_report_save(
         )
     if report.pk is None:
         report.created_by = user
+    validate_for_save(report)
     report.save()
     formset.instance = report
     formset.save()
@@ -89,6 +91,7 @@ def hyte_negotiation_save(
             },
             code="foreign_municipality",
         )
+    validate_for_save(negotiation)
     negotiation.save()
     negotiation.municipalities.set(municipalities)
     negotiation.participant_organisations.set(organisations)

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from elinvoima.core.concurrency import ensure_unchanged
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.enums import DecisionBody, DecisionOutcome, PlanState
 from elinvoima.strategy.models import (
     Goal,
@@ -387,6 +388,7 @@ def plan_create(*, plan: Plan, user=None, indicator_sets=None) -> Plan:
     plan.approved_on = None
     plan_validate_period(plan=plan, user=user)
     plan.updated_by = signed_in_or_none(user)
+    validate_for_save(plan)
     plan.save()
     if indicator_sets is not None:
         plan.indicator_sets.set(indicator_sets)
@@ -422,6 +424,7 @@ def plan_update(*, plan: Plan, user=None, loaded_at=None, indicator_sets=None) -
     plan.previous_version_id = current.previous_version_id
     plan_validate_period(plan=plan, user=user)
     plan.updated_by = signed_in_or_none(user)
+    validate_for_save(plan)
     plan.save()
     if indicator_sets is not None:
         plan.indicator_sets.set(indicator_sets)
@@ -449,6 +452,7 @@ def priority_area_save(*, area: PriorityArea) -> PriorityArea:
     _plan_locked_editable(area.plan_id)
     if area.pk is None and not area.position:
         area.position = PriorityArea.objects.filter(plan_id=area.plan_id).count() + 1
+    validate_for_save(area)
     area.save()
     return area
 
@@ -564,12 +568,14 @@ def goal_save(
         )
     for link in indicators:
         goal_indicator_validate(link)
+        validate_for_save(link, exclude=("goal",))  # the goal is set when it is saved
     if goal.pk is None and not goal.position:
         goal.position = (
             Goal.objects.filter(priority_area_id=goal.priority_area_id, parent=goal.parent).count()
             + 1
         )
     goal.updated_by = signed_in_or_none(user)
+    validate_for_save(goal)
     goal.save()
     if owner_users is not None:
         goal.owner_users.set(owner_users)
