@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import ProhibitNullCharactersValidator
 from django.db import models, transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -33,6 +32,7 @@ from elinvoima.actors.selectors import organisation_name_duplicates
 from elinvoima.actors.validators import normalise_business_id, normalise_register_number
 from elinvoima.core.concurrency import ensure_unchanged
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.validation import validate_for_save
 
 REFERENCE_DATA_DIR = Path(__file__).resolve().parent / "reference_data"
 POPULATION_YEAR = 2020
@@ -227,38 +227,28 @@ def _apply(organisation: Organisation, data: Mapping[str, Any]) -> dict[str, Any
     if unknown:
         raise TypeError(f"not an organisation field to set: {', '.join(sorted(unknown))}")
     related = {}
-    errors: dict[str, ValidationError] = {}
     for name, value in data.items():
         field = Organisation._meta.get_field(name)
         assert isinstance(field, models.Field)  # the names above are fields, not relations
         if field.many_to_many:
             related[name] = value
-            continue
-        try:
-            _clean_field(field, value)
-        except ValidationError as error:
-            errors[name] = error
-            continue
-        field.save_form_data(organisation, value)  # a cleared logo is "", as in forms
+        else:
+            field.save_form_data(organisation, value)  # a cleared logo is "", as in forms
     if "name_fi" in data and not (data["name_fi"] or "").strip():
-        errors["name_fi"] = ValidationError(_("Give the name in Finnish."), code="required")
-    if errors:
-        raise ValidationError(errors)
+        raise ValidationError(
+            {"name_fi": ValidationError(_("Give the name in Finnish."), code="required")}
+        )
+    # What a form checks of the values given (a trusted caller may not have): the fields
+    # not given keep what was saved and are not judged again.
+    given = {field.name for field in Organisation._meta.concrete_fields if field.name in data}
+    untouched = {field.name for field in Organisation._meta.concrete_fields} - given
+    validate_for_save(organisation, exclude=untouched | _CHECKED_ELSEWHERE)
     return related
 
 
-# Checked by `_normalised` (their official format may be shorter than what was typed),
-# relations and the logo by their own fields.
-_NOT_CLEANED = frozenset({"business_id", "register_number", "municipality", "logo"})
-
-
-def _clean_field(field: models.Field, value: Any) -> None:
-    """What a form checks of a value before the service sees it (a trusted caller may not
-    have): no NUL character, the field's length, choices and format (e-mail, URL)."""
-    if isinstance(value, str):
-        ProhibitNullCharactersValidator()(value)
-    if field.name not in _NOT_CLEANED:
-        field.clean(value, None)
+# Checked by `_normalised` (their official format may be shorter than what was typed) and
+# by `organisation_validate`; the home municipality by the permission to add there.
+_CHECKED_ELSEWHERE = frozenset({"business_id", "register_number", "municipality"})
 
 
 def _normalised(organisation: Organisation) -> None:
