@@ -127,16 +127,46 @@ def test_client__503_first__retried_and_answered(sotkanet):
     assert all(seen[2].startswith("Elinvoima") for seen in server.seen)
 
 
+class _FakeTime:
+    """The client's clock and sleep: time passes only when the client sleeps, so the test
+    sees the spacing the client keeps, not how the machine happened to schedule threads."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.now += seconds
+
+
 def test_client__polite_rate__requests_spaced(sotkanet):
     server, base_url = sotkanet
-    client = _client(base_url, min_interval=0.2)
+    fake = _FakeTime()
+    starts = []
 
+    class Recording(SotkanetClient):
+        def _wait_turn(self):
+            super()._wait_turn()
+            starts.append(fake.now)
+
+    client = Recording(
+        base_url=base_url,
+        min_interval=0.2,
+        backoff=0.01,
+        retries=3,
+        timeout=5,
+        sleep=fake.sleep,
+        clock=fake.clock,
+    )
     for path in ("regions", "indicators/186", "indicators/322"):
         client.download(path, io.BytesIO())
 
-    times = [seen[3] for seen in server.seen]
-    assert len(times) == 4  # one retry
-    assert min(later - earlier for earlier, later in zip(times, times[1:], strict=False)) >= 0.19
+    assert len(server.seen) == len(starts) == 4  # one retry
+    assert starts[0] == 1000.0  # the first request does not wait
+    gaps = [later - earlier for earlier, later in zip(starts, starts[1:], strict=False)]
+    assert gaps == pytest.approx([0.2, 0.2, 0.2])
 
 
 def test_client__back_off__doubles_each_time(sotkanet):

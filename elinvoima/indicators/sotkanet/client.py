@@ -37,6 +37,7 @@ class SotkanetClient:
         max_backoff: float = 60.0,
         user_agent: str | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
     ):
         self.base_url = base_url or getattr(settings, "SOTKANET_BASE_URL", BASE_URL)
         if not self.base_url.endswith("/"):
@@ -50,7 +51,8 @@ class SotkanetClient:
             settings, "SOTKANET_USER_AGENT", "Elinvoima (wellbeing work of Finnish municipalities)"
         )
         self.sleep = sleep
-        self._last_request = 0.0
+        self.clock = clock  # with `sleep`, a test's own time: no test waits for real time
+        self._last_request = -min_interval  # the first request does not wait
         self.requests = 0
 
     def url(self, path: str, params: Iterable[tuple[str, object]] = ()) -> str:
@@ -87,10 +89,10 @@ class SotkanetClient:
             attempt += 1
 
     def _wait_turn(self) -> None:
-        wait = self._last_request + self.min_interval - time.monotonic()
+        wait = self._last_request + self.min_interval - self.clock()
         if wait > 0:
             self.sleep(wait)
-        self._last_request = time.monotonic()
+        self._last_request = self.clock()
         self.requests += 1
 
 
