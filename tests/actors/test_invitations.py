@@ -141,3 +141,23 @@ def test_profile_status__other_municipalitys_coordinator__403(client_for):
         reverse("actors:profile-status", kwargs={"code": "889"})
     )
     assert response.status_code == 403
+
+
+def test_invitation_create__service_asks_the_permission_first(demo):
+    # Issue 11: only the page asked; the service recorded and mailed any invitation.
+    from django.core.exceptions import PermissionDenied
+
+    from elinvoima.actors.invitations.services import invitation_create
+
+    representative = User.objects.get(username="yhdistys.reuma")
+    with pytest.raises(PermissionDenied):
+        invitation_create(
+            organisation=_reuma(),
+            name="Uusi Jäsen",
+            email="uusi@example.invalid",
+            role="association_representative",
+            invited_by=representative,
+            accept_url=lambda token: f"https://example.invalid/{token}",
+        )
+    assert not Invitation.objects.filter(email="uusi@example.invalid").exists()
+    assert not mail.outbox

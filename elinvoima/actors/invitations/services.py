@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -32,7 +33,10 @@ def invitation_create(
     accept_url: Callable[[str], str],
 ) -> Invitation:
     """Record an invitation and send its link once the transaction commits. `accept_url`
-    turns the token into the absolute link; the token itself is not stored."""
+    turns the token into the absolute link; the token itself is not stored. Permission
+    first: the inviter may invite to the organisation."""
+    if not invited_by.has_perm("actors.invite_to_organisation", organisation):
+        raise PermissionDenied
     token = new_token()
     invitation = Invitation(
         organisation=organisation,

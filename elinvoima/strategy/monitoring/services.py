@@ -10,26 +10,25 @@ from django.utils.translation import gettext as _
 from elinvoima.core.concurrency import ensure_unchanged
 from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.models import EvaluationReport, HyteNegotiation, Plan
-from elinvoima.strategy.plans.services import CONCURRENT_EDIT_MESSAGE, plan_ensure_editable
-
-
-def _locked_editable(plan: Plan) -> Plan:
-    locked = Plan.objects.select_for_update().get(pk=plan.pk)
-    plan_ensure_editable(locked)
-    return locked
+from elinvoima.strategy.permissions import authorize
+from elinvoima.strategy.plans.services import (
+    CONCURRENT_EDIT_MESSAGE,
+    plan_authorize_change,
+    plan_lock_for_change,
+)
 
 
 @transaction.atomic
-def logic_model_save(*, plan: Plan, formset) -> None:
+def logic_model_save(*, plan: Plan, formset, user=None) -> None:
     """Save a valid formset of the plan's logic model entries (added, changed, removed)."""
-    _locked_editable(plan)
+    plan_lock_for_change(plan.pk, user)
     formset.save()
 
 
 @transaction.atomic
-def plan_concerns_save(*, plan: Plan, formset) -> None:
+def plan_concerns_save(*, plan: Plan, formset, user=None) -> None:
     """Save a valid formset of the plan's causes for joy and worry."""
-    _locked_editable(plan)
+    plan_lock_for_change(plan.pk, user)
     formset.save()
 
 
@@ -39,7 +38,12 @@ def evaluation_report_save(
 ) -> EvaluationReport:
     """Save an evaluation report with its recommendations to networks in one go. One report
     per plan and year; a concurrent save is refused."""
-    Plan.objects.select_for_update().get(pk=report.plan_id)
+    plan_authorize_change(user, Plan.objects.select_for_update().get(pk=report.plan_id))
+    if (
+        report.pk is not None
+        and not EvaluationReport.objects.filter(pk=report.pk, plan_id=report.plan_id).exists()
+    ):
+        raise ValidationError({"plan": _("A report cannot move to another plan.")})
     if report.pk is not None and loaded_at is not None:
         current = EvaluationReport.objects.select_for_update().get(pk=report.pk)
         ensure_unchanged(
@@ -69,11 +73,23 @@ def evaluation_report_save(
 
 @transaction.atomic
 def hyte_negotiation_save(
-    *, negotiation: HyteNegotiation, municipalities, organisations, loaded_at: str | None = None
+    *,
+    negotiation: HyteNegotiation,
+    municipalities,
+    organisations,
+    user=None,
+    loaded_at: str | None = None,
 ) -> HyteNegotiation:
-    """Save a hyte negotiation record; the municipalities must be the county's own."""
-    if negotiation.pk is not None and loaded_at is not None:
+    """Save a hyte negotiation record of the county (permission first); the municipalities
+    must be the county's own."""
+    authorize(user, "strategy.record_hyte_negotiation", negotiation.wellbeing_county)
+    if negotiation.pk is not None:
         current = HyteNegotiation.objects.select_for_update().get(pk=negotiation.pk)
+        if current.wellbeing_county_id != negotiation.wellbeing_county_id:
+            raise ValidationError(
+                {"wellbeing_county": _("A negotiation cannot move to another county.")}
+            )
+    if negotiation.pk is not None and loaded_at is not None:
         ensure_unchanged(
             current.updated_at.isoformat(),
             loaded_at,
@@ -99,8 +115,11 @@ def hyte_negotiation_save(
 
 
 @transaction.atomic
-def recommendation_respond(*, recommendation, response: str) -> None:
+def recommendation_respond(*, recommendation, response: str, user=None) -> None:
     """The network's response to a recommendation addressed to it (Vaala's age-group
-    networks answer the evaluation report's recommendations)."""
+    networks answer the evaluation report's recommendations); those who run the network
+    respond."""
+    authorize(user, "networks.run_network", recommendation.network)
     recommendation.response = response.strip()
+    validate_for_save(recommendation)
     recommendation.save(update_fields=["response"])

@@ -91,7 +91,7 @@ class PlanFormsetEditView(PlanMixin, View):
         )
         if formset.is_valid():
             try:
-                type(self).save(plan=self.plan, formset=formset)
+                type(self).save(plan=self.plan, formset=formset, user=request.user)
             except ValidationError as error:
                 return self.render_refusal(formset, error)
             messages.success(request, self.success_message)
@@ -276,7 +276,9 @@ class RecommendationRespondView(ObjectPermissionMixin, View):
         if not form.is_valid():
             return self.render(form)
         recommendation_respond(
-            recommendation=self.recommendation, response=form.cleaned_data["response"]
+            recommendation=self.recommendation,
+            response=form.cleaned_data["response"],
+            user=request.user,
         )
         messages.success(request, _("The network's response was saved."))
         return redirect("strategy:network-recommendations", pk=self.recommendation.network_id)
@@ -337,6 +339,7 @@ class NegotiationFormMixin(ObjectPermissionMixin):
                     negotiation=form.save(commit=False),
                     municipalities=form.cleaned_data["municipalities"],
                     organisations=form.cleaned_data["participant_organisations"],
+                    user=request.user,
                     loaded_at=form.cleaned_data.get("loaded_at") or None,
                 )
             except ValidationError as error:

@@ -136,7 +136,8 @@ def plan_decision_record(
 ) -> PlanDecision:
     """Record a decision of the next body in the approval chain. The last body's approval
     freezes the version; a return takes it back to planning."""
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan = _plan_locked(plan.pk)
+    plan_authorize_change(user, plan)
     plan_ensure_editable(plan)
     expected = plan_next_decision_body(plan)
     if body != expected:
@@ -171,8 +172,9 @@ def plan_decision_record(
 
 
 @transaction.atomic
-def plan_send_to_decision(*, plan: Plan) -> Plan:
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+def plan_send_to_decision(*, plan: Plan, user=None) -> Plan:
+    plan = _plan_locked(plan.pk)
+    plan_authorize_change(user, plan)
     plan_ensure_editable(plan)
     plan.state = PlanState.PROCESSING
     plan.save(update_fields=["state", "updated_at"])
@@ -180,13 +182,14 @@ def plan_send_to_decision(*, plan: Plan) -> Plan:
 
 
 @transaction.atomic
-def plan_stage_set(*, plan: Plan, state: str) -> Plan:
+def plan_stage_set(*, plan: Plan, state: str, user=None) -> Plan:
     """Move a plan in preparation between evaluating the ending period and planning the
     next one. Decision-making and approval go through `plan_send_to_decision` and
     `plan_decision_record` instead."""
     if state not in (PlanState.EVALUATION, PlanState.PLANNING):
         raise ValueError(f"not a preparation stage: {state}")
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan = _plan_locked(plan.pk)
+    plan_authorize_change(user, plan)
     plan_ensure_editable(plan)
     if plan.state == PlanState.PROCESSING:
         raise ValidationError(
@@ -202,7 +205,8 @@ def plan_new_version(*, plan: Plan, user=None) -> Plan:
     """Copy an approved version with its priority areas, goals, indicators, measures, goal
     cards, logic model and joy and worry lists into a new version in planning. The period
     updates and reports stay with the version they were written for."""
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    plan = _plan_locked(plan.pk)
+    plan_authorize_change(user, plan)
     if not plan.is_frozen:
         raise ValidationError(
             _("Only an approved version can be copied into a new one; edit this one instead."),
@@ -341,8 +345,18 @@ CONCURRENT_EDIT_MESSAGE = gettext_lazy(
 )
 
 
-def _plan_locked_editable(plan_id: int) -> Plan:
-    plan = Plan.objects.select_for_update().get(pk=plan_id)
+def _plan_locked(plan_id) -> Plan:
+    try:
+        return Plan.objects.select_for_update().get(pk=plan_id)
+    except Plan.DoesNotExist:
+        raise Http404 from None
+
+
+def plan_lock_for_change(plan_id, user=None) -> Plan:
+    """The plan locked for a change of its content: permission first (the user may change
+    it; `user` None is a trusted caller), then that it is not frozen."""
+    plan = _plan_locked(plan_id)
+    plan_authorize_change(user, plan)
     plan_ensure_editable(plan)
     return plan
 
@@ -448,8 +462,13 @@ def plan_delete(*, plan: Plan, user=None) -> None:
 
 
 @transaction.atomic
-def priority_area_save(*, area: PriorityArea) -> PriorityArea:
-    _plan_locked_editable(area.plan_id)
+def priority_area_save(*, area: PriorityArea, user=None) -> PriorityArea:
+    if (
+        area.pk is not None
+        and not PriorityArea.objects.filter(pk=area.pk, plan_id=area.plan_id).exists()
+    ):
+        raise ValidationError({"plan": _("A priority area cannot move to another plan.")})
+    plan_lock_for_change(area.plan_id, user)
     if area.pk is None and not area.position:
         area.position = PriorityArea.objects.filter(plan_id=area.plan_id).count() + 1
     validate_for_save(area)
@@ -458,10 +477,10 @@ def priority_area_save(*, area: PriorityArea) -> PriorityArea:
 
 
 @transaction.atomic
-def priority_area_delete(*, area: PriorityArea) -> None:
+def priority_area_delete(*, area: PriorityArea, user=None) -> None:
     """Delete an empty priority area; one with goals is refused (its goals and their
     measures would otherwise go with it without anyone being asked)."""
-    _plan_locked_editable(area.plan_id)
+    plan_lock_for_change(area.plan_id, user)
     goals = Goal.objects.filter(priority_area=area).count()
     if goals:
         raise ValidationError(

@@ -372,7 +372,7 @@ class PlanSendToDecisionView(PlanMixin, View):
         if self.plan.state == PlanState.PROCESSING:
             messages.info(request, _("The plan is already in decision-making."))
             return redirect(self.plan.get_absolute_url())
-        plan_send_to_decision(plan=self.plan)
+        plan_send_to_decision(plan=self.plan, user=request.user)
         messages.success(
             request,
             _("The plan was sent to decision-making: %(body)s decides next.")
@@ -389,7 +389,7 @@ class PlanStageView(PlanMixin, View):
         if state not in (PlanState.EVALUATION, PlanState.PLANNING):
             return HttpResponseBadRequest(_("Choose evaluation or planning."))
         try:
-            plan_stage_set(plan=self.plan, state=state)
+            plan_stage_set(plan=self.plan, state=state, user=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -531,7 +531,7 @@ class PriorityAreaCreateView(PlanMixin, View):
         form = PriorityAreaForm(request.POST, instance=PriorityArea(plan=self.plan))
         if form.is_valid():
             try:
-                area = priority_area_save(area=form.instance)
+                area = priority_area_save(area=form.instance, user=request.user)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -566,7 +566,7 @@ class PriorityAreaEditView(PriorityAreaMixin, View):
         form = PriorityAreaForm(request.POST, instance=self.area)
         if form.is_valid():
             try:
-                priority_area_save(area=form.instance)
+                priority_area_save(area=form.instance, user=request.user)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -586,7 +586,7 @@ class PriorityAreaDeleteView(PriorityAreaMixin, View):
 
     def post_editable(self, request, **kwargs):
         try:
-            priority_area_delete(area=self.area)
+            priority_area_delete(area=self.area, user=request.user)
         except ValidationError as error:
             goals = list(self.area.goals.filter(parent=None).values_list("title", flat=True))
             return TemplateResponse(
