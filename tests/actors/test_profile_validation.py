@@ -189,3 +189,20 @@ def test_meeting_place__bad_postal_code__field_error(client_for, reuma):
     )
     assert response.status_code == 200
     assert not reuma.meeting_places.exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("reuma.fi", "https://reuma.fi"),
+        ("www.reuma.fi/utajarvi", "https://www.reuma.fi/utajarvi"),
+        (" https://reuma.fi ", "https://reuma.fi"),
+        ("http://reuma.fi", "http://reuma.fi"),
+    ],
+)
+def test_website__typed_without_a_scheme__accepted_as_https(client_for, reuma, typed, stored):
+    # Issue 12: people type web addresses their way; "reuma.fi" was refused.
+    response = _post(client_for("yhdistys.reuma"), reuma, website=typed)
+    assert response.status_code == 302, response.content.decode()[:500]
+    reuma.refresh_from_db()
+    assert reuma.website == stored

@@ -57,6 +57,14 @@ def test_organisation_profile__representative_edits_fi_and_sv__saved_and_shown_a
     assert page.locator(".form-field--invalid #id_email").count() == 1
     assert page.locator("#id_email_error").inner_text().strip()
     assert page.locator("#id_email").get_attribute("aria-invalid") == "true"
+    # and a summary at the top of the form, focused, linked to the field; the title says so
+    summary = page.locator("main form .error-summary")
+    assert summary.evaluate("element => element === document.activeElement")
+    assert page.title().startswith("Virhe: ")
+    link = summary.locator("a[href='#id_email']")
+    assert "Sähköposti" in link.inner_text()
+    link.click()
+    assert page.evaluate("document.activeElement.id") == "id_email"
 
     # when they write a Finnish description with markup in it and save
     text_fi = f"Vertaistukea ja liikuntaa. {SCRIPT} <b>Tervetuloa!</b>"
@@ -136,3 +144,34 @@ def test_audit_log__admin__sees_the_representatives_change(site):
     who = page.locator("main table tbody tr td:nth-child(2)").all_inner_texts()
     assert who and {name.strip() for name in who} == {"Pertti Honkanen"}
     assert page.locator("main table tbody tr", has_text=text).count() == 1
+
+
+PHONE = {
+    "viewport": {"width": 375, "height": 740},
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "fi-FI",
+}
+
+
+def test_organisation_profile__failed_save_on_a_phone__summary_at_the_top_focused(make_site, demo):
+    # Issue 12: the page reloaded at the top with no summary, the message 4,000 px below.
+    site = make_site(**PHONE)
+    page = site.page
+    reuma = Organisation.objects.get(name_fi=REUMA)
+    site.login("yhdistys.reuma")
+    site.visit(f"/fi/organisations/{reuma.pk}/edit/")
+    page.locator("#id_email").fill("ei osoite")
+    page.locator("#id_name_fi").fill("")
+    site.follow(page.locator("main form button[type=submit]"))
+
+    summary = page.locator("main form .error-summary")
+    assert summary.evaluate("element => element === document.activeElement")
+    box = summary.bounding_box()
+    assert box is not None and 0 <= box["y"] < 740  # on the screen the phone shows
+    assert page.title().startswith("Virhe: ")
+    texts = summary.locator("li").all_inner_texts()
+    assert len(texts) == 2 and any("Sähköposti" in text for text in texts), texts
+    summary.locator("a[href='#id_name_fi']").tap()
+    assert page.evaluate("document.activeElement.id") == "id_name_fi"
+    assert Organisation.objects.get(pk=reuma.pk).name_fi == REUMA

@@ -1,0 +1,72 @@
+// Forms that explain (the GOV.UK and Helsinki Design System pattern): after a failed save the
+// page opens with a summary of every error at the top of the form, each linked to its field;
+// the summary takes the focus (a screen reader reads it, a phone shows it) and the page
+// title says there were errors. The messages themselves stay at the fields, where they
+// also are without JavaScript. Texts come from the page (data-* of <body>), translated.
+(function () {
+  "use strict";
+
+  function labelFor(errorBox) {
+    var id = errorBox.id.replace(/_error$/, "");
+    var label = document.querySelector('label[for="' + id + '"]');
+    var fieldset = errorBox.closest("fieldset");
+    var text = label ? label.textContent : fieldset && fieldset.querySelector("legend")
+      ? fieldset.querySelector("legend").textContent : "";
+    return { id: id, text: text.replace(/\s*\([^)]*\)\s*$/, "").trim() };
+  }
+
+  function summary(form, texts) {
+    var boxes = form.querySelectorAll(".form-field__error[id$='_error'], .form-errors");
+    if (!boxes.length) return null;
+    var box = document.createElement("div");
+    box.className = "hds-notification hds-notification--error error-summary";
+    box.setAttribute("tabindex", "-1");
+    box.setAttribute("aria-labelledby", "error-summary-title");
+    var heading = document.createElement("h2");
+    heading.id = "error-summary-title";
+    heading.className = "error-summary__title";
+    heading.textContent = texts.title;
+    box.appendChild(heading);
+    var list = document.createElement("ul");
+    boxes.forEach(function (errorBox) {
+      errorBox.querySelectorAll("p").forEach(function (message) {
+        var item = document.createElement("li");
+        if (errorBox.classList.contains("form-errors")) {
+          item.textContent = message.textContent;
+        } else {
+          var field = labelFor(errorBox);
+          var link = document.createElement("a");
+          link.href = "#" + field.id;
+          link.textContent = (field.text ? field.text + ": " : "") + message.textContent;
+          link.addEventListener("click", function (event) {
+            var target = document.getElementById(field.id);
+            if (!target) return;
+            event.preventDefault();
+            target.scrollIntoView({ block: "center" });
+            target.focus();
+          });
+          item.appendChild(link);
+        }
+        list.appendChild(item);
+      });
+    });
+    box.appendChild(list);
+    return box;
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var texts = {
+      title: document.body.dataset.errorSummaryTitle || "There is a problem",
+      prefix: document.body.dataset.errorTitlePrefix || "Error",
+    };
+    var form = Array.prototype.find.call(document.querySelectorAll("main form"), function (f) {
+      return f.querySelector(".form-field__error, .form-errors");
+    });
+    if (!form) return;
+    var box = summary(form, texts);
+    if (!box) return;
+    form.insertBefore(box, form.firstChild);
+    document.title = texts.prefix + ": " + document.title;
+    box.focus();
+  });
+})();
