@@ -215,7 +215,8 @@ def test_chart_svg_view__svg_with_title_desc_and_cache_headers(client, demo):
     svg = response.content.decode()
     assert 'role="img" aria-labelledby="chart-title chart-desc"' in svg
     assert re.search(r'<title id="chart-title">Kuolleisuus / 100 000 asukasta: Utajärvi', svg)
-    assert re.search(r'<desc id="chart-desc">[^<]*2024[^<]*Utajärvi[^<]*</desc>', svg)
+    description = re.search(r'<desc id="chart-desc">([^<]*)</desc>', svg).group(1)
+    assert "2024" in description and "Utajärvi" in description
     assert "<script" not in svg
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     etag = response["ETag"]
@@ -283,6 +284,46 @@ def test_chart_summary__latest_change_and_comparison(demo):
     assert "2015" in summary and "12,0\u00a0%" in summary and "−2,5\u00a0%" in summary
     assert "Pohjois-Pohjanmaa 8,2\u00a0%" in summary or "Pohjois-Pohjanmaa 8,3\u00a0%" in summary
     assert "Koko maa" in summary
+
+
+# English words that a Finnish or Swedish chart text must never contain (issue 12: "In 2019
+# it was 61 %…" on fi and sv pages: three of the summary's sentences were never extracted
+# for translation).
+ENGLISH = re.compile(r"\b(in|it|was|the|value|for|change|comparison|unit|no|has|there|are)\b", re.I)
+
+
+def _summary_spec(language: str, series: dict, unit: str = "Prosentti"):
+    from elinvoima.indicators.selectors import ChartIndicator, ChartRegion
+
+    indicator = ChartIndicator(1, "Työttömät", 1, unit, "PERCENTAGE", "sotkanet", False)
+    return charts.ChartSpec(
+        indicator=indicator,
+        regions=[
+            ChartRegion(1, "Utajärvi", "municipality"),
+            ChartRegion(2, "Pohjois-Pohjanmaa", "county"),
+            ChartRegion(3, "Koko maa", "country"),
+        ],
+        gender=Gender.TOTAL,
+        language=language,
+        series=series,
+    )
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+@pytest.mark.parametrize(
+    "series",
+    [
+        {1: {2015: 12.0, 2024: 9.5}, 2: {2024: 8.25}, 3: {}},  # change, comparison, no value
+        {1: {}, 2: {}, 3: {}},  # no values at all
+    ],
+    ids=["values", "none"],
+)
+def test_chart_texts__finnish_and_swedish__no_english_words(demo, language, series):
+    spec = _summary_spec(language, series, unit="henkilöä")
+    with translation.override(language):
+        texts = [charts.chart_summary(spec), charts.chart_title_text(spec)]
+    for text in texts:
+        assert not ENGLISH.search(text), (language, text)
 
 
 # --- Queries --------------------------------------------------------------------------------

@@ -27,8 +27,7 @@ from django.urls import reverse
 from django.utils.formats import get_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
-from django.utils.translation import override
+from django.utils.translation import gettext_noop, override
 
 from elinvoima.core.translation import active_language
 from elinvoima.indicators.enums import Gender, RegionCategory
@@ -41,7 +40,7 @@ from elinvoima.indicators.selectors import (
 )
 
 # Bump when the drawing changes: every stored chart's fingerprint then differs.
-STYLE_VERSION = "2"
+STYLE_VERSION = "3"  # 3: the summaries translated in full (issue 12)
 FIGURE_INCHES = (8.0, 3.4)
 # matplotlib writes SVG sizes in points (72 an inch); CSS pixels are 96 an inch.
 IMAGE_SIZE_PX = (round(FIGURE_INCHES[0] * 96), round(FIGURE_INCHES[1] * 96))
@@ -201,7 +200,7 @@ def gender_label(gender: str) -> str:
 
 
 class Texts(dict):
-    """The page's texts translated once: `texts[N_("…")]`. Twenty charts ask for the
+    """The page's texts translated once: `texts[gettext_noop("…")]`. Twenty charts ask for the
     same dozen sentences, and each gettext() call costs a thread-local lookup."""
 
     def __missing__(self, message: str) -> str:
@@ -218,7 +217,7 @@ class Texts(dict):
 def chart_title_text(spec: ChartSpec, texts: Texts | None = None) -> str:
     texts = Texts() if texts is None else texts
     names = ", ".join(region.title for region in spec.regions)
-    return texts[N_("%(indicator)s: %(regions)s (%(gender)s)")] % {
+    return texts[gettext_noop("%(indicator)s: %(regions)s (%(gender)s)")] % {
         "indicator": spec.indicator.title,
         "regions": names,
         "gender": texts.gender(spec.gender),
@@ -236,21 +235,23 @@ def chart_summary(
     unit = spec.unit
     suffix = "\u00a0%" if unit == "%" else ""
     if not spec.regions:
-        return texts[N_("There are no regions to compare.")]
+        return texts[gettext_noop("There are no regions to compare.")]
     main, *others = spec.regions
     values = spec.series.get(main.id, {})
     if not values:
-        return texts[N_("%(region)s has no values for this indicator.")] % {"region": main.title}
+        return texts[gettext_noop("%(region)s has no values for this indicator.")] % {
+            "region": main.title
+        }
     years = sorted(values)
     first, last = years[0], years[-1]
     sentences = [
-        texts[N_("In %(year)s the value for %(region)s was %(value)s.")]
+        texts[gettext_noop("In %(year)s the value for %(region)s was %(value)s.")]
         % {"year": last, "region": main.title, "value": number(values[last], decimals) + suffix}
     ]
     if first != last:
         change = values[last] - values[first]
         sentences.append(
-            texts[N_("In %(year)s it was %(value)s: a change of %(change)s.")]
+            texts[gettext_noop("In %(year)s it was %(value)s: a change of %(change)s.")]
             % {
                 "year": first,
                 "value": number(values[first], decimals) + suffix,
@@ -261,16 +262,16 @@ def chart_summary(
     for region in others:
         value = spec.series.get(region.id, {}).get(last)
         if value is None:
-            compared.append(texts[N_("%(region)s no value")] % {"region": region.title})
+            compared.append(texts[gettext_noop("%(region)s no value")] % {"region": region.title})
         else:
             compared.append(f"{region.title} {number(value, decimals)}{suffix}")
     if compared:
         sentences.append(
-            texts[N_("In %(year)s for comparison: %(values)s.")]
+            texts[gettext_noop("In %(year)s for comparison: %(values)s.")]
             % {"year": last, "values": "; ".join(compared)}
         )
     if unit and unit != "%":
-        sentences.append(texts[N_("Unit: %(unit)s.")] % {"unit": unit})
+        sentences.append(texts[gettext_noop("Unit: %(unit)s.")] % {"unit": unit})
     return " ".join(sentences)
 
 
