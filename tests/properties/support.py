@@ -102,6 +102,26 @@ def maybe(strategy: st.SearchStrategy) -> st.SearchStrategy:
     return st.one_of(st.none(), strategy)
 
 
+def mostly(good: st.SearchStrategy, anything: st.SearchStrategy) -> st.SearchStrategy:
+    """Three times in four a value a form would pass, else anything."""
+    return st.one_of(good, good, good, anything)
+
+
+def spoiled(
+    good: dict[str, st.SearchStrategy], anything: dict[str, st.SearchStrategy], at_most: int = 2
+) -> st.SearchStrategy[dict]:
+    """Fields of which at most `at_most` (those named in `anything`) are drawn from
+    `anything`, the others from `good`. With every field free to be bad at once, nearly
+    every example is refused by the first check and the database is never reached; this
+    way the combinations of good values (a level and a recipient that do not match…) and
+    one or two bad ones get their turn."""
+    return st.sets(st.sampled_from(sorted(anything)), max_size=at_most).flatmap(
+        lambda bad: st.fixed_dictionaries(
+            {name: anything[name] if name in bad else good[name] for name in good}
+        )
+    )
+
+
 # --- Users ------------------------------------------------------------------------------------
 
 

@@ -374,6 +374,27 @@ def test_interface_contacts_save__any_rows_any_user__refused_unchanged_or_table_
         assert refused
 
 
+@examples(25)
+@given(data=st.data())
+def test_interface_contacts_save__two_rows_of_one_theme_and_side__refused_unchanged(world, data):
+    """Two rows for the same theme and side (with a contact already there or not, titles
+    blank or not): the table cannot say both, so the save is refused and nothing changes
+    — never a database error."""
+    municipality = world["home"]
+    cast = _cast(world, {"admin", "coordinator", "county_official"})
+    _role, user = data.draw(cast.strategy())
+    theme = data.draw(st.sampled_from(world["interface_themes"]))  # the first has a contact
+    side = data.draw(st.sampled_from(InterfaceSide.values))
+    titles = data.draw(st.lists(st.one_of(st.just(""), filled_texts()), min_size=2, max_size=2))
+    rows = [InterfaceContactRow(theme=theme, side=side, title=title) for title in titles]
+    refused, refusal = refused_or_kept(
+        lambda: interface_contacts_save(municipality=municipality, user=user, rows=rows),
+        TABLES,
+        may_change=(),
+    )
+    assert refused, refusal
+
+
 # --- Invitations ------------------------------------------------------------------------------
 
 ROLES = st.one_of(st.sampled_from(Role.values), texts(40))

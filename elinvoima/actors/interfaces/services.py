@@ -13,6 +13,7 @@ from elinvoima.actors.interfaces.selectors import interface_table_version
 from elinvoima.actors.models import Municipality, User
 from elinvoima.actors.permissions import interface_sides_editable
 from elinvoima.core.concurrency import ensure_unchanged
+from elinvoima.core.validation import validate_for_save
 
 INTERFACE_CONCURRENT_EDIT_MESSAGE = _(
     "Someone else saved this interface table while you were editing it. Open the table "
@@ -63,9 +64,22 @@ def interface_contacts_save(
     to_save: list[InterfaceContact] = []
     to_delete: list[InterfaceContact] = []
     refused: list[str] = []
+    seen: set[tuple[int, str]] = set()
     for row in rows:
         if row.side not in InterfaceSide.values:
             raise ValidationError(_("Unknown side of an interface."), code="invalid_side")
+        # Two rows of one theme and side: the table cannot say both (and two new contacts
+        # would break the one-contact-per-side constraint).
+        if (row.theme.pk, row.side) in seen:
+            raise ValidationError(
+                _(
+                    "“%(theme)s” has two rows for the same side. Give the contact of each "
+                    "side once. Nothing was saved."
+                ),
+                code="duplicate_row",
+                params={"theme": str(row.theme)},
+            )
+        seen.add((row.theme.pk, row.side))
         title, email, phone = wanted = (row.title.strip(), row.email.strip(), row.phone.strip())
         current = existing.get((row.theme.pk, row.side))
         if current is None and not title:
@@ -85,7 +99,7 @@ def interface_contacts_save(
             municipality=municipality, theme=row.theme, side=row.side
         )
         contact.title, contact.email, contact.phone = title, email, phone
-        contact.full_clean(validate_unique=False, validate_constraints=False)
+        validate_for_save(contact)
         to_save.append(contact)
     if refused:
         raise ValidationError(

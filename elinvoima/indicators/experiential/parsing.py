@@ -4,6 +4,7 @@ problem with its row number. All or nothing: a file with a problem is refused wh
 
 import csv
 import io
+import math
 from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 
@@ -224,7 +225,7 @@ def _number(raw: str) -> float:
     text = raw.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
     text = text.removesuffix("%")
     number = Decimal(text)  # InvalidOperation on anything else
-    if not number.is_finite():
+    if not number.is_finite() or not math.isfinite(float(number)):  # 1e400: no float
         raise InvalidOperation
     return float(number)
 
@@ -323,8 +324,11 @@ def _parse_row(cells, domains, villages, village_names) -> tuple[dict, list[tupl
     raw_respondents = cells.get("respondents", "")
     fields["respondents"] = None
     if raw_respondents:
-        if raw_respondents.isdigit() and int(raw_respondents) <= 10_000_000:
-            fields["respondents"] = int(raw_respondents)
+        # isdecimal, not isdigit: "²" is a digit that int() does not read; and a long
+        # run of digits is not read at all (Python's limit of 4300 digits).
+        digits = raw_respondents.lstrip("0") or "0"
+        if raw_respondents.isdecimal() and len(digits) <= 8 and int(digits) <= 10_000_000:
+            fields["respondents"] = int(digits)
         else:
             problems.append(("respondents_not_integer", "respondents", {"value": raw_respondents}))
     fields["summary"] = cells.get("summary", "")

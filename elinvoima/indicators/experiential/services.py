@@ -86,7 +86,12 @@ class ImportResult:
 def experiential_results_import(*, survey: ExperientialSurvey, data: bytes) -> ImportResult:
     """Import a results file into a survey: every row or none."""
     rows, separator = experiential_csv_parse(data=data, municipality=survey.municipality)
-    ExperientialResult.objects.bulk_create(ExperientialResult(survey=survey, **row) for row in rows)
+    results = [ExperientialResult(survey=survey, **row) for row in rows]
+    for result in results:
+        # NUL characters, lengths and choices; the survey, the village and the bounds of the
+        # respondents were checked by the parser (and would cost a query a row).
+        validate_for_save(result, exclude=("survey", "village", "respondents"))
+    ExperientialResult.objects.bulk_create(results)
     survey.save(update_fields=["updated_at"])
     return ImportResult(
         created=len(rows), separator=separator, separator_name=separator_name(separator)

@@ -5,15 +5,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.core.validation import validate_for_save
 from elinvoima.indicators.models import HyteCoefficientScore, HyteFundingRule
 
 
 @transaction.atomic
 def hyte_score_save(*, score: HyteCoefficientScore) -> HyteCoefficientScore:
-    """Save a new or changed score. The form has checked it; the database's constraints
-    (one score per recipient and year, 0–100) hold it."""
+    """Save a new or changed score. The form has checked it; so does the service, for its
+    trusted callers: the fields first, then one score per recipient and year (in words),
+    then NUL characters and the database's check constraints (a recipient that matches the
+    level, 0–100)."""
     score.full_clean(validate_unique=False, validate_constraints=False)
     _refuse_duplicate_score(score)
+    validate_for_save(score)
     score.save()
     return score
 
@@ -47,5 +51,6 @@ def hyte_funding_rule_save(*, rule: HyteFundingRule) -> HyteFundingRule:
             % {"year": rule.year},
             code="duplicate_rule",
         )
+    validate_for_save(rule)  # NUL characters and the check constraints
     rule.save()
     return rule

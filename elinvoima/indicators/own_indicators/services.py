@@ -6,12 +6,14 @@ charts and the API show them alike; a municipality whose region is not imported 
 one (see `regions.regions_ensure`)."""
 
 import datetime
+import math
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from elinvoima.actors.models import Municipality
+from elinvoima.core.validation import validate_for_save
 from elinvoima.indicators.enums import IndicatorSource
 from elinvoima.indicators.models import Indicator, IndicatorValue
 from elinvoima.indicators.own_indicators.selectors import OwnValue
@@ -44,6 +46,7 @@ def own_indicator_save(
     indicator.owner_municipality = municipality
     # modeltranslation's fields, unknown to mypy.
     indicator.title_en = indicator.title_en or indicator.title_fi  # type: ignore[attr-defined]
+    validate_for_save(indicator)
     indicator.save()
 
     seen: set[tuple[int, str]] = set()
@@ -54,6 +57,15 @@ def own_indicator_save(
                 code="duplicate_year",
             )
         seen.add((row.year, row.gender))
+        if not math.isfinite(row.value):  # SQLite stores NaN as NULL; JSON has neither
+            raise ValidationError(
+                _("The value of %(year)d is not a finite number.") % {"year": row.year},
+                code="not_finite",
+            )
+        validate_for_save(
+            IndicatorValue(year=row.year, gender=row.gender, value=row.value),
+            exclude=("indicator", "region"),  # the region is ensured below
+        )
     region_id = regions_ensure(municipality_codes=[municipality.code]).municipalities[
         municipality.code
     ]
