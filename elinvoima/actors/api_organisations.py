@@ -8,7 +8,7 @@ validate against the database and compare the version under the row lock."""
 import django_filters
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -151,7 +151,10 @@ class OrganisationFilter(FilterSet):
     county = django_filters.CharFilter(method="filter_county")
     kind = django_filters.ChoiceFilter(choices=OrganisationKind.choices)
     theme = django_filters.CharFilter(field_name="themes__code")
-    target_group = django_filters.CharFilter(field_name="target_groups__code")
+    target_group = django_filters.CharFilter(
+        method="filter_target_group",
+        help_text="Target group code; an age group also finds what is for everyone.",
+    )
     village = IntegerFilter(field_name="villages")
     business_id = django_filters.CharFilter()
 
@@ -161,6 +164,12 @@ class OrganisationFilter(FilterSet):
 
     def filter_county(self, queryset, name, value):
         return queryset.filter(municipalities__wellbeing_county__code=value)
+
+    def filter_target_group(self, queryset, name, value):
+        tagged = Organisation.target_groups.through.objects.filter(
+            organisation=OuterRef("pk"), targetgroup__code__in=TargetGroup.codes_for(value)
+        )
+        return queryset.filter(Exists(tagged))
 
 
 class OrganisationPermission(permissions.BasePermission):

@@ -99,7 +99,16 @@ class Theme(CodedEntry):
 
 
 class TargetGroup(CodedEntry):
-    """Whom an organisation's activities are for: the age groups of Vaala's networks."""
+    """Whom an organisation's activities are for: the age groups of Vaala's networks, and
+    "everyone" (Kaikenikäiset), which is for each of them too."""
+
+    EVERYONE = "everyone"
+
+    @classmethod
+    def codes_for(cls, code: str) -> tuple[str, ...]:
+        """The codes whose activities are for `code`'s people: the group itself and, for an
+        age group, the activities for everyone."""
+        return (code,) if code == cls.EVERYONE else (code, cls.EVERYONE)
 
     class Meta(CodedEntry.Meta):
         verbose_name = _("target group")

@@ -44,8 +44,10 @@ def test_list__filters_as_on_the_page(api):
 
     assert names("municipality=889&theme=peer_support") == ["Utajärven reumayhdistys ry"]
     assert names("county=19&kind=association&search=MLL") == ["MLL Vaalan yhdistys ry"]
+    # an age group also finds what is for everyone (the village association of Oterma)
     assert names("target_group=children_and_families&municipality=785") == [
         "MLL Vaalan yhdistys ry",
+        "Oterman kyläyhdistys ry",
         "Vaalan Urheilijat ry",
     ]
 

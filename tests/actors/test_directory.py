@@ -260,3 +260,21 @@ def test_export__formula_in_a_name__not_run_by_the_spreadsheet(client_for):
 def test_export__unknown_format__404(client_for):
     response = client_for(None).get("/fi/municipalities/889/organisations/export.pdf")
     assert response.status_code == 404
+
+
+def test_directory__age_group_filter__also_finds_what_is_for_everyone(client_for):
+    # Issue 12: "Ikäihmiset" left out everything tagged "Kaikenikäiset".
+    from elinvoima.actors.models import TargetGroup
+
+    village = Organisation.objects.get(name_fi="Ahmaksen kyläyhdistys ry")
+    village.target_groups.set([TargetGroup.objects.get(code=TargetGroup.EVERYONE)])
+    client = client_for(None)
+    older = _names(_directory(client, target_group="older_people"))
+    assert "Ahmaksen kyläyhdistys ry" in older and "Utajärven reumayhdistys ry" in older
+    everyone = _names(_directory(client, target_group=TargetGroup.EVERYONE))
+    assert "Ahmaksen kyläyhdistys ry" in everyone
+    assert "Utajärven reumayhdistys ry" not in everyone  # for older people only
+    api = client.get(
+        "/api/v1/organisations/", {"municipality": "889", "target_group": "young_people"}
+    )
+    assert "Ahmaksen kyläyhdistys ry" in [row["name_fi"] for row in api.json()["results"]]

@@ -75,7 +75,9 @@ def directory_search(*, scope: Scope, filters: dict) -> QuerySet[Organisation]:
     if theme := filters.get("theme"):
         queryset = queryset.filter(_related("themes", theme=theme))
     if target_group := filters.get("target_group"):
-        queryset = queryset.filter(_related("target_groups", targetgroup=target_group))
+        # "Kaikenikäiset" is for every age: it is found under each age group too.
+        groups = TargetGroup.objects.filter(code__in=TargetGroup.codes_for(target_group.code))
+        queryset = queryset.filter(_related("target_groups", targetgroup__in=groups))
     if village := filters.get("village"):
         queryset = queryset.filter(_related("villages", village=village))
     order, _label = SORTS.get(filters.get("sort", ""), SORTS["name"])
