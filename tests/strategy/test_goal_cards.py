@@ -415,3 +415,15 @@ def test_update_page__future_period_posted__error_shown_nothing_saved(client_for
     assert response.status_code == 200
     assert response.context["form"].non_field_errors()
     assert not GoalCardUpdate.objects.filter(card=card_goal.card, year=year + 1).exists()
+
+
+def test_edit_page__goal_without_indicators__says_where_to_add_them(client_for, draft_goal):
+    # Issue 12: the indicator list was empty, and nothing said it comes from the goal.
+    draft_goal.goal_indicators.all().delete()
+    page = client_for("hyte.vaala").get(
+        reverse("strategy:goal-card-edit", kwargs={"pk": draft_goal.pk})
+    )
+    html = page.content.decode()
+    goal_edit = reverse("strategy:goal-edit", kwargs={"pk": draft_goal.pk})
+    assert "Tavoitetta ei vielä seurata millään indikaattorilla" in html
+    assert f'<a href="{goal_edit}">' in html

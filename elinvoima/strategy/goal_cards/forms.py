@@ -2,6 +2,8 @@
 Each carries the version it was loaded from (`loaded_version`) for the concurrency check."""
 
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.strategy.enums import StatusLevel, Tertial
@@ -40,6 +42,23 @@ class GoalCardForm(forms.ModelForm):
             goal=goal
         ).select_related("indicator")
         self.fields["goal_indicator"].label_from_instance = lambda link: str(link.indicator)
+        # The choices are the goal's own indicators: say where they come from (issue 12: an
+        # empty list with no word of why was a dead end).
+        goal_edit = reverse("strategy:goal-edit", kwargs={"pk": goal.pk})
+        if not self.fields["goal_indicator"].queryset.exists():
+            self.fields["goal_indicator"].help_text = format_html(
+                '{} <a href="{}">{}</a>',
+                _("The goal follows no indicators yet: add them to the goal first."),
+                goal_edit,
+                _("Edit the goal"),
+            )
+        else:
+            self.fields["goal_indicator"].help_text = format_html(
+                '{} <a href="{}">{}</a>',
+                _("The indicators that follow this goal."),
+                goal_edit,
+                _("Add or change them on the goal"),
+            )
         plan = goal.plan
         self.fields["dependent_plans"].queryset = (
             Plan.objects.filter(plan.same_owner_q()).exclude(pk=plan.pk).order_by("title")
