@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from elinvoima.actors.models import Municipality, Village
+from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.validation import validate_for_save
 from elinvoima.indicators.experiential.parsing import experiential_csv_parse, separator_name
 from elinvoima.indicators.models import ExperientialResult, ExperientialSurvey
@@ -31,7 +32,7 @@ def experiential_survey_create(
         method=method,
         description=description,
         respondents=respondents,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=signed_in_or_none(user),
     )
     validate_for_save(survey)
     survey.save()
@@ -66,7 +67,7 @@ def experiential_result_add(
         respondents=respondents,
         summary=summary,
     )
-    result.full_clean()
+    validate_for_save(result)
     result.save()
     survey.save(update_fields=["updated_at"])
     return result

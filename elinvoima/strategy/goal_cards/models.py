@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from elinvoima.core.models import YearField, years_in_range
+from elinvoima.core.models import YearField, updated_by_field, years_in_range
 from elinvoima.strategy.enums import StatusLevel, Tertial
 
 
@@ -39,14 +39,7 @@ class GoalCard(models.Model):
     follow_up_sources = models.TextField(
         _("follow-up data sources"), blank=True, help_text=_("One per line.")
     )
-    updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("updated by"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
+    updated_by = updated_by_field()
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:

@@ -25,6 +25,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from elinvoima.core.concurrency import ANY, version_matches
+from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.enums import StatusLevel, Tertial
 from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardTask, GoalCardUpdate
@@ -201,7 +202,7 @@ def goal_card_save(
     card.partners = partners
     card.dependencies = dependencies
     card.follow_up_sources = follow_up_sources
-    card.updated_by = user if getattr(user, "is_authenticated", False) else None
+    card.updated_by = signed_in_or_none(user)
     validate_for_save(card)
     card.save()
     card.dependent_plans.set([plan for plan in dependent_plans if plan.pk != goal.plan_id])
@@ -268,7 +269,7 @@ def goal_card_update_save(
     update.achieved = achieved
     update.planned = planned
     update.risks = risks
-    update.author = user if getattr(user, "is_authenticated", False) else None
+    update.author = signed_in_or_none(user)
     validate_for_save(update)
     try:
         with transaction.atomic():

@@ -255,7 +255,7 @@ def measure_report_save(
     report.status = status
     report.realisation = realisation
     report.notes = notes
-    report.reported_by = user if getattr(user, "is_authenticated", False) else None
+    report.reported_by = signed_in_or_none(user)
     validate_for_save(report)
     report.save()
     newest = MeasureReport.objects.filter(measure=measure).order_by("-year", "-tertial").first()
