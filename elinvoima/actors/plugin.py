@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from elinvoima.actors.api import MunicipalityViewSet, WellbeingCountyViewSet
 from elinvoima.actors.api_organisations import OrganisationViewSet
 from elinvoima.actors.demo import actors_demo_load
+from elinvoima.actors.directory.forms import ActivitySearchForm
 from elinvoima.actors.enums import OrganisationKind, Role
 from elinvoima.actors.scopes import MUNICIPAL_KINDS, MUNICIPAL_ROLES, REGIONAL_ROLES, user_scope
 from elinvoima.actors.selectors import organisations_of_user
@@ -17,6 +18,7 @@ from elinvoima.core.registry import (
     DashboardTasks,
     DemoLoader,
     HomeCard,
+    HomeSection,
     Link,
     NavEntry,
     Registry,
@@ -85,8 +87,14 @@ def _organisations_panel(user):
     return {"organisations": organisations} if organisations else None
 
 
+def _find_activities():
+    return {"form": ActivitySearchForm()}
+
+
 def register(registry: Registry) -> None:
     registry.add(
+        HomeSection("actors/_home_find_activities.html", _find_activities, order=10),
+        NavEntry(_("Find activities"), "actors:activity-search", order=10),
         NavEntry(_("Municipalities"), "actors:municipality-list", order=20),
         NavEntry(_("Wellbeing counties"), "actors:county-list", order=30),
         HomeCard(

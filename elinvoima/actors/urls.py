@@ -10,6 +10,7 @@ from elinvoima.actors.invitations import views as invitation_views
 app_name = "actors"
 
 urlpatterns = [
+    path("activities/", directory_views.ActivitySearchView.as_view(), name="activity-search"),
     path("municipalities/", views.MunicipalityListView.as_view(), name="municipality-list"),
     path(
         "municipalities/<str:code>/",

@@ -7,6 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from .registry import plugins_register
+        from django.db.backends.signals import connection_created
 
+        from .registry import plugins_register
+        from .sqlite_functions import register as register_sqlite_functions
+
+        connection_created.connect(register_sqlite_functions)
         plugins_register()

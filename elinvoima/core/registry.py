@@ -3,10 +3,10 @@
 
 Each installed app may have a module `plugin.py` with a function `register(registry)`; core
 calls them when Django starts, in the order of INSTALLED_APPS. Through it an app adds its
-main navigation entries, front-page cards, tabs on the pages of a municipality, a county, a
-network or an organisation, dashboard tasks and panels, API routes, URL modules and demo
-data. The portal and the pages that show tabs only render what is registered, so adding an
-app touches no other app's code.
+main navigation entries, front-page sections and cards, tabs on the pages of a
+municipality, a county, a network or an organisation, dashboard tasks and panels, API
+routes, URL modules and demo data. The portal and the pages that show tabs only render what
+is registered, so adding an app touches no other app's code.
 
 Every entry that a user may or may not see is gated by a named predicate (a `rules`
 permission such as "indicators.view_experiential_data"), asked with `user.has_perm`, with
@@ -55,6 +55,16 @@ class HomeCard:
     text: Label
     link_label: Label
     url_name: str
+    order: int = 50
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    """A section at the top of the public front page, above the cards: a template and a
+    function that gives its context (e.g. a search form)."""
+
+    template: str
+    context: Callable[[], dict[str, Any]] = dict
     order: int = 50
 
 
@@ -121,6 +131,7 @@ PAGES = ("municipality", "county", "network", "organisation")
 class Registry:
     nav_entries: list[NavEntry] = field(default_factory=list)
     home_cards: list[HomeCard] = field(default_factory=list)
+    home_sections: list[HomeSection] = field(default_factory=list)
     tabs: list[Tab] = field(default_factory=list)
     dashboard_tasks: list[DashboardTasks] = field(default_factory=list)
     dashboard_panels: list[DashboardPanel] = field(default_factory=list)
@@ -139,6 +150,7 @@ class Registry:
         lists: dict[type, list[Any]] = {
             NavEntry: self.nav_entries,
             HomeCard: self.home_cards,
+            HomeSection: self.home_sections,
             Tab: self.tabs,
             DashboardTasks: self.dashboard_tasks,
             DashboardPanel: self.dashboard_panels,
@@ -162,6 +174,13 @@ class Registry:
 
     def home_cards_sorted(self) -> list[HomeCard]:
         return sorted(self.home_cards, key=lambda card: card.order)
+
+    def home_sections_rendered(self) -> list[tuple[str, dict[str, Any]]]:
+        """(template, context) of each front-page section, in order."""
+        return [
+            (section.template, section.context())
+            for section in sorted(self.home_sections, key=lambda s: s.order)
+        ]
 
     def tabs_for(self, page: str, user, obj) -> list[Link]:
         return [

@@ -5,8 +5,15 @@ from elinvoima.core.registry import registry
 
 
 def home(request):
-    """The public front page: the cards the apps registered."""
-    return render(request, "portal/home.html", {"cards": registry.home_cards_sorted()})
+    """The public front page: the sections and cards the apps registered."""
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "sections": registry.home_sections_rendered(),
+            "cards": registry.home_cards_sorted(),
+        },
+    )
 
 
 @login_required

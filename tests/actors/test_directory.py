@@ -11,11 +11,13 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from elinvoima.actors.directory.selectors import (
+    SEARCHED,
     DirectoryPaginator,
     Scope,
     directory_search,
 )
 from elinvoima.actors.models import Municipality, Organisation, Theme, WellbeingCounty
+from elinvoima.core.text_search import TextSearch
 
 pytestmark = pytest.mark.both_databases
 
@@ -27,6 +29,19 @@ TRIGRAM_INDEXES = {
     "organisation_description_sv_trgm",
     "organisation_business_id_trgm",
 }
+# Migration 0009's, PostgreSQL only: the words of each searched column, and the trigram
+# indexes of what an organisation does regularly.
+WORD_INDEXES = {
+    f"organisation_{column}_words"
+    for column in (
+        "name_fi",
+        "name_sv",
+        "regular_activities_fi",
+        "regular_activities_sv",
+        "description_fi",
+        "description_sv",
+    )
+} | {"organisation_regular_activities_fi_trgm", "organisation_regular_activities_sv_trgm"}
 OTHER_INDEXES = {
     "actors_organisation": {"organisation_name_fi_id"},
     "actors_organisation_municipalities": {"organisation_municipalities_by_municipality"},
@@ -157,7 +172,9 @@ def test_directory_paginator__every_page__same_as_django_paginator(demo, per_pag
         DirectoryPaginator(organisations, per_page, orphans=orphans).page(expected.num_pages + 1)
     with pytest.raises(PageNotAnInteger):
         DirectoryPaginator(organisations, per_page).page("x")
-    nothing = directory_search(scope=Scope(county=county), filters={"q": "no such words"})
+    nothing = directory_search(
+        scope=Scope(county=county), filters={"q": TextSearch("no such words")}
+    )
     empty = DirectoryPaginator(nothing, per_page).page(1)
     assert list(empty) == [] and empty.paginator.count == 0
 
@@ -193,7 +210,8 @@ def test_search_indexes__after_migrate__on_postgresql_only(demo):
     names = {name for indexes in found.values() for name in indexes}
     wanted = TRIGRAM_INDEXES | {name for names in OTHER_INDEXES.values() for name in names}
     reuma = directory_search(
-        scope=Scope(municipality=Municipality.objects.get(code="889")), filters={"q": "REUMA"}
+        scope=Scope(municipality=Municipality.objects.get(code="889")),
+        filters={"q": TextSearch("REUMA")},
     )
     assert [o.name_fi for o in reuma] == ["Utajärven reumayhdistys ry"]
     if connection.vendor != "postgresql":
@@ -217,6 +235,29 @@ def test_search_indexes__after_migrate__on_postgresql_only(demo):
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "BitmapOr" in plan
     assert all(f"Bitmap Index Scan on {name}" in plan for name in TRIGRAM_INDEXES), plan
+
+
+def test_text_search__every_condition_answered_by_an_index_on_postgresql(demo):
+    """core.text_search writes its conditions as migration 0009 wrote the indexes: a word
+    search reads only indexes (a BitmapOr of the words and trigram indexes), on SQLite it
+    is the registered functions' work and there are no such indexes."""
+    searched = Organisation.objects.filter(TextSearch("jumppa").filter(SEARCHED)).order_by()
+    assert "Utajärven reumayhdistys ry" in {o.name_fi for o in searched}
+    if connection.vendor != "postgresql":
+        return
+    sql, params = searched.query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    used = WORD_INDEXES | {
+        "organisation_name_fi_trgm",
+        "organisation_name_sv_trgm",
+        "organisation_description_fi_trgm",
+        "organisation_description_sv_trgm",
+    }
+    assert all(f"Bitmap Index Scan on {name}" in plan for name in used), plan
 
 
 def test_export__csv__same_rows_as_the_page_with_swedish_headers(client_for):

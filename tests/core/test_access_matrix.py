@@ -111,6 +111,7 @@ EXPECTATIONS = {
     "password_reset_complete": (None, EVERYONE),
     "actors:municipality-list": (None, EVERYONE),
     "actors:municipality-detail": (lambda d: {"code": "889"}, EVERYONE),
+    "actors:activity-search": (None, EVERYONE),
     "actors:municipality-directory": (lambda d: {"municipality_code": "889"}, EVERYONE),
     "actors:municipality-directory-export": (
         lambda d: {"municipality_code": "889", "format": "csv"},

@@ -11,9 +11,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from elinvoima.actors.directory.selectors import SORTS
+from elinvoima.actors.directory.selectors import RELEVANCE, SORTS
 from elinvoima.actors.enums import OrganisationKind
-from elinvoima.actors.models import TargetGroup, Theme, Village
+from elinvoima.actors.models import Municipality, TargetGroup, Theme, Village
+from elinvoima.core.search import MAX_LENGTH
+from elinvoima.core.text_search import TextSearch
 
 PUBLIC_KINDS = [
     (value, label)
@@ -84,7 +86,7 @@ class _ModelChoiceField(forms.ModelChoiceField):
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_LENGTH)
     kind = forms.ChoiceField(label=_("Kind"), required=False, widget=QuickSelect)
     theme = _ModelChoiceField(
         label=_("Theme"),
@@ -110,16 +112,75 @@ class DirectoryFilterForm(forms.Form):
         self.fields["kind"].choices = [("", _("All"))] + PUBLIC_KINDS
         self.fields["theme"].empty_label = _("All")
         self.fields["target_group"].empty_label = _("All")
-        self.fields["sort"].choices = [(key, label) for key, (_field, label) in SORTS.items()]
+        searching = bool(self.data.get("q", "").strip()) if self.is_bound else False
+        self.fields["sort"].choices = [
+            (key, label)
+            for key, (_field, label) in SORTS.items()
+            if searching or key != RELEVANCE  # best match only when something is searched
+        ]
         if villages is None or not villages.exists():
             del self.fields["village"]
         else:
             self.fields["village"].queryset = villages
             self.fields["village"].empty_label = _("All")
 
+    def clean_q(self) -> TextSearch | None:
+        """The search words, stemmed (core.text_search); bounded as every search is."""
+        return TextSearch(self.cleaned_data["q"]) if self.cleaned_data["q"] else None
+
     def filters(self) -> dict:
         """The valid filters; an invalid value is ignored rather than failing the page."""
         if not self.is_bound:
             return {}
         self.is_valid()
+        return {key: value for key, value in self.cleaned_data.items() if value}
+
+
+class ActivitySearchForm(forms.Form):
+    """The public "find activities" search: what, for whom, where. Plain questions, one per
+    row, for a resident on a phone; the village is asked once a municipality is chosen."""
+
+    q = forms.CharField(
+        label=_("What are you looking for?"),
+        required=False,
+        max_length=MAX_LENGTH,
+        help_text=_("For example: chair exercise, choir, family café, village hall."),
+    )
+    target_group = _ModelChoiceField(
+        label=_("For whom?"),
+        queryset=TargetGroup.objects.all(),
+        required=False,
+        to_field_name="code",
+        widget=QuickSelect,
+    )
+    municipality = _ModelChoiceField(
+        label=_("Where?"),
+        queryset=Municipality.objects.order_by("name"),
+        required=False,
+        to_field_name="code",
+        widget=QuickSelect,
+    )
+    village = _ModelChoiceField(
+        label=_("Village"), queryset=Village.objects.none(), required=False, widget=QuickSelect
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target_group"].empty_label = _("Anyone")
+        self.fields["municipality"].empty_label = _("Anywhere in Finland")
+        code = self.data.get("municipality") if self.is_bound else None
+        villages = Village.objects.filter(municipality__code=code) if code else None
+        if villages is None or not villages.exists():
+            del self.fields["village"]
+        else:
+            self.fields["village"].queryset = villages
+            self.fields["village"].empty_label = _("Anywhere in the municipality")
+
+    def clean_q(self) -> TextSearch | None:
+        return TextSearch(self.cleaned_data["q"]) if self.cleaned_data["q"] else None
+
+    def asked(self) -> dict:
+        """What was asked, once valid; empty until something is asked."""
+        if not self.is_bound or not self.is_valid():
+            return {}
         return {key: value for key, value in self.cleaned_data.items() if value}

@@ -4,12 +4,15 @@ a page and its CSV and XLSX exports always show the same rows.
 
 Built for national scale (100,000 organisations, docs/performance.md): every filter on a
 relation is an EXISTS subquery, never a join, so no DISTINCT is needed; a page runs the
-search once for its rows and its count (DirectoryPaginator); on PostgreSQL `q` (icontains,
-that is UPPER(column) LIKE UPPER('%…%')) is answered by the trigram indexes of migration
-0005, and the relations by its (related id, organisation id) indexes. The page makes the
-same queries however many organisations match."""
+search once for its rows and its count (DirectoryPaginator); on PostgreSQL `q`
+(core.text_search: words by full-text search, compound parts by icontains) is answered by
+the GIN indexes of migrations 0005 and 0009, and the relations by the (related id,
+organisation id) indexes of 0005. The page makes the same queries however many
+organisations match."""
 
+import csv
 from dataclasses import dataclass
+from functools import cache
 from typing import cast
 
 from django.core.paginator import Page, Paginator
@@ -18,9 +21,29 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Win
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.enums import OrganisationKind
-from elinvoima.actors.models import Municipality, Organisation, TargetGroup, Theme, WellbeingCounty
+from elinvoima.actors.models import (
+    Municipality,
+    Organisation,
+    TargetGroup,
+    Theme,
+    Village,
+    WellbeingCounty,
+)
+from elinvoima.actors.services import REFERENCE_DATA_DIR
+from elinvoima.core.text_search import Term, translated
+
+# What a search looks in, heaviest first: the name, the theme and target group (their names
+# and search words, THEME_WEIGHT), what the organisation does regularly, its description.
+SEARCHED = [
+    *translated("name", weight=4),
+    *translated("regular_activities", weight=2),
+    *translated("description", weight=1),
+]
+THEME_WEIGHT = 3
+RELEVANCE = "relevance"
 
 SORTS = {
+    RELEVANCE: ("-search_rank", _("Best match")),
     "name": ("name", _("Name A–Ö")),
     "-name": ("-name", _("Name Ö–A")),
     "-updated": ("-updated_at", _("Recently updated first")),
@@ -29,17 +52,20 @@ SORTS = {
 
 @dataclass(frozen=True)
 class Scope:
-    """Whose directory: a municipality's or a county's."""
+    """Whose directory: a municipality's, a county's or (neither) the whole country's."""
 
     municipality: Municipality | None = None
     county: WellbeingCounty | None = None
 
     def organisations(self) -> QuerySet[Organisation]:
         """Each organisation once, without DISTINCT: an organisation operating in several
-        municipalities of the county is matched by EXISTS, not joined once per municipality."""
+        municipalities of the county is matched by EXISTS, not joined once per municipality.
+        Neither a municipality nor a county: the whole country."""
         queryset = Organisation.objects.filter(is_published=True).exclude(
             kind__in=[OrganisationKind.MUNICIPALITY, OrganisationKind.WELLBEING_COUNTY]
         )
+        if self.municipality is None and self.county is None:
+            return queryset
         if self.municipality is not None:
             return queryset.filter(_related("municipalities", municipality=self.municipality))
         # The county's municipalities as constants, not a join: the planner then knows from
@@ -60,15 +86,43 @@ def _related(field: str, **lookups) -> Exists:
     return Exists(through._default_manager.filter(organisation=OuterRef("pk"), **lookups))
 
 
+@cache
+def theme_search_words() -> list[tuple[str, str, dict[str, str]]]:
+    """(field, code, {language: the name and search words}) of every theme and target group,
+    from the reference lists (reference_data/*.csv)."""
+    entries = []
+    for field, file_name in (("themes", "themes.csv"), ("target_groups", "target_groups.csv")):
+        with open(REFERENCE_DATA_DIR / file_name, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                texts = {
+                    language: f"{row[f'name_{language}']} {row[f'search_words_{language}']}"
+                    for language in ("fi", "sv")
+                }
+                entries.append((field, row["code"], texts))
+    return entries
+
+
+def _theme_or_target_group(term: Term) -> Q:
+    """Organisations with a theme or target group whose name or search words hold the term
+    ("jumppa" → physical activity, "vanhukset" → older people)."""
+    condition = Q()
+    for field, code, texts in theme_search_words():
+        if any(term.found_in(text, language) for language, text in texts.items()):
+            lookup = "theme__code" if field == "themes" else "targetgroup__code"
+            condition |= Q(_related(field, **{lookup: code}))
+    return condition
+
+
 def directory_search(*, scope: Scope, filters: dict) -> QuerySet[Organisation]:
-    """Published organisations of the scope matching the filters, with what a row shows."""
+    """Published organisations of the scope matching the filters, with what a row shows.
+    With search words the rows are ranked (`search_rank`) and sorted best first unless
+    another sort is chosen."""
     queryset = scope.organisations()
-    if text := filters.get("q"):
-        queryset = queryset.filter(
-            Q(name_fi__icontains=text)
-            | Q(name_sv__icontains=text)
-            | Q(description_fi__icontains=text)
-            | Q(description_sv__icontains=text)
+    search = filters.get("q")
+    if search:
+        queryset = queryset.filter(search.filter(SEARCHED, also=_theme_or_target_group))
+        queryset = queryset.annotate(
+            search_rank=search.rank(SEARCHED, also=_theme_or_target_group, also_weight=THEME_WEIGHT)
         )
     if kind := filters.get("kind"):
         queryset = queryset.filter(kind=kind)
@@ -80,14 +134,19 @@ def directory_search(*, scope: Scope, filters: dict) -> QuerySet[Organisation]:
         queryset = queryset.filter(_related("target_groups", targetgroup__in=groups))
     if village := filters.get("village"):
         queryset = queryset.filter(_related("villages", village=village))
-    order, _label = SORTS.get(filters.get("sort", ""), SORTS["name"])
+    default = RELEVANCE if search else "name"
+    sort = filters.get("sort", default)
+    if sort == RELEVANCE and not search:
+        sort = "name"
+    order, _label = SORTS.get(sort, SORTS[default])
+    tie_break = ("name",) if sort == RELEVANCE else ()
     return (
         queryset.select_related("municipality")
         .prefetch_related(
             Prefetch("themes", queryset=Theme.objects.order_by("position")),
             Prefetch("target_groups", queryset=TargetGroup.objects.order_by("position")),
         )
-        .order_by(order, "pk")
+        .order_by(order, *tie_break, "pk")
     )
 
 
@@ -127,7 +186,15 @@ class DirectoryPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         ids = [pk for pk, _total in found[: top - bottom]]
-        rows = (
+        by_id = {row.pk: row for row in self.rows(ids)}
+        kind_labels = {value: str(label) for value, label in OrganisationKind.choices}
+        for row in by_id.values():
+            setattr(row, "kind_label", kind_labels.get(row.kind, row.kind))  # noqa: B010 (for the template)
+        return Page([by_id[pk] for pk in ids if pk in by_id], number, self)
+
+    def rows(self, ids: list[int]) -> QuerySet[Organisation]:
+        """The page's organisations by id, with what a row of the page shows."""
+        return (
             Organisation.objects.filter(pk__in=ids)
             .select_related("municipality")
             .prefetch_related(
@@ -139,8 +206,16 @@ class DirectoryPaginator(Paginator):
                 ),
             )
         )
-        by_id = {row.pk: row for row in rows}
-        kind_labels = {value: str(label) for value, label in OrganisationKind.choices}
-        for row in by_id.values():
-            setattr(row, "kind_label", kind_labels.get(row.kind, row.kind))  # noqa: B010 (for the template)
-        return Page([by_id[pk] for pk in ids if pk in by_id], number, self)
+
+
+class ActivityPaginator(DirectoryPaginator):
+    """The pages of the "find activities" search: a row also shows its villages."""
+
+    def rows(self, ids: list[int]) -> QuerySet[Organisation]:
+        return (
+            super()
+            .rows(ids)
+            .prefetch_related(
+                Prefetch("villages", Village.objects.order_by("name"), to_attr="village_list")
+            )
+        )

@@ -1,5 +1,5 @@
-"""The directory pages: a municipality's or a county's organisations, and the same rows as
-CSV or XLSX."""
+"""The directory pages: a municipality's or a county's organisations, the same rows as CSV
+or XLSX, and the public "find activities" search of the whole country."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -7,9 +7,14 @@ from django.utils.text import slugify
 from django.views.generic import ListView
 
 from elinvoima.actors.directory.exports import directory_table
-from elinvoima.actors.directory.forms import DirectoryFilterForm
-from elinvoima.actors.directory.selectors import DirectoryPaginator, Scope, directory_search
-from elinvoima.actors.models import Municipality, Village, WellbeingCounty
+from elinvoima.actors.directory.forms import ActivitySearchForm, DirectoryFilterForm
+from elinvoima.actors.directory.selectors import (
+    ActivityPaginator,
+    DirectoryPaginator,
+    Scope,
+    directory_search,
+)
+from elinvoima.actors.models import Municipality, Organisation, Village, WellbeingCounty
 from elinvoima.core.exports import FORMATS, export_response
 
 
@@ -55,3 +60,30 @@ class DirectoryExportView(DirectoryView):
         table = directory_table(self.get_queryset(), title=str(self.owner.name))
         name = slugify(str(self.owner.name)) or "organisations"
         return export_response(table, export_format=kwargs["format"], name=f"{name}-organisations")
+
+
+class ActivitySearchView(ListView):
+    """Find activities: a resident's search of the whole country's published organisations,
+    by what, for whom and where. Nothing is listed until something is asked."""
+
+    template_name = "actors/activity_search.html"
+    context_object_name = "organisations"
+    paginate_by = 20
+    paginator_class = ActivityPaginator
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.form = ActivitySearchForm(request.GET or None)
+        self.asked = self.form.asked()
+
+    def get_queryset(self):
+        if not self.asked:
+            return Organisation.objects.none()
+        filters = dict(self.asked)
+        scope = Scope(municipality=filters.pop("municipality", None))
+        return directory_search(scope=scope, filters=filters)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(form=self.form, asked=bool(self.asked))
+        return context
