@@ -15,6 +15,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions, permissions, serializers, status, viewsets
 from rest_framework.response import Response
 
+from elinvoima.actors.directory.selectors import SEARCHED, theme_or_target_group_matching
 from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, Theme
 from elinvoima.actors.permissions import organisations_visible_to
@@ -183,13 +184,16 @@ class OrganisationPermission(permissions.BasePermission):
 
 
 class OrganisationViewSet(AuditActorMixin, viewsets.ModelViewSet):
-    """Organisations of every kind. Filters as on the directory pages; `?search=` looks in
-    the names in both languages."""
+    """Organisations of every kind. Filters as on the directory pages; `?search=` searches
+    as the directory does (names, activities, descriptions, in Finnish and Swedish) or by
+    the exact business ID."""
 
     serializer_class = OrganisationSerializer
     permission_classes = [OrganisationPermission]
     filterset_class = OrganisationFilter
-    search_fields = ["name_fi", "name_sv", "business_id"]
+    text_search_fields = SEARCHED
+    text_search_also = staticmethod(theme_or_target_group_matching)
+    search_fields = ["business_id"]
     ordering_fields = ["name_fi", "updated_at", "id"]
     ordering = ["name_fi", "id"]
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from auditlog.context import auditlog_value
 from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,6 +19,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from .concurrency import ANY
 from .search import search_terms_validate
+from .text_search import TextSearch
 
 if TYPE_CHECKING:  # for the type checker only: at run time the views would import this module
     from rest_framework.serializers import Serializer
@@ -78,7 +79,24 @@ class MultiPartParser(_RefuseNul, parsers.MultiPartParser):
 
 
 class BoundedSearchFilter(SearchFilter):
-    """DRF's `?search=`, refused with 400 past the bounds of `core.search`."""
+    """DRF's `?search=`, refused with 400 past the bounds of `core.search`. A view with
+    `text_search_fields` (core.text_search's SearchFields) is searched as its pages are, in
+    Finnish and Swedish (with `text_search_also(term)`, e.g. themes whose words match), and
+    its `search_fields` then match the whole text exactly (a business ID)."""
+
+    def filter_queryset(self, request: Request, queryset: QuerySet, view) -> QuerySet:
+        fields = getattr(view, "text_search_fields", None)
+        if not fields:
+            return super().filter_queryset(request, queryset, view)
+        self.get_search_terms(request)  # the bounds, refused with 400
+        text = request.query_params.get(self.search_param, "")
+        search = TextSearch(text)
+        if not search:
+            return queryset
+        condition = search.filter(fields, also=getattr(view, "text_search_also", None))
+        for name in getattr(view, "search_fields", None) or []:
+            condition |= Q(**{f"{name}__iexact": text.strip()})  # a code or business ID
+        return queryset.filter(condition)
 
     def get_search_terms(self, request: Request) -> list[str]:
         terms = super().get_search_terms(request)

@@ -12,6 +12,7 @@ from rest_framework import permissions, renderers, serializers, viewsets
 
 from elinvoima.core.exports import Table, csv_response
 from elinvoima.core.filters import FilterSet, IntegerFilter, YearFilter, YearsFilter
+from elinvoima.indicators.catalogue.selectors import SEARCHED
 from elinvoima.indicators.enums import Gender
 from elinvoima.indicators.models import Indicator, IndicatorValue
 
@@ -75,7 +76,8 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = IndicatorSerializer
     permission_classes = [permissions.AllowAny]
     filterset_class = IndicatorFilter
-    search_fields = ["title_fi", "title_sv", "title_en"]
+    text_search_fields = SEARCHED  # as the catalogue page searches
+    search_fields = ["title_fi", "title_sv", "title_en"]  # also a whole title, exactly
     ordering_fields = ["title_fi", "sotkanet_id"]
 
     def get_queryset(self):

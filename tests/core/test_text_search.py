@@ -198,3 +198,33 @@ def test_utajarvi_directory__finds_the_chair_gym_of_the_rheumatism_association(c
     response = client_for(None).get(url, {"q": text})
     names = [organisation.name_fi for organisation in response.context["organisations"]]
     assert names[:1] == ["Utajärven reumayhdistys ry"], names
+
+
+@pytest.fixture
+def loneliness(db):
+    from tests.factories.indicators import IndicatorFactory
+
+    return IndicatorFactory(
+        sotkanet=True,
+        title_fi="Yksinäisyyttä kokevien osuus (%), 75 vuotta täyttäneet",
+        title_sv="Andel som upplever ensamhet (%), 75 år fyllda",
+        title_en="Share of people feeling lonely (%), aged 75 and over",
+        description_fi="Kyselytutkimuksen vastaajat, jotka kokevat itsensä yksinäisiksi.",
+    )
+
+
+@pytest.mark.parametrize("text", ["yksinäisyys", "yksinäiset", "ensamheten", "lonely", "kokevat"])
+def test_indicator_catalogue__inflected_words_in_three_languages(client_for, loneliness, text):
+    response = client_for(None).get("/fi/indicators/", {"q": text})
+    assert loneliness in list(response.context["indicators"]), text
+
+
+def test_indicator_api__search_as_the_catalogue(client_for, loneliness):
+    response = client_for(None).get("/api/v1/indicators/", {"search": "yksinäisyyden"})
+    assert [row["id"] for row in response.json()["results"]] == [loneliness.pk]
+
+
+def test_organisation_api__search_as_the_directory(client_for):
+    response = client_for(None).get("/api/v1/organisations/", {"search": "tuolijumppaa"})
+    names = [row["name_fi"] for row in response.json()["results"]]
+    assert names == ["Utajärven reumayhdistys ry"]

@@ -102,7 +102,7 @@ def theme_search_words() -> list[tuple[str, str, dict[str, str]]]:
     return entries
 
 
-def _theme_or_target_group(term: Term) -> Q:
+def theme_or_target_group_matching(term: Term) -> Q:
     """Organisations with a theme or target group whose name or search words hold the term
     ("jumppa" → physical activity, "vanhukset" → older people)."""
     condition = Q()
@@ -120,9 +120,11 @@ def directory_search(*, scope: Scope, filters: dict) -> QuerySet[Organisation]:
     queryset = scope.organisations()
     search = filters.get("q")
     if search:
-        queryset = queryset.filter(search.filter(SEARCHED, also=_theme_or_target_group))
+        queryset = queryset.filter(search.filter(SEARCHED, also=theme_or_target_group_matching))
         queryset = queryset.annotate(
-            search_rank=search.rank(SEARCHED, also=_theme_or_target_group, also_weight=THEME_WEIGHT)
+            search_rank=search.rank(
+                SEARCHED, also=theme_or_target_group_matching, also_weight=THEME_WEIGHT
+            )
         )
     if kind := filters.get("kind"):
         queryset = queryset.filter(kind=kind)

@@ -2,17 +2,26 @@
 subjects to filter by, and one indicator's metadata shaped for its page."""
 
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.html import linebreaks
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.core.text_search import translated
 from elinvoima.core.translation import active_language, text_in
 from elinvoima.indicators.catalogue.sotkanet_html import sotkanet_html
 from elinvoima.indicators.enums import Gender, IndicatorSource
 from elinvoima.indicators.models import Indicator
 
+# What the catalogue's search looks in: the titles above the descriptions.
+SEARCHED = [
+    *translated("title", weight=2, languages=("fi", "sv", "en")),
+    *translated("description", weight=1, languages=("fi", "sv", "en")),
+]
+RELEVANCE = "relevance"
+
 SORTS = {
+    RELEVANCE: ("-search_rank", _("Best match")),
     "title": ("title", _("Title A–Ö")),
     "-updated": ("-data_updated", _("Recently updated first")),
     "sotkanet": ("sotkanet_id", _("Sotkanet number")),
@@ -44,24 +53,32 @@ def subject_key(subject: dict) -> str:
 
 
 def indicator_catalogue_filtered(*, filters: dict) -> QuerySet[Indicator]:
-    """Indicators of the catalogue matching the list's filters (`q` in the title, `source`,
-    `subject`, `sort`), with what a row of the list shows."""
+    """Indicators of the catalogue matching the list's filters (`q`, a core.text_search
+    TextSearch, in the titles and descriptions; `source`, `subject`, `sort`), with what a
+    row of the list shows. With search words the best match comes first unless another
+    sort is chosen."""
     lang = active_language()
     queryset = Indicator.objects.all()
-    if text := filters.get("q", "").strip():
-        # The title in the user's language, and the Finnish one that it falls back to.
-        queryset = queryset.filter(
-            Q(**{f"title_{lang}__icontains": text}) | Q(title_fi__icontains=text)
+    search = filters.get("q")
+    if search:
+        queryset = queryset.filter(search.filter(SEARCHED)).annotate(
+            search_rank=search.rank(SEARCHED)
         )
     if source := filters.get("source"):
         queryset = queryset.filter(source=source)
     if subject := filters.get("subject"):
         # The JSON list's text holds the URI in quotes; the same on SQLite and PostgreSQL.
         queryset = queryset.filter(subjects__icontains=f'"{subject}"')
-    order, _label = SORTS.get(filters.get("sort", ""), SORTS["title"])
+    default = RELEVANCE if search else "title"
+    sort = filters.get("sort", default)
+    if sort == RELEVANCE and not search:
+        sort = "title"
+    order, _label = SORTS.get(sort, SORTS[default])
+    title = f"title_{lang}"
     if order == "title":
-        order = f"title_{lang}"
-    return queryset.select_related("owner_municipality").order_by(order, "id")
+        order = title
+    tie_break = (title,) if sort == RELEVANCE else ()
+    return queryset.select_related("owner_municipality").order_by(order, *tie_break, "id")
 
 
 # Sotkanet's classifications besides region and sex (`classifications` of the metadata).

@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.core.search import MAX_LENGTH, search_terms
 from elinvoima.indicators.models import IndicatorSet
 
 EMPTY_SET = ""
@@ -71,6 +72,10 @@ class IndicatorSearchForm(forms.Form):
     q = forms.CharField(
         label=_("Search the indicator catalogue"),
         required=False,
-        max_length=100,
+        max_length=MAX_LENGTH,
         help_text=_("A word of the indicator's name or its Sotkanet number."),
     )
+
+    def clean_q(self) -> str:
+        search_terms(self.cleaned_data["q"])  # refused past the bounds of every search
+        return self.cleaned_data["q"]
