@@ -3,19 +3,23 @@ navigation and on the front page, the organisation directory and actor map as ta
 profile and interface tasks on the dashboard, the API collections and the demo data."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from elinvoima.actors.api import MunicipalityViewSet, WellbeingCountyViewSet
 from elinvoima.actors.api_organisations import OrganisationViewSet
 from elinvoima.actors.demo import actors_demo_load
 from elinvoima.actors.directory.forms import ActivitySearchForm
 from elinvoima.actors.enums import OrganisationKind, Role
+from elinvoima.actors.invitations.selectors import organisations_by_profile_age
 from elinvoima.actors.scopes import MUNICIPAL_KINDS, MUNICIPAL_ROLES, REGIONAL_ROLES, user_scope
 from elinvoima.actors.selectors import organisations_of_user
 from elinvoima.core.registry import (
     ApiRoute,
     DashboardPanel,
     DashboardTasks,
+    DashboardWork,
     DemoLoader,
     HomeCard,
     HomeSection,
@@ -24,6 +28,7 @@ from elinvoima.core.registry import (
     Registry,
     Tab,
     UrlModule,
+    WorkItem,
 )
 
 
@@ -74,6 +79,39 @@ def _tasks(user):
             _("Municipalities of %(name)s") % {"name": county},
             county.get_absolute_url(),
             _("Interface work with the county's municipalities."),
+        )
+
+
+def _work(user):
+    """Profiles not updated this year: the user's own associations', and for a municipal
+    coordinator the count of the municipality's organisations (one query each)."""
+    start_of_year = timezone.localtime().replace(
+        month=1, day=1, hour=0, minute=0, second=0, microsecond=0
+    )
+    scope = user_scope(user)
+    for organisation in scope.organisations_where([Role.ASSOCIATION_REPRESENTATIVE]):
+        if organisation.updated_at < start_of_year:
+            yield WorkItem(
+                _("profile of %(name)s not updated this year") % {"name": organisation},
+                1,
+                reverse("actors:organisation-edit", kwargs={"pk": organisation.pk}),
+                _("Check the description, the regular activities and the contact details."),
+            )
+    for municipality in scope.municipalities_where(
+        [Role.COORDINATOR], kinds=[OrganisationKind.MUNICIPALITY]
+    ):
+        count = organisations_by_profile_age(
+            municipality=municipality, updated_before=start_of_year
+        ).count()
+        yield WorkItem(
+            ngettext(
+                "organisation of %(name)s has not updated its profile this year",
+                "organisations of %(name)s have not updated their profile this year",
+                count,
+            )
+            % {"name": municipality},
+            count,
+            reverse("actors:profile-status", kwargs={"code": municipality.code}),
         )
 
 
@@ -135,6 +173,7 @@ def register(registry: Registry) -> None:
             lambda county: {"county_code": county.code},
             order=10,
         ),
+        DashboardWork(_work, order=10),
         DashboardTasks(_tasks, order=10),
         DashboardPanel("actors/dashboard/_roles.html", _roles_panel, order=10, above_tasks=True),
         DashboardPanel("actors/dashboard/_organisations.html", _organisations_panel, order=10),

@@ -11,6 +11,9 @@ def _tasks(user):
         yield Link(_("Audit log"), reverse("core:audit-log"), _("Who changed what and when."))
     if user.is_staff:
         yield Link(_("Administration"), reverse("admin:index"), _("Users, memberships, data."))
+
+
+def _account_tasks(user):
     yield Link(
         _("Change your password"),
         reverse("password_change"),
@@ -26,7 +29,8 @@ def _tasks(user):
 def register(registry: Registry) -> None:
     registry.add(
         NavEntry(_("Audit log"), "core:audit-log", order=90, predicate="core.view_audit_log"),
-        # Last on the dashboard: what every account can do.
         DashboardTasks(_tasks, order=90),
+        # Last on the dashboard, smaller: what every account can do.
+        DashboardTasks(_account_tasks, order=90, secondary=True),
         UrlModule("elinvoima.core.urls"),
     )

@@ -81,11 +81,34 @@ class Tab:
 
 
 @dataclass(frozen=True)
+class WorkItem:
+    """Something that waits for the user, with how many: "3 goal cards to update this
+    four-month period". The label is already counted (ngettext) and translated."""
+
+    label: Label
+    count: int
+    url: str
+    description: Label = ""
+
+
+@dataclass(frozen=True)
+class DashboardWork:
+    """A function `user → WorkItems`: what needs the user now, at the top of the dashboard.
+    Each kind of item is counted with one query (tests/portal checks the dashboard's
+    queries); an item counted 0 is not shown."""
+
+    items: Callable[[Any], Iterable[WorkItem]]
+    order: int = 50
+
+
+@dataclass(frozen=True)
 class DashboardTasks:
-    """A function that lists what a user can do now in this app, as Links."""
+    """A function that lists what a user can do now in this app, as Links. `secondary`
+    tasks (the password, the API documentation) are listed last and smaller."""
 
     tasks: Callable[[Any], Iterable[Link]]
     order: int = 50
+    secondary: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,6 +156,7 @@ class Registry:
     home_cards: list[HomeCard] = field(default_factory=list)
     home_sections: list[HomeSection] = field(default_factory=list)
     tabs: list[Tab] = field(default_factory=list)
+    dashboard_work: list[DashboardWork] = field(default_factory=list)
     dashboard_tasks: list[DashboardTasks] = field(default_factory=list)
     dashboard_panels: list[DashboardPanel] = field(default_factory=list)
     api_routes: list[ApiRoute] = field(default_factory=list)
@@ -152,6 +176,7 @@ class Registry:
             HomeCard: self.home_cards,
             HomeSection: self.home_sections,
             Tab: self.tabs,
+            DashboardWork: self.dashboard_work,
             DashboardTasks: self.dashboard_tasks,
             DashboardPanel: self.dashboard_panels,
             ApiRoute: self.api_routes,
@@ -189,11 +214,22 @@ class Registry:
             if tab.page == page and (tab.predicate is None or user.has_perm(tab.predicate, obj))
         ]
 
-    def dashboard_tasks_for(self, user) -> list[Link]:
+    def dashboard_work_for(self, user) -> list[WorkItem]:
+        """What waits for the user in every app, in the apps' order; nothing counted 0."""
+        return [
+            item
+            for provider in sorted(self.dashboard_work, key=lambda p: p.order)
+            for item in provider.items(user)
+            if item.count > 0
+        ]
+
+    def dashboard_tasks_for(self, user, *, secondary: bool = False) -> list[Link]:
         """Every app's tasks for the user, in registration order, without repeats."""
         tasks: list[Link] = []
         seen: set[tuple[str, str]] = set()
         for provider in sorted(self.dashboard_tasks, key=lambda p: p.order):
+            if provider.secondary != secondary:
+                continue
             for link in provider.tasks(user):
                 key = (str(link.label), link.url)
                 if key not in seen:

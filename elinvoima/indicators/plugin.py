@@ -2,24 +2,34 @@
 navigation, a municipality's indicator tabs, the county's HYTE coefficient, dashboard tasks,
 the API collections and the demo values."""
 
+import datetime
+
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from elinvoima.actors.enums import Role
 from elinvoima.actors.scopes import MUNICIPAL_ROLES, user_scope
 from elinvoima.core.registry import (
     ApiRoute,
     DashboardTasks,
+    DashboardWork,
     DemoLoader,
     Link,
     NavEntry,
     Registry,
     Tab,
     UrlModule,
+    WorkItem,
 )
 from elinvoima.indicators.api import IndicatorValueViewSet, IndicatorViewSet
 from elinvoima.indicators.demo import indicator_demo_load
+from elinvoima.indicators.enums import ImportStatus
 from elinvoima.indicators.hyte.demo import hyte_demo_load
+from elinvoima.indicators.permissions import import_jobs_visible_to
+
+FAILED_IMPORTS_DAYS = 30
 
 
 def _tasks(user):
@@ -56,6 +66,26 @@ def _tasks(user):
         )
 
 
+def _work(user):
+    """Imports refused in the last 30 days, of those the user may see."""
+    if not user.has_perm("indicators.import_sotkanet"):
+        return
+    since = timezone.now() - datetime.timedelta(days=FAILED_IMPORTS_DAYS)
+    count = (
+        import_jobs_visible_to(user)
+        .filter(status=ImportStatus.FAILED, created_at__gte=since)
+        .count()
+    )
+    yield WorkItem(
+        ngettext(
+            "import refused in the last 30 days", "imports refused in the last 30 days", count
+        ),
+        count,
+        reverse("indicators:import-list"),
+        _("See what was wrong in the file and import it again."),
+    )
+
+
 def _municipality_tab(label, url_name, order, predicate=None):
     return Tab(
         "municipality",
@@ -86,6 +116,7 @@ def register(registry: Registry) -> None:
             lambda county: {"code": county.code},
             order=50,
         ),
+        DashboardWork(_work, order=40),
         DashboardTasks(_tasks, order=40),
         ApiRoute("indicators", IndicatorViewSet, "indicator"),
         ApiRoute("indicator-values", IndicatorValueViewSet, "indicator-value"),

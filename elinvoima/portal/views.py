@@ -18,12 +18,15 @@ def home(request):
 
 @login_required
 def dashboard(request):
-    """What this user can do now, and the panels of the apps (roles, organisations, networks…)."""
+    """What waits for this user now (the apps' work items, counted), what the user can do,
+    and the panels of the apps (roles, organisations, networks…)."""
     return render(
         request,
         "portal/dashboard.html",
         {
+            "work": registry.dashboard_work_for(request.user),
             "tasks": registry.dashboard_tasks_for(request.user),
+            "secondary_tasks": registry.dashboard_tasks_for(request.user, secondary=True),
             "panels_above": registry.dashboard_panels_for(request.user, above_tasks=True),
             "panels_below": registry.dashboard_panels_for(request.user, above_tasks=False),
         },

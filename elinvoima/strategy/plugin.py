@@ -2,23 +2,29 @@
 a municipality, a county and a network, the county's hyte negotiations, dashboard tasks, the
 API collections and the demo plans."""
 
+from urllib.parse import urlencode
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from elinvoima.actors.enums import Role
 from elinvoima.actors.scopes import MUNICIPAL_ROLES, user_scope
 from elinvoima.core.registry import (
     ApiRoute,
     DashboardTasks,
+    DashboardWork,
     DemoLoader,
     Link,
     NavEntry,
     Registry,
     Tab,
     UrlModule,
+    WorkItem,
 )
 from elinvoima.strategy.api import GoalCardViewSet, GoalViewSet, MeasureViewSet, PlanViewSet
 from elinvoima.strategy.demo import strategy_demo_load
+from elinvoima.strategy.measures.selectors import AttentionReason, attention_counts, my_work
 
 
 def _tasks(user):
@@ -54,6 +60,67 @@ def _tasks(user):
         )
 
 
+def _work(user):
+    """What waits for the user: reports and goal cards of this four-month period; for a
+    coordinator or a county official, the measures of the place that need attention."""
+    scope = user_scope(user)
+    if scope.grants:
+        mine = my_work(user=user)
+        url = reverse("strategy:my-measures")
+        yield WorkItem(
+            ngettext(
+                "measure to report this four-month period",
+                "measures to report this four-month period",
+                mine.measures_to_report,
+            ),
+            mine.measures_to_report,
+            url,
+        )
+        yield WorkItem(
+            ngettext(
+                "goal card to update this four-month period",
+                "goal cards to update this four-month period",
+                mine.goal_cards_to_update,
+            ),
+            mine.goal_cards_to_update,
+            url,
+        )
+    places = [
+        ("municipality", place, place.name)
+        for place in scope.municipalities_where([Role.COORDINATOR])
+    ] + [("county", place, place.name) for place in scope.counties_where([Role.COUNTY_OFFICIAL])]
+    for kind, place, name in places:
+        counts = attention_counts(user=user, **{kind: place})
+        base = reverse("strategy:measures-attention")
+        for reason in (
+            AttentionReason.LATE,
+            AttentionReason.NOT_REPORTED,
+            AttentionReason.NO_IMPLEMENTER,
+        ):
+            count = counts[reason]
+            yield WorkItem(
+                _attention_label(reason, count) % {"name": name},
+                count,
+                f"{base}?{urlencode({kind: place.code, 'reason': reason})}",
+            )
+
+
+def _attention_label(reason: str, count: int) -> str:
+    if reason == AttentionReason.LATE:
+        return ngettext("late measure in %(name)s", "late measures in %(name)s", count)
+    if reason == AttentionReason.NOT_REPORTED:
+        return ngettext(
+            "measure of %(name)s not reported for the last period",
+            "measures of %(name)s not reported for the last period",
+            count,
+        )
+    return ngettext(
+        "measure of %(name)s without an implementer",
+        "measures of %(name)s without an implementer",
+        count,
+    )
+
+
 def register(registry: Registry) -> None:
     registry.add(
         NavEntry(_("My measures"), "strategy:my-measures", order=10, signed_in=True),
@@ -81,6 +148,7 @@ def register(registry: Registry) -> None:
             lambda network: {"pk": network.pk},
             order=20,
         ),
+        DashboardWork(_work, order=30),
         DashboardTasks(_tasks, order=30),
         ApiRoute("plans", PlanViewSet, "plan"),
         ApiRoute("goals", GoalViewSet, "goal"),

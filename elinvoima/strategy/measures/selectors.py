@@ -4,7 +4,7 @@ reported, without an implementer). Who may see what is asked of `strategy.permis
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from elinvoima.actors.permissions import user_grants
@@ -217,3 +217,71 @@ def measures_attention(
 def attention_period() -> tuple[int, int]:
     """The period whose report the attention list asks for: the last full one."""
     return period_previous(*period_current())
+
+
+# --- The dashboard's work list --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MyWork:
+    """What waits for the user in the current four-month period: the measures the user's
+    organisations have not reported yet and the owned goals' cards not updated yet (the
+    same as `my_measures` counts as due, one query each)."""
+
+    measures_to_report: int
+    goal_cards_to_update: int
+
+
+def my_work(*, user) -> MyWork:
+    period = period_current()
+    latest_plans = Plan.objects.filter(_latest_versions())
+    organisation_ids = user_organisation_ids(user)
+    measures_to_report = 0
+    if organisation_ids:
+        implements = Measure.implementers.through.objects.filter(
+            measure_id=OuterRef("pk"), organisation_id__in=organisation_ids
+        ).exclude(
+            Exists(
+                MeasureReport.objects.filter(
+                    measure_id=OuterRef("measure_id"),
+                    organisation_id=OuterRef("organisation_id"),
+                    year=period[0],
+                    tertial=period[1],
+                )
+            )
+        )
+        measures_to_report = (
+            Measure.objects.filter(plan__in=latest_plans, status__in=OPEN_STATUSES)
+            .filter(Q(starts_on__isnull=True) | Q(starts_on__lte=period_bounds(*period)[1]))
+            .filter(Exists(implements))
+            .count()
+        )
+    goal_cards_to_update = 0
+    if user.is_authenticated:
+        owned = Q(owner_users=user)
+        if organisation_ids:
+            owned |= Q(owner_organisations__in=organisation_ids)
+        updated_this_period = GoalCardUpdate.objects.filter(card_id=OuterRef("pk")).filter(
+            Q(year__gt=period[0]) | Q(year=period[0], tertial__gte=period[1])
+        )
+        goal_cards_to_update = (
+            GoalCard.objects.filter(goal__in=Goal.objects.filter(owned, plan__in=latest_plans))
+            .exclude(Exists(updated_this_period))
+            .count()
+        )
+    return MyWork(measures_to_report, goal_cards_to_update)
+
+
+def attention_counts(*, user, municipality=None, county=None) -> dict[str, int]:
+    """How many measures of `measures_attention` are late, not reported and without an
+    implementer, in one query."""
+    return measures_attention(user=user, municipality=municipality, county=county).aggregate(
+        **{
+            reason: Count("pk", filter=Q(**{flag: True}))
+            for reason, flag in (
+                (AttentionReason.LATE, "is_late"),
+                (AttentionReason.NOT_REPORTED, "is_not_reported"),
+                (AttentionReason.NO_IMPLEMENTER, "has_no_implementer"),
+            )
+        }
+    )
