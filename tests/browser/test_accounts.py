@@ -21,7 +21,7 @@ def test_login__demo_coordinator__dashboard_with_tasks_then_logout(site):
     assert "Sanna Kemppainen" in page.locator("main h1").inner_text()
     assert page.title().endswith(" – Elinvoima") and "<" not in page.title()
     assert page.locator(".site-header__user").inner_text() == "Sanna Kemppainen"
-    task_links = page.locator("main .task-list a")
+    task_links = page.locator("main .task-list a, main .link-list a")
     hrefs = [link.get_attribute("href") for link in task_links.all()]
     assert "/fi/municipalities/889/" in hrefs  # the wellbeing work of Utajärvi
     assert "/fi/accounts/password/change/" in hrefs
@@ -78,7 +78,7 @@ def test_password_change__too_short_then_valid__errors_then_changed(site):
     page = site.page
     # given an association representative on their dashboard
     site.login("yhdistys.mll")
-    site.follow(page.locator("main .task-list a[href='/fi/accounts/password/change/']"))
+    site.follow(page.locator("main .link-list a[href='/fi/accounts/password/change/']"))
     old_password = settings.ELINVOIMA_DEMO_PASSWORD
     # when the new password is too short
     page.locator("#id_old_password").fill(old_password)
