@@ -25,7 +25,11 @@ from elinvoima.actors.services import (
     organisation_update,
     organisation_version,
 )
-from elinvoima.actors.validators import normalise_business_id, normalise_register_number
+from elinvoima.actors.validators import (
+    normalise_business_id,
+    normalise_phone,
+    normalise_register_number,
+)
 from elinvoima.core.api import AuditActorMixin, etag, if_match_versions
 from elinvoima.core.filters import FilterSet, IntegerFilter
 
@@ -87,6 +91,9 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
     def validate_register_number(self, value: str) -> str:
         return _as_field_error(normalise_register_number, value) if value else ""
+
+    def validate_phone(self, value: str) -> str:
+        return _as_field_error(normalise_phone, value) if value.strip() else ""
 
     def validate_kind(self, value: str) -> str:
         if value in (OrganisationKind.MUNICIPALITY, OrganisationKind.WELLBEING_COUNTY):

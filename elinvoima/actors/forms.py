@@ -6,6 +6,7 @@ from elinvoima.actors.models import Contact, MeetingPlace, Municipality, Organis
 from elinvoima.actors.services import organisation_version
 from elinvoima.actors.validators import (
     normalise_business_id,
+    normalise_phone,
     normalise_register_number,
     validate_logo,
 )
@@ -93,6 +94,10 @@ class OrganisationProfileForm(TranslatedFieldsMixin, forms.ModelForm):
         value = self.cleaned_data["register_number"].strip()
         return normalise_register_number(value) if value else ""
 
+    def clean_phone(self) -> str:
+        value = self.cleaned_data["phone"]
+        return normalise_phone(value) if value.strip() else ""
+
     def changes(self) -> dict:
         """The parsed fields, for `organisation_update`."""
         return {name: value for name, value in self.cleaned_data.items() if name != "loaded_at"}
@@ -103,6 +108,10 @@ class ContactForm(forms.ModelForm):
         model = Contact
         fields = ["name", "title", "email", "phone", "is_public"]
 
+    def clean_phone(self) -> str:
+        value = self.cleaned_data["phone"]
+        return normalise_phone(value) if value.strip() else ""
+
 
 class MeetingPlaceForm(forms.ModelForm):
     class Meta:
@@ -111,13 +120,28 @@ class MeetingPlaceForm(forms.ModelForm):
 
     def __init__(self, *args, municipalities=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["municipality"].empty_label = _("Choose a municipality")
         if municipalities is not None:
             self.fields["municipality"].queryset = municipalities
 
 
+# One empty row, which the page replaces by an "Add" button (templates/_formset.html); a
+# row not yet saved has nothing to delete.
 ContactFormSet = forms.inlineformset_factory(
-    Organisation, Contact, form=ContactForm, extra=1, can_delete=True, max_num=20
+    Organisation,
+    Contact,
+    form=ContactForm,
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
+    max_num=20,
 )
 MeetingPlaceFormSet = forms.inlineformset_factory(
-    Organisation, MeetingPlace, form=MeetingPlaceForm, extra=1, can_delete=True, max_num=20
+    Organisation,
+    MeetingPlace,
+    form=MeetingPlaceForm,
+    extra=1,
+    can_delete=True,
+    can_delete_extra=False,
+    max_num=20,
 )

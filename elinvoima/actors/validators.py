@@ -1,4 +1,7 @@
-"""Finnish identifiers, checked with python-stdnum and stored in their official format."""
+"""Finnish identifiers, checked with python-stdnum and stored in their official format, and
+phone numbers, taken as people write them."""
+
+import re
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -33,6 +36,29 @@ def normalise_register_number(value: str) -> str:
             code="invalid_register_number",
             params={"value": value},
         ) from None
+
+
+PHONE = re.compile(r"\+?[0-9][0-9 ()/-]*")
+PHONE_DIGITS = (5, 15)  # a short service number to an international one (E.164: 15)
+
+
+def normalise_phone(value: str) -> str:
+    """'040 123 4567', '040-1234567', '+358 (0)40 123 4567' are kept as written, with their
+    spaces made plain and single; letters or too few or many digits are refused."""
+    text = " ".join(value.replace("\u00a0", " ").replace("\u202f", " ").split())
+    digits = sum(character.isdigit() for character in text)
+    if not PHONE.fullmatch(text) or not PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]:
+        raise ValidationError(
+            _("%(value)s is not a phone number. Write it with digits, like 040 123 4567."),
+            code="invalid_phone",
+            params={"value": value},
+        )
+    return text
+
+
+def validate_phone(value: str) -> None:
+    if value:
+        normalise_phone(value)
 
 
 def validate_business_id(value: str) -> None:

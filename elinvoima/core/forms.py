@@ -74,3 +74,37 @@ def form_add_service_errors(form: forms.BaseForm, error: ValidationError) -> Non
             form.add_error(name if visible else None, errors)
     else:
         form.add_error(None, error)
+
+
+def number_normalised(value):
+    """A decimal number as people type it: '12,5', '1 234,5' (a space, a no-break or a
+    narrow no-break space between thousands), '−3' (a minus sign) → '12.5', '1234.5', '-3'."""
+    if not isinstance(value, str):
+        return value
+    text = "".join(value.split()).replace("\u2212", "-")
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")
+    return text
+
+
+class LenientNumbersMixin:
+    """Every decimal field of the form (FloatField, DecimalField) takes a number as it is
+    typed in Finnish or Swedish (number_normalised), shows its value in the user's language
+    and asks a phone for its numeric keyboard (a text input with inputmode="decimal": a
+    number input refuses a decimal comma in many browsers). Whole numbers (years, counts)
+    are left as they are: a year is never written as a number with separators."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            if isinstance(field, forms.FloatField | forms.DecimalField):
+                _lenient(field)
+
+
+def _lenient(field: forms.Field) -> None:
+    original = field.to_python
+    field.to_python = lambda value: original(number_normalised(value))  # type: ignore[method-assign]
+    field.localize = True
+    attrs = {key: value for key, value in field.widget.attrs.items() if key != "step"}
+    field.widget = forms.TextInput(attrs={**attrs, "inputmode": "decimal"})
+    field.widget.is_localized = True

@@ -114,11 +114,11 @@ def test_update__stale_if_match__412_and_nothing_overwritten(api):
     url = f"/api/v1/organisations/{_reuma().pk}/"
     etag = client.get(url)["ETag"]
     assert (
-        client.patch(url, {"phone": "040 1"}, format="json", HTTP_IF_MATCH=etag).status_code == 200
+        client.patch(url, {"phone": "040 100 0001"}, format="json", HTTP_IF_MATCH=etag).status_code == 200
     )
-    response = client.patch(url, {"phone": "040 2"}, format="json", HTTP_IF_MATCH=etag)
+    response = client.patch(url, {"phone": "040 100 0002"}, format="json", HTTP_IF_MATCH=etag)
     assert response.status_code == 412
-    assert _reuma().phone == "040 1"
+    assert _reuma().phone == "040 100 0001"
 
 
 def test_create__coordinator__in_own_municipality_only(api):
@@ -183,16 +183,16 @@ def test_update__two_updates_with_the_same_if_match__second_412(api):
     client = _token_client("yhdistys.reuma")
     url = f"/api/v1/organisations/{_reuma().pk}/"
     etag = client.get(url)["ETag"]
-    first = client.patch(url, {"phone": "040 1"}, format="json", HTTP_IF_MATCH=etag)
+    first = client.patch(url, {"phone": "040 100 0001"}, format="json", HTTP_IF_MATCH=etag)
     assert first.status_code == 200, first.json()
     assert first["ETag"] != etag
-    second = client.patch(url, {"phone": "040 2"}, format="json", HTTP_IF_MATCH=etag)
+    second = client.patch(url, {"phone": "040 100 0002"}, format="json", HTTP_IF_MATCH=etag)
     assert second.status_code == 412
     assert second.json()["code"] == "precondition_failed"
-    assert _reuma().phone == "040 1"
-    fresh = client.patch(url, {"phone": "040 2"}, format="json", HTTP_IF_MATCH=first["ETag"])
+    assert _reuma().phone == "040 100 0001"
+    fresh = client.patch(url, {"phone": "040 100 0002"}, format="json", HTTP_IF_MATCH=first["ETag"])
     assert fresh.status_code == 200, fresh.json()
-    assert _reuma().phone == "040 2"
+    assert _reuma().phone == "040 100 0002"
 
 
 @pytest.mark.both_databases
@@ -214,19 +214,19 @@ def test_update__someone_saves_after_the_api_loaded_the_row__412_from_the_locked
         return valid
 
     monkeypatch.setattr(OrganisationSerializer, "is_valid", parse_then_someone_saves)
-    response = client.patch(url, {"phone": "040 9"}, format="json", HTTP_IF_MATCH=etag)
+    response = client.patch(url, {"phone": "040 100 0009"}, format="json", HTTP_IF_MATCH=etag)
     assert response.status_code == 412
     assert response.json()["code"] == "precondition_failed"
-    assert _reuma().phone != "040 9"
+    assert _reuma().phone != "040 100 0009"
 
 
 def test_update__if_match_star__accepted(api):
     client = _token_client("yhdistys.reuma")
     url = f"/api/v1/organisations/{_reuma().pk}/"
-    response = client.patch(url, {"phone": "040 3"}, format="json", HTTP_IF_MATCH="*")
+    response = client.patch(url, {"phone": "040 100 0003"}, format="json", HTTP_IF_MATCH="*")
     assert response.status_code == 200, response.json()
     assert response["ETag"]
-    assert _reuma().phone == "040 3"
+    assert _reuma().phone == "040 100 0003"
 
 
 def test_update__name_of_another_in_the_municipality__form_and_api_refuse_with_the_same_message(

@@ -41,15 +41,27 @@ def test_municipality_indicators__anonymous__sees_utajarvis_charts(site):
     assert all_images_loaded(page)
     site.check_origin_and_csp()
 
-    # when Vaala is added for comparison, with women's values
-    page.locator("#chart-peers").select_option(["785"])
+    # when Vaala is added for comparison by typing its name, with women's values
+    page.locator("#chart-add-peer").fill("Vaala")
     page.locator("#chart-gender").select_option("female")
     site.follow(page.locator("main form.chart-filters button[type=submit]"))
-    # then each chart has Vaala's column too
+    # then each chart has Vaala's column too, and Vaala is a chip that can be removed
     first = page.locator(CHARTS).filter(has_text="Kuolleisuus / 100 000 asukasta")
     assert first.locator("table thead th").last.inner_text() == "Vaala"
+    chip = page.locator("main .chips .chip", has_text="Vaala")
+    assert chip.count() == 1
     assert all_images_loaded(page)
     site.check_origin_and_csp()
+    # when a second one is added, the first stays
+    page.locator("#chart-add-peer").fill("Lapinjärvi")
+    site.follow(page.locator("main form.chart-filters button[type=submit]"))
+    headers = page.locator(CHARTS).filter(has_text="Kuolleisuus / 100 000 asukasta")
+    assert headers.locator("table thead th").all_inner_texts()[-2:] == ["Vaala", "Lapinjärvi"]
+    # when Vaala's chip is removed, only Lapinjärvi is compared
+    site.follow(page.locator("main .chips .chip", has_text="Vaala").locator("a"))
+    assert page.locator("main .chips .chip").all_inner_texts()[0].startswith("Lapinjärvi")
+    first = page.locator(CHARTS).filter(has_text="Kuolleisuus / 100 000 asukasta")
+    assert first.locator("table thead th").last.inner_text() == "Lapinjärvi"
 
     # when a chart's title is followed, the indicator's metadata page opens with THL's credit
     site.follow(first.locator("h2 a"))

@@ -175,3 +175,38 @@ def test_organisation_profile__failed_save_on_a_phone__summary_at_the_top_focuse
     summary.locator("a[href='#id_name_fi']").tap()
     assert page.evaluate("document.activeElement.id") == "id_name_fi"
     assert Organisation.objects.get(pk=reuma.pk).name_fi == REUMA
+
+
+def test_organisation_profile__on_a_phone__contact_added_on_demand_save_always_in_reach(
+    make_site, demo
+):
+    site = make_site(**PHONE)
+    page = site.page
+    reuma = Organisation.objects.get(name_fi=REUMA)
+    site.login("yhdistys.reuma")
+    site.visit(f"/fi/organisations/{reuma.pk}/edit/")
+
+    # the form has no empty contact row, but a button that adds one
+    contacts = page.locator("[data-formset=contacts]")
+    assert contacts.locator(".formset__item").count() == reuma.contacts.count()
+    assert page.locator("text=Uusi yhteyshenkilö").count() == 0
+    add = contacts.locator("button.formset__add")
+    assert add.is_visible()
+    # and the save button stays at the bottom of the screen, however far the form goes
+    save = page.locator("main form button[type=submit]")
+    box = save.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 740
+
+    # when a contact person is added, with the phone number written with extra spaces
+    add.click()
+    index = reuma.contacts.count()
+    name = page.locator(f"#id_contacts-{index}-name")
+    assert page.evaluate("document.activeElement.id") == f"id_contacts-{index}-name"
+    name.fill("Pentti Räisänen")
+    page.locator(f"#id_contacts-{index}-phone").fill(" 040  123 4567 ")
+    site.follow(save)
+
+    # then the contact is saved with the number as written, its spaces single
+    assert page.url == site.url(f"/fi/organisations/{reuma.pk}/")
+    contact = reuma.contacts.get(name="Pentti Räisänen")
+    assert contact.phone == "040 123 4567"

@@ -118,13 +118,24 @@ def test_municipality_indicators__peers_and_gender__compared_and_chosen(client, 
     assert '<th scope="col">Vaala</th>' in html
     assert '<th scope="col">Lapinjärvi</th>' in html
     assert html.count('<th scope="col">Utajärvi</th>') == with_values_for("889")
-    assert '<option value="785" selected>' in html
+    assert '<input type="hidden" name="peer" value="785">' in html  # Vaala's chip
     assert '<option value="female" selected>' in html
     female = IndicatorValue.objects.get(
         indicator=mortality(), region__municipality__code="785", year=2024, gender="female"
     )
     with translation.override("fi"):
         assert f"<td>{NumberFormat()(female.value, 1)}</td>" in html
+
+
+def test_municipality_indicators__peer_added_by_name__in_finnish_or_swedish(client, demo):
+    for typed in ("vaala", "Vaala", " 785 "):
+        html = client.get(page_url(), {"peer": ["407"], "add_peer": typed}).content.decode()
+        assert '<th scope="col">Vaala</th>' in html, typed
+        assert '<th scope="col">Lapinjärvi</th>' in html, typed
+    html = client.get(page_url(), {"add_peer": "Lappträsk"}).content.decode()
+    assert '<th scope="col">Lapinjärvi</th>' in html
+    html = client.get(page_url(), {"add_peer": "ei tällaista kuntaa"}).content.decode()
+    assert html.count('<input type="hidden" name="peer"') == 0
 
 
 def test_municipality_indicators__indicator_set__its_indicators_in_its_order(client, demo):

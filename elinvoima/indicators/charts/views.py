@@ -7,6 +7,7 @@ from html import escape
 
 from csp.constants import NONE
 from csp.decorators import csp_replace
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseNotModified, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -34,8 +35,34 @@ MUNICIPALITY_CODE = re.compile(r"^[0-9]{3}$")
 
 
 def peer_codes_from(request, *, exclude: str = "") -> list[str]:
+    """The peers chosen (`?peer=` codes), and the one being added (`?add_peer=`, a name in
+    Finnish or Swedish or a code, as typed into the search box): at most MAX_PEERS."""
     codes = [code for code in request.GET.getlist("peer") if MUNICIPALITY_CODE.match(code)]
+    if added := _municipality_code_of(request.GET.get("add_peer", "")):
+        codes.append(added)
     return [code for code in dict.fromkeys(codes) if code != exclude][:MAX_PEERS]
+
+
+def _municipality_code_of(typed: str) -> str | None:
+    typed = " ".join(typed.split())[:100]
+    if not typed:
+        return None
+    if MUNICIPALITY_CODE.match(typed):
+        return typed
+    found = Municipality.objects.filter(Q(name_fi__iexact=typed) | Q(name_sv__iexact=typed))
+    return found.values_list("code", flat=True).first()
+
+
+def _peer_chips(request, peers: list[str], choices) -> list[dict]:
+    """Each chosen peer with the address of the page without it (its chip's remove link)."""
+    names = dict(choices)
+    chips = []
+    for code in peers:
+        query = request.GET.copy()
+        query.setlist("peer", [other for other in peers if other != code])
+        query.pop("add_peer", None)
+        chips.append({"code": code, "name": names.get(code, code), "remove": query.urlencode()})
+    return chips
 
 
 def _options(choices, selected) -> str:
@@ -91,8 +118,14 @@ def municipality_indicators(request, code: str):
             _options(set_options, str(chosen_set) if chosen_set else "all")
         ),
         "gender_options": mark_safe(_options(Gender.choices, gender)),  # noqa: S308
-        "peer_options": mark_safe(  # noqa: S308 (escaped in _options)
-            _options([(c, n) for c, n in municipality_choices() if c != municipality.code], peers)
+        "peers": _peer_chips(request, peers, municipality_choices()),
+        "can_add_peer": len(peers) < MAX_PEERS,
+        "peer_names": mark_safe(  # noqa: S308 (escaped here)
+            "".join(
+                f'<option value="{escape(name)}"></option>'
+                for code, name in municipality_choices()
+                if code != municipality.code and code not in peers
+            )
         ),
         "has_region": own_region is not None,
     }

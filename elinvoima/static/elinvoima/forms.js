@@ -70,3 +70,50 @@
     box.focus();
   });
 })();
+
+// Formsets whose rows are added on demand (templates/_formset.html): the empty row Django
+// renders gives way to a button; each press adds a row from the formset's <template>, with
+// its fields numbered as Django expects (TOTAL_FORMS counts them), and moves the focus to it.
+(function () {
+  "use strict";
+
+  function renumber(node, index) {
+    node.querySelectorAll("[name], [id], [for], [aria-describedby]").forEach(function (el) {
+      ["name", "id", "for", "aria-describedby"].forEach(function (attribute) {
+        var value = el.getAttribute(attribute);
+        if (value) el.setAttribute(attribute, value.replace(/__prefix__/g, index));
+      });
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-formset]").forEach(function (section) {
+      var prefix = section.dataset.formset;
+      var total = section.querySelector('input[name="' + prefix + '-TOTAL_FORMS"]');
+      var max = section.querySelector('input[name="' + prefix + '-MAX_NUM_FORMS"]');
+      var items = section.querySelector(".formset__items");
+      var template = section.querySelector("template.formset__template");
+      var button = section.querySelector(".formset__add");
+      if (!total || !items || !template || !button) return;
+      // The untouched empty rows at the end go; the count follows.
+      var empty = items.querySelectorAll(".formset__item--empty");
+      Array.prototype.slice.call(empty).reverse().forEach(function (row) {
+        if (row === items.lastElementChild) {
+          row.remove();
+          total.value = String(Number(total.value) - 1);
+        }
+      });
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var index = Number(total.value);
+        if (max && index >= Number(max.value)) return;
+        var row = template.content.firstElementChild.cloneNode(true);
+        renumber(row, index);
+        items.appendChild(row);
+        total.value = String(index + 1);
+        var first = row.querySelector("input:not([type=hidden]), select, textarea");
+        if (first) first.focus();
+      });
+    });
+  });
+})();

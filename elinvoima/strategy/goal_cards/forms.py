@@ -6,13 +6,14 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.core.forms import LenientNumbersMixin
 from elinvoima.strategy.enums import StatusLevel, Tertial
 from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardTask, GoalCardUpdate
 from elinvoima.strategy.goal_cards.services import goal_card_version, period_current
 from elinvoima.strategy.models import Goal, GoalIndicator, Plan
 
 
-class GoalCardForm(forms.ModelForm):
+class GoalCardForm(LenientNumbersMixin, forms.ModelForm):
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
@@ -114,7 +115,7 @@ class PeriodForm(forms.Form):
         return period_current()
 
 
-class GoalCardUpdateForm(forms.ModelForm):
+class GoalCardUpdateForm(LenientNumbersMixin, forms.ModelForm):
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
     year = forms.IntegerField(widget=forms.HiddenInput)
     tertial = forms.IntegerField(widget=forms.HiddenInput)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Organisation
-from elinvoima.core.forms import TranslatedFieldsMixin
+from elinvoima.core.forms import LenientNumbersMixin, TranslatedFieldsMixin
 from elinvoima.strategy.enums import MeasureStatus, Tertial
 from elinvoima.strategy.goal_cards.forms import recent_year_choices
 from elinvoima.strategy.models import Measure, Plan
@@ -42,7 +42,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class MeasureForm(TranslatedFieldsMixin, LoadedAtMixin, forms.ModelForm):
+class MeasureForm(LenientNumbersMixin, TranslatedFieldsMixin, LoadedAtMixin, forms.ModelForm):
     required_translations = ("title",)
 
     class Meta:

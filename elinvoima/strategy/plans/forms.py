@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.directory.forms import QuickSelect
 from elinvoima.actors.models import Organisation, TargetGroup, User
-from elinvoima.core.forms import TranslatedFieldsMixin
+from elinvoima.core.forms import LenientNumbersMixin, TranslatedFieldsMixin
 from elinvoima.indicators.enums import RegionCategory
 from elinvoima.indicators.models import Indicator, IndicatorSet, Region
 from elinvoima.strategy.enums import DecisionOutcome, PlanKind
@@ -214,7 +214,7 @@ class GoalForm(TranslatedFieldsMixin, LoadedAtMixin, forms.ModelForm):
         self.init_loaded_at()
 
 
-class GoalIndicatorForm(forms.ModelForm):
+class GoalIndicatorForm(LenientNumbersMixin, forms.ModelForm):
     class Meta:
         model = GoalIndicator
         fields = [
