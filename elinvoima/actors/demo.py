@@ -1,6 +1,6 @@
 """Loading the actors' demo data of demo_data.py: reference data, villages, organisations,
-accounts with their memberships and the interface tables. Idempotent: running it again
-changes nothing. Later apps' loaders find the organisations in
+accounts (and people without a login) with their memberships and the interface tables.
+Idempotent: running it again changes nothing. Later apps' loaders find the organisations in
 `context.objects["organisations"]` by their demo key."""
 
 from elinvoima.actors.demo_data import (
@@ -12,6 +12,7 @@ from elinvoima.actors.demo_data import (
     ORGANISATIONS,
     OTHER_INTERFACES,
     PAIJAT_HAME_COUNTY_CONTACTS,
+    PEOPLE_WITHOUT_LOGIN,
     VILLAGES,
 )
 from elinvoima.actors.enums import InterfaceSide, OrganisationKind
@@ -68,6 +69,7 @@ def actors_demo_load(context: DemoContext) -> None:
                 "description_fi": spec.get("description_fi", ""),
                 "description_sv": spec.get("description_sv", ""),
                 "regular_activities_fi": spec.get("regular_activities_fi", ""),
+                "regular_activities_sv": spec.get("regular_activities_sv", ""),
             },
         )
         if created:
@@ -85,28 +87,41 @@ def actors_demo_load(context: DemoContext) -> None:
     context.count("organisations", len(organisations))
     context.objects["organisations"] = organisations
     for account in DEMO_ACCOUNTS:
-        user, created = User.objects.get_or_create(
-            username=account["username"],
-            defaults={
-                "first_name": account["first_name"],
-                "last_name": account["last_name"],
-                "email": f"{account['username']}@example.invalid",
-                "is_superuser": account.get("superuser", False),
-                "is_staff": account.get("superuser", False),
-            },
-        )
-        if created or not user.check_password(password):
-            user.set_password(password)
-            user.save(update_fields=["password"])
-        for target, role, title in account["memberships"]:
-            organisation = (
-                acting_organisation(*target) if isinstance(target, tuple) else organisations[target]
-            )
-            Membership.objects.update_or_create(
-                user=user, organisation=organisation, role=role, defaults={"title": title}
-            )
+        _person_load(account, organisations, password=password)
         context.accounts.append((account["username"], account["description"]))
+    for person in PEOPLE_WITHOUT_LOGIN:
+        _person_load(person, organisations, password=None)
+    context.count("people without a login", len(PEOPLE_WITHOUT_LOGIN))
     _interfaces_load(municipalities, organisations)
+
+
+def _person_load(account: dict, organisations, *, password: str | None) -> None:
+    """A demo account with the demo password, or (`password=None`) a person who cannot log
+    in, with the memberships of `account`."""
+    user, created = User.objects.get_or_create(
+        username=account["username"],
+        defaults={
+            "first_name": account["first_name"],
+            "last_name": account["last_name"],
+            "email": f"{account['username']}@example.invalid",
+            "is_superuser": account.get("superuser", False),
+            "is_staff": account.get("superuser", False),
+        },
+    )
+    if password is None:
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+    elif created or not user.check_password(password):
+        user.set_password(password)
+        user.save(update_fields=["password"])
+    for target, role, title in account["memberships"]:
+        organisation = (
+            acting_organisation(*target) if isinstance(target, tuple) else organisations[target]
+        )
+        Membership.objects.update_or_create(
+            user=user, organisation=organisation, role=role, defaults={"title": title}
+        )
 
 
 def _villages_load(municipalities) -> dict[tuple[str, str], Village]:

@@ -1,7 +1,9 @@
 """The demo data: the municipalities, organisations and roles of the seeds, with made-up
 people. Every name of a person here is invented; the organisations are those the seeds
 name (seed 000: Utajärvi and Vaala, seed 001: Lapinjärvi, Asikkala and Päijät-Häme,
-seed 003: Keski-Suomi's regional workshops)."""
+seed 003: Keski-Suomi's regional workshops). Where a seed gives a count or a kind but no
+names (Utajärvi's nine village associations, Lapinjärvi's sports clubs), the names are
+made up for the demo and say so where they are given."""
 
 from elinvoima.actors.enums import OrganisationKind as Kind
 from elinvoima.actors.enums import Role
@@ -9,8 +11,24 @@ from elinvoima.actors.enums import Role
 UTAJARVI, VAALA, LAPINJARVI, ASIKKALA = "889", "785", "407", "016"
 POHJOIS_POHJANMAA, PAIJAT_HAME, KESKI_SUOMI, ITA_UUSIMAA = "19", "9", "15", "1"
 
+# Utajärvi's villages after Sanginsuu are real villages of Utajärvi, not named in seed 000:
+# they are the homes of the seven village associations the seed counts but does not name.
+UTAJARVI_MORE_VILLAGES = [
+    "Rokua",
+    "Sotkajärvi",
+    "Särkijärvi",
+    "Kytökylä",
+    "Niskankylä",
+    "Utosjärvi",
+    "Alakylä",
+]
 VILLAGES = {
-    UTAJARVI: [("Juorkuna", "Juorkuna"), ("Ahmas", "Ahmas"), ("Sanginsuu", "Sanginsuu")],
+    UTAJARVI: [
+        ("Juorkuna", "Juorkuna"),
+        ("Ahmas", "Ahmas"),
+        ("Sanginsuu", "Sanginsuu"),
+        *[(name, name) for name in UTAJARVI_MORE_VILLAGES],
+    ],
     VAALA: [("Oterma", "Oterma"), ("Jylhämä", "Jylhämä"), ("Säräisniemi", "Säräisniemi")],
     LAPINJARVI: [("Porlammi", "Porlom"), ("Ingermaninkylä", "Ingermansby"), ("Pukaro", "Pockar")],
 }
@@ -42,6 +60,11 @@ ORGANISATIONS = {
         "themes": ["village_development", "inclusion"],
         "target_groups": ["everyone"],
         "villages": ["Juorkuna"],
+        # The activities of the village associations are made up for the demo.
+        "regular_activities_fi": "Kylätalon kahvila sunnuntaisin klo 12–15. "
+        "Kesäkuussa kylän kesätapahtuma.",
+        "regular_activities_sv": "Bystugans kafé på söndagar kl. 12–15. "
+        "Byns sommarevenemang i juni.",
         "name_fi": "Juorkunan kyläyhdistys ry",
         "name_sv": "Juorkuna byaförening rf",
         "kind": Kind.VILLAGE_ASSOCIATION,
@@ -52,11 +75,109 @@ ORGANISATIONS = {
         "themes": ["village_development", "culture"],
         "target_groups": ["everyone"],
         "villages": ["Ahmas"],
+        "regular_activities_fi": "Kyläilta ja yhteislaulua kylätalolla kerran kuussa. "
+        "Heinäkuussa kesäteatteri.",
+        "regular_activities_sv": "Bykväll med allsång i bystugan en gång i månaden. "
+        "Sommarteater i juli.",
         "name_fi": "Ahmaksen kyläyhdistys ry",
         "name_sv": "Ahmas byaförening rf",
         "kind": Kind.VILLAGE_ASSOCIATION,
         "municipality": UTAJARVI,
         "register_number": "171.889",
+    },
+    # The seven village associations of Utajärvi that seed 000 counts ("kyläyhdistykset
+    # (9 kpl)", with Juorkuna and Ahmas above) but does not name: the villages are real, the
+    # associations, their activities and themes are made up for the demo.
+    "rokua": {
+        "themes": ["village_development", "environment"],
+        "target_groups": ["everyone"],
+        "villages": ["Rokua"],
+        "regular_activities_fi": "Kyläilta kylätalolla kuukauden ensimmäisenä tiistaina klo 18. "
+        "Talvella latujen talkoot.",
+        "regular_activities_sv": "Bykväll i bystugan första tisdagen i månaden kl. 18. "
+        "På vintern talko för skidspåren.",
+        "name_fi": "Rokuan kyläyhdistys ry",
+        "name_sv": "Rokua byaförening rf",
+        "kind": Kind.VILLAGE_ASSOCIATION,
+        "municipality": UTAJARVI,
+    },
+    "sotkajarvi": {
+        "themes": ["village_development", "inclusion"],
+        "target_groups": ["everyone"],
+        "villages": ["Sotkajärvi"],
+        "regular_activities_fi": "Kyläkahvila keskiviikkoisin klo 10–12 kylätalolla. "
+        "Kesällä kylän yhteinen juhannusjuhla.",
+        "regular_activities_sv": "Bykafé på onsdagar kl. 10–12 i bystugan. "
+        "På sommaren byns gemensamma midsommarfest.",
+        "name_fi": "Sotkajärven kyläyhdistys ry",
+        "name_sv": "Sotkajärvi byaförening rf",
+        "kind": Kind.VILLAGE_ASSOCIATION,
+        "municipality": UTAJARVI,
+    },
+    "sarkijarvi": {
+        "themes": ["village_development", "volunteering"],
+        "target_groups": ["everyone"],
+        "villages": ["Särkijärvi"],
+        "regular_activities_fi": "Kyläilta joka toinen torstai klo 18. "
+        "Kylätalon talkoot keväällä ja syksyllä.",
+        "regular_activities_sv": "Bykväll varannan torsdag kl. 18. "
+        "Talko i bystugan på våren och hösten.",
+        "name_fi": "Särkijärven kyläyhdistys ry",
+        "name_sv": "Särkijärvi byaförening rf",
+        "kind": Kind.VILLAGE_ASSOCIATION,
+        "municipality": UTAJARVI,
+    },
+    "kytokyla": {
+        "themes": ["village_development", "culture"],
+        "target_groups": ["everyone"],
+        "villages": ["Kytökylä"],
+        "regular_activities_fi": "Käsityö- ja jutturinki maanantaisin klo 13 kylätalolla. "
+        "Yhteiskyyti kirkonkylän tapahtumiin.",
+        "regular_activities_sv": "Handarbets- och samtalsring på måndagar kl. 13 i bystugan. "
+        "Samåkning till evenemang i kyrkbyn.",
+        "name_fi": "Kytökylän kyläyhdistys ry",
+        "name_sv": "Kytökylä byaförening rf",
+        "kind": Kind.VILLAGE_ASSOCIATION,
+        "municipality": UTAJARVI,
+    },
+    "niskankyla": {
+        "themes": ["village_development", "culture"],
+        "target_groups": ["everyone"],
+        "villages": ["Niskankylä"],
+        "regular_activities_fi": "Kyläilta ja yhteislaulua kuukauden viimeisenä perjantaina. "
+        "Kesällä uimarannan talkoot.",
+        "regular_activities_sv": "Bykväll med allsång sista fredagen i månaden. "
+        "På sommaren talko vid badstranden.",
+        "name_fi": "Niskankylän kyläyhdistys ry",
+        "name_sv": "Niskankylä byaförening rf",
+        "kind": Kind.VILLAGE_ASSOCIATION,
+        "municipality": UTAJARVI,
+    },
+    "utosjarvi": {
+        "themes": ["village_development", "environment"],
+        "target_groups": ["everyone"],
+        "villages": ["Utosjärvi"],
+        "regular_activities_fi": "Tupailta kylätalolla yhtenä lauantaina kuussa. "
+        "Syksyllä yhteiset marjaretket.",
+        "regular_activities_sv": "Stugkväll i bystugan en lördag i månaden. "
+        "På hösten gemensamma bärutflykter.",
+        "name_fi": "Utosjärven kyläyhdistys ry",
+        "name_sv": "Utosjärvi byaförening rf",
+        "kind": Kind.VILLAGE_ASSOCIATION,
+        "municipality": UTAJARVI,
+    },
+    "alakyla": {
+        "themes": ["village_development", "volunteering", "safety"],
+        "target_groups": ["everyone"],
+        "villages": ["Alakylä"],
+        "regular_activities_fi": "Kahvitupa avoinna torstaisin klo 10–13. "
+        "Naapuriapua ja kauppakassien kuljetus talkoovoimin.",
+        "regular_activities_sv": "Kaffestugan öppen på torsdagar kl. 10–13. "
+        "Grannhjälp och hemkörning av matkassar på talko.",
+        "name_fi": "Alakylän kyläyhdistys ry",
+        "name_sv": "Alakylä byaförening rf",
+        "kind": Kind.VILLAGE_ASSOCIATION,
+        "municipality": UTAJARVI,
     },
     "utajarvi-parish": {
         "themes": ["spiritual", "volunteering"],
@@ -159,6 +280,62 @@ ORGANISATIONS = {
         "name_fi": "Loviisan kansalaisopisto",
         "name_sv": "Lovisa medborgarinstitut",
         "kind": Kind.EDUCATIONAL_INSTITUTION,
+        "municipality": LAPINJARVI,
+    },
+    # Seed 001 names Lapinjärvi's partners in health promotion: the council for older
+    # people and persons with disabilities ("Vanhus- ja vammaisneuvosto", one council) and
+    # the youth council Nuva among the municipal actors, sports clubs, the cultural
+    # association and MLL among the associations. There is no kind for a municipal
+    # council: "other", under the municipality. The sports club's name is made up (the seed
+    # says "Liikuntaseurat"), as are the descriptions.
+    "lapinjarvi-vanhusneuvosto": {
+        "themes": ["inclusion"],
+        "target_groups": ["older_people"],
+        "name_fi": "Lapinjärven vanhus- ja vammaisneuvosto",
+        "name_sv": "Lappträsk råd för äldre och personer med funktionsnedsättning",
+        "kind": Kind.OTHER,
+        "municipality": LAPINJARVI,
+        "parent": ("municipality", LAPINJARVI),
+        "description_fi": "Kunnan vaikuttamistoimielin, joka tuo ikääntyneiden ja vammaisten "
+        "kuntalaisten näkemykset kunnan päätösten valmisteluun.",
+        "description_sv": "Kommunens påverkansorgan som för fram synpunkterna från äldre och "
+        "från personer med funktionsnedsättning när kommunens beslut bereds.",
+    },
+    "lapinjarvi-nuva": {
+        "themes": ["inclusion"],
+        "target_groups": ["young_people"],
+        "name_fi": "Lapinjärven nuorisovaltuusto Nuva",
+        "name_sv": "Lappträsk ungdomsfullmäktige Nuva",
+        "kind": Kind.OTHER,
+        "municipality": LAPINJARVI,
+        "parent": ("municipality", LAPINJARVI),
+        "description_fi": "Nuorten vaikuttamistoimielin, joka tuo nuorten äänen kunnan "
+        "päätöksentekoon.",
+        "description_sv": "De ungas påverkansorgan, som för fram de ungas röst i kommunens "
+        "beslutsfattande.",
+    },
+    "lapinjarvi-liikunta": {
+        "themes": ["physical_activity"],
+        "target_groups": ["everyone"],
+        "name_fi": "Lapinjärven Liikuntaseura ry",
+        "name_sv": "Lappträsk Idrottsförening rf",
+        "kind": Kind.SPORTS_CLUB,
+        "municipality": LAPINJARVI,
+    },
+    "lapinjarvi-kulttuuri": {
+        "themes": ["culture"],
+        "target_groups": ["everyone"],
+        "name_fi": "Lapinjärven kulttuuriyhdistys ry",
+        "name_sv": "Lappträsk kulturförening rf",
+        "kind": Kind.ASSOCIATION,
+        "municipality": LAPINJARVI,
+    },
+    "lapinjarvi-mll": {
+        "themes": ["inclusion", "volunteering"],
+        "target_groups": ["children_and_families"],
+        "name_fi": "MLL Lapinjärven yhdistys ry",
+        "name_sv": "MLL Lappträsk förening rf",
+        "kind": Kind.ASSOCIATION,
         "municipality": LAPINJARVI,
     },
     "lapinjarvi-terveysasema": {
@@ -326,6 +503,42 @@ DEMO_ACCOUNTS = [
         "last_name": "Virtanen",
         "memberships": [("lapinjarvi-terveysasema", Role.REFERRING_PROFESSIONAL, "lääkäri")],
         "description": "referring professional (doctor), Itä-Uusimaa",
+    },
+]
+
+# People of the seeds' groups who have no demo login (their password is unusable), in the
+# shape of DEMO_ACCOUNTS. Seed 000 gives the roles of Utajärvi's vitality group: chaired by
+# the municipal manager, presented by the culture secretary, minuted by the office
+# secretary, the planner a permanent member. The names are invented.
+PEOPLE_WITHOUT_LOGIN = [
+    {
+        "username": "kunnanjohtaja.utajarvi",
+        "networks": [("Utajärven elinvoimaryhmä", "chair")],
+        "first_name": "Marketta",
+        "last_name": "Väyrynen",
+        "memberships": [(("municipality", UTAJARVI), Role.OFFICIAL, "kunnanjohtaja")],
+    },
+    {
+        "username": "toimistosihteeri.utajarvi",
+        "networks": [("Utajärven elinvoimaryhmä", "secretary")],
+        "first_name": "Tiina",
+        "last_name": "Kokkonen",
+        "memberships": [(("municipality", UTAJARVI), Role.OFFICIAL, "toimistosihteeri")],
+    },
+    {
+        "username": "kulttuurisihteeri.utajarvi",
+        # The presenter (esittelijä): no such network role yet, told in the description.
+        "networks": [("Utajärven elinvoimaryhmä", "member")],
+        "first_name": "Eeva",
+        "last_name": "Keränen",
+        "memberships": [(("municipality", UTAJARVI), Role.OFFICIAL, "kulttuurisihteeri")],
+    },
+    {
+        "username": "suunnittelija.utajarvi",
+        "networks": [("Utajärven elinvoimaryhmä", "member")],
+        "first_name": "Ville",
+        "last_name": "Jokela",
+        "memberships": [(("municipality", UTAJARVI), Role.OFFICIAL, "suunnittelija")],
     },
 ]
 

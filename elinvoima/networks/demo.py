@@ -1,8 +1,9 @@
-"""Loading the demo networks (demo_data.py) and the demo accounts' network roles.
+"""Loading the demo networks (demo_data.py) and the network roles of the demo accounts and
+of the people without a login (actors.demo_data).
 Created once: what people later edit is kept."""
 
 from elinvoima.actors.demo import acting_organisation
-from elinvoima.actors.demo_data import DEMO_ACCOUNTS
+from elinvoima.actors.demo_data import DEMO_ACCOUNTS, PEOPLE_WITHOUT_LOGIN
 from elinvoima.actors.interfaces.models import InterfaceTheme
 from elinvoima.actors.models import Municipality, User, WellbeingCounty
 from elinvoima.core.demo import DemoContext
@@ -27,6 +28,7 @@ def networks_demo_load(context: DemoContext) -> None:
                 "name_en": spec["name_fi"],
                 "kind": spec["kind"],
                 "description_fi": spec.get("description_fi", ""),
+                "description_sv": spec.get("description_sv", ""),
                 "municipality": municipalities.get(spec.get("municipality")),
                 "wellbeing_county": counties.get(spec.get("county")),
                 "coordinator": organisation(spec["coordinator"]),
@@ -36,7 +38,7 @@ def networks_demo_load(context: DemoContext) -> None:
             network.members.set(organisation(key) for key in spec["members"])
     context.count("networks", len(NETWORKS))
 
-    for account in DEMO_ACCOUNTS:
+    for account in [*DEMO_ACCOUNTS, *PEOPLE_WITHOUT_LOGIN]:
         for network_name, network_role in account.get("networks", []):
             NetworkMembership.objects.update_or_create(
                 user=User.objects.get(username=account["username"]),

@@ -4,6 +4,20 @@ actors.demo_data.DEMO_ACCOUNTS ("networks")."""
 
 from elinvoima.actors.demo_data import LAPINJARVI, PAIJAT_HAME, UTAJARVI, VAALA
 
+# Seed 000: "kyläyhdistykset (9 kpl)" in Utajärvi's vitality group (the organisations of
+# actors.demo_data; seven of the names are made up, as said there).
+UTAJARVI_VILLAGE_ASSOCIATIONS = [
+    "juorkuna",
+    "ahmas",
+    "rokua",
+    "sotkajarvi",
+    "sarkijarvi",
+    "kytokyla",
+    "niskankyla",
+    "utosjarvi",
+    "alakyla",
+]
+
 # Networks of the seeds: (key, fi, sv, kind, municipality, county, coordinator, members)
 NETWORKS = [
     {
@@ -14,15 +28,26 @@ NETWORKS = [
         "coordinator": ("municipality", UTAJARVI),
         "members": [
             "reuma-utajarvi",
-            "juorkuna",
-            "ahmas",
             "utajarvi-parish",
             "utajarvi-yrityspuisto",
             "oulunkaari",
             "utajarvi-sivistys",
+            *UTAJARVI_VILLAGE_ASSOCIATIONS,
         ],
-        "description_fi": "Kunnanjohtajan johtama ryhmä, jossa järjestöagentit, seurakunta, "
-        "yritykset ja kyläyhdistykset edistävät yhdessä kunnan elinvoimaa ja hyvinvointia.",
+        # Seed 000. The chair (the municipal manager) and the secretary (the office secretary,
+        # who writes the minutes) are network roles of people (actors.demo_data); there is no
+        # role for the presenter yet (issue 16), so the description tells who presents.
+        "description_fi": "Ryhmä, jossa järjestöagentit, seurakunta, yritykset ja kyläyhdistykset "
+        "edistävät yhdessä kunnan elinvoimaa ja hyvinvointia. Puheenjohtajana kunnanjohtaja, "
+        "esittelijänä kulttuurisihteeri; toimistosihteeri kirjaa pöytäkirjan. Pysyvinä "
+        "viranhaltijajäseninä suunnittelija ja hyvinvointijohtaja; jäseninä järjestöagentit, "
+        "seurakunnan ja yritysten edustajat sekä yhdeksän kyläyhdistystä.",
+        "description_sv": "En grupp där föreningsagenterna, församlingen, företagen och "
+        "byaföreningarna tillsammans främjar kommunens livskraft och välfärd. Ordförande är "
+        "kommundirektören och föredragande kultursekreteraren; byråsekreteraren för "
+        "protokollet. Ständiga medlemmar bland tjänsteinnehavarna är planeraren och "
+        "välfärdsdirektören; medlemmar är föreningsagenterna, representanter för församlingen "
+        "och företagen samt nio byaföreningar.",
     },
     *[
         {
@@ -48,13 +73,48 @@ NETWORKS = [
         "coordinator": ("municipality", VAALA),
         "members": [],
     },
+    # Seed 001, "Kuntatasoisen hyvinvointityön strateginen johtaminen": the steering group
+    # leads, the working group prepares, develops and carries out; the partners are those the
+    # seed names for health promotion and exercise counselling in Lapinjärvi.
+    {
+        "name_fi": "Lapinjärven hyvinvoinnin ja terveyden edistämisen monialainen ohjausryhmä",
+        "name_sv": "Lappträsk sektorsövergripande styrgrupp för främjande av välfärd och hälsa",
+        "kind": "steering_group",
+        "municipality": LAPINJARVI,
+        "coordinator": "lapinjarvi-sivistys",
+        "members": [
+            "lapinjarvi-vanhusneuvosto",
+            "lapinjarvi-nuva",
+            "lapinjarvi-liikunta",
+            "lapinjarvi-mll",
+            "lapinjarvi-kulttuuri",
+            "lapinjarvi-martat",
+            "lapinjarvi-yritykset",
+            "agricola-parish",
+            "loviisa-opisto",
+            "lapinjarvi-terveysasema",
+        ],
+        "description_fi": "Hyvinvointityön strateginen johtaminen.",
+        "description_sv": "Strategisk ledning av välfärdsarbetet.",
+    },
     {
         "name_fi": "Lapinjärven hyvinvoinnin ja terveyden edistämisen monialainen työryhmä",
         "name_sv": "Lappträsk sektorsövergripande arbetsgrupp för främjande av välfärd och hälsa",
         "kind": "hyte_network",
         "municipality": LAPINJARVI,
         "coordinator": "lapinjarvi-sivistys",
-        "members": ["lapinjarvi-martat", "lapinjarvi-yritykset", "agricola-parish"],
+        "members": [
+            "lapinjarvi-martat",
+            "lapinjarvi-yritykset",
+            "agricola-parish",
+            "lapinjarvi-liikunta",
+            "lapinjarvi-mll",
+            "lapinjarvi-kulttuuri",
+        ],
+        "description_fi": "Poikkihallinnollisen hyvinvointityön valmistelu, kehittäminen ja "
+        "toimeenpano.",
+        "description_sv": "Beredning, utveckling och genomförande av det sektorsövergripande "
+        "välfärdsarbetet.",
     },
     *[
         {

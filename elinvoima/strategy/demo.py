@@ -1,23 +1,35 @@
 """Demo plans of the seeds. Päijät-Häme (seed 001): the regional welfare report and plan
 2021–2025 with its four hyte-kärjet and their goals, the goal tracking card of the seed,
 the separate regional plans, the logic model of preventive work and the first annual hyte
-negotiations. Vaala (seed 000): the council-term welfare report and the annual welfare plan
-whose measures the age-group networks and associations carry out, with the yearly
-evaluation report's recommendations to the networks.
+negotiations. Vaala (seed 000): the council-term welfare report with goals by age group and
+the annual welfare plan whose measures the age-group networks and associations carry out,
+with the yearly evaluation report's recommendations to the networks. Utajärvi (seed 000):
+the welfare plan with the strategic goal of the Ikäihmiset card and its three sub-goals,
+carried out by the rheumatism association and the village associations (demo_data.py).
 
-What the seeds tell is taken as they tell it; Vaala's goals and measures and the decision
-dates are made up for the demo. Loaded once: a plan that exists is left as its users edited it.
+What the seeds tell is taken as they tell it; Vaala's goals and measures, Utajärvi's
+measures and their implementers, and the decision dates are made up for the demo.
+Loaded once: a plan that exists is left as its users edited it.
 """
 
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, User, WellbeingCounty
 from elinvoima.indicators.enums import IndicatorSource
 from elinvoima.indicators.models import Indicator
 from elinvoima.networks.models import Network
+from elinvoima.strategy.demo_data import (
+    UTAJARVI,
+    UTAJARVI_AREA,
+    UTAJARVI_PLAN,
+    UTAJARVI_STRATEGIC_GOAL,
+    UTAJARVI_SUB_GOALS,
+    VAALA_REPORT_AREAS,
+)
 from elinvoima.strategy.enums import (
     ConcernKind,
     DecisionBody,
@@ -261,6 +273,9 @@ def strategy_demo_load(organisations: dict[str, Organisation]) -> None:
         _paijat_hame_load(county, organisations)
     if not Plan.objects.filter(municipality=vaala, version=1).exists():
         _vaala_load(vaala, organisations)
+    utajarvi = Municipality.objects.get(code=UTAJARVI)
+    if not Plan.objects.filter(municipality=utajarvi, title_fi=UTAJARVI_PLAN["title_fi"]).exists():
+        _utajarvi_load(utajarvi, organisations)
 
 
 def _approve(plan: Plan, bodies: tuple[str, ...], dates: list[datetime.date]) -> None:
@@ -402,6 +417,24 @@ def _vaala_load(vaala: Municipality, organisations) -> None:
         end_year=2025,
         description_fi="Tehty ikäkausityöryhmien raportoinnin ja esitysten pohjalta.",
     )
+    target_groups = TargetGroup.objects.in_bulk(field_name="code")
+    for position, (suffix, group, _goals) in enumerate(VAALA_AREAS):
+        title_sv, goals = VAALA_REPORT_AREAS[suffix]
+        area = PriorityArea.objects.create(
+            plan=report,
+            title_fi=suffix[0].upper() + suffix[1:],
+            title_sv=title_sv,
+            position=position,
+        )
+        for goal_position, (goal_fi, goal_sv) in enumerate(goals):
+            goal = Goal.objects.create(
+                plan=report,
+                priority_area=area,
+                title_fi=goal_fi,
+                title_sv=goal_sv,
+                position=goal_position,
+            )
+            goal.target_groups.set([target_groups[group]])
     _approve(
         report,
         municipal_chain,
@@ -418,7 +451,6 @@ def _vaala_load(vaala: Municipality, organisations) -> None:
         description_fi="Vuosittainen hyvinvointisuunnitelma. Ikäkausiverkostot kirjaavat "
         "toimenpiteet, toteuttajat ja toteutuman.",
     )
-    target_groups = TargetGroup.objects.in_bulk(field_name="code")
     year = 2025
     for position, (suffix, group, goals) in enumerate(VAALA_AREAS):
         area = PriorityArea.objects.create(
@@ -480,3 +512,61 @@ def _vaala_load(vaala: Municipality, organisations) -> None:
             "hyvinvointisuunnitelman pohjaksi.",
             position=position,
         )
+
+
+def _utajarvi_load(utajarvi: Municipality, organisations) -> None:
+    """The plan of the year the demo is loaded in, approved at the end of the year before."""
+    today = timezone.localdate()
+    year = today.year
+    plan = Plan.objects.create(
+        kind=PlanKind.WELFARE_PLAN,
+        municipality=utajarvi,
+        start_year=year,
+        end_year=year,
+        state=PlanState.PLANNING,
+        **UTAJARVI_PLAN,
+    )
+    area = PriorityArea.objects.create(plan=plan, **UTAJARVI_AREA)
+    older_people = TargetGroup.objects.filter(code="older_people")
+    coordinator = User.objects.filter(username="hyte.utajarvi")
+    strategic = Goal.objects.create(plan=plan, priority_area=area, **UTAJARVI_STRATEGIC_GOAL)
+    strategic.target_groups.set(older_people)
+    strategic.owner_users.set(coordinator)
+    for goal_position, (sub_goal_titles, measures) in enumerate(UTAJARVI_SUB_GOALS):
+        sub_goal = Goal.objects.create(
+            plan=plan,
+            priority_area=area,
+            parent=strategic,
+            position=goal_position,
+            **sub_goal_titles,
+        )
+        sub_goal.target_groups.set(older_people)
+        for position, spec in enumerate(measures):
+            (start_month, start_day), (end_month, end_day) = spec["dates"]
+            ends_on = datetime.date(year, end_month, end_day)
+            status = spec["status"] or (
+                MeasureStatus.DONE if ends_on < today else MeasureStatus.PLANNED
+            )
+            measure = Measure.objects.create(
+                plan=plan,
+                goal=sub_goal,
+                position=position,
+                title_fi=spec["title_fi"],
+                title_sv=spec["title_sv"],
+                description_fi=spec.get("description_fi", ""),
+                description_sv=spec.get("description_sv", ""),
+                resources=spec.get("resources", ""),
+                starts_on=datetime.date(year, start_month, start_day),
+                ends_on=ends_on,
+                status=status,
+            )
+            measure.implementers.set(organisations[key] for key in spec["implementers"])
+    _approve(
+        plan,
+        (DecisionBody.WELFARE_GROUP, DecisionBody.MUNICIPAL_BOARD, DecisionBody.MUNICIPAL_COUNCIL),
+        [
+            datetime.date(year - 1, 11, 4),
+            datetime.date(year - 1, 11, 24),
+            datetime.date(year - 1, 12, 15),
+        ],
+    )

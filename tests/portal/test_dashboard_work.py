@@ -59,7 +59,9 @@ def test_dashboard__association__profile_not_updated_this_year(demo, client_for)
         updated_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
     )
     work = _work("yhdistys.reuma")
-    assert work == {"profiili (Utajärven reumayhdistys ry) päivittämättä tänä vuonna": 1}
+    assert work.pop("profiili (Utajärven reumayhdistys ry) päivittämättä tänä vuonna") == 1
+    # Besides the profile only what it carries out in Utajärvi's welfare plan (the demo).
+    assert work and all(label.startswith("raportoitava") for label in work), work
 
 
 def test_dashboard__failed_import__for_who_imported_it(demo):
@@ -68,7 +70,8 @@ def test_dashboard__failed_import__for_who_imported_it(demo):
         kind=ImportJob.Kind.REGIONS, status=ImportStatus.FAILED, created_by=admin
     )
     assert _work("admin") == {"hylätty tuonti viimeisen 30 päivän aikana": 1}
-    assert _work("hyte.utajarvi") == {}  # an importer, but not of this file
+    # An importer, but not of this file (the rest of the list is Utajärvi's measures).
+    assert not [label for label in _work("hyte.utajarvi") if "tuonti" in label]
 
 
 @pytest.mark.parametrize("username", ["hyte.vaala", "hva.paijathame", "yhdistys.mll", "admin"])
