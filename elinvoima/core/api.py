@@ -82,7 +82,7 @@ class BoundedSearchFilter(SearchFilter):
     """DRF's `?search=`, refused with 400 past the bounds of `core.search`. A view with
     `text_search_fields` (core.text_search's SearchFields) is searched as its pages are, in
     Finnish and Swedish (with `text_search_also(term)`, e.g. themes whose words match), and
-    its `search_fields` then match the whole text exactly (a business ID)."""
+    its `search_fields` then match the whole text as a part (a business ID, names)."""
 
     def filter_queryset(self, request: Request, queryset: QuerySet, view) -> QuerySet:
         fields = getattr(view, "text_search_fields", None)
@@ -95,7 +95,7 @@ class BoundedSearchFilter(SearchFilter):
             return queryset
         condition = search.filter(fields, also=getattr(view, "text_search_also", None))
         for name in getattr(view, "search_fields", None) or []:
-            condition |= Q(**{f"{name}__iexact": text.strip()})  # a code or business ID
+            condition |= Q(**{f"{name}__icontains": text.strip()})  # a business ID, names
         return queryset.filter(condition)
 
     def get_search_terms(self, request: Request) -> list[str]:

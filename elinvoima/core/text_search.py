@@ -10,7 +10,7 @@ and each word of the search must match somewhere in the row:
   GIN indexes of each model's migration; on SQLite a function registered on the connection
   (core.sqlite_functions) gives the same stems.
 - **inside a compound**: the stem (5 letters or more; else the word, 4 or more) anywhere
-  in the text, so that `jumppa` finds "Tuolijumppa" (answered on PostgreSQL by the
+  in the text, so that `jumppaa` finds "Tuolijumppa" (answered on PostgreSQL by the
   trigram indexes of `icontains`).
 
 Snowball does not undo Finnish consonant gradation or every plural (`vanhuksille` stems to
@@ -100,34 +100,36 @@ def translated(name: str, weight: int = 1, languages=("fi", "sv")) -> list[Searc
     return [SearchField(f"{name}_{language}", language, weight) for language in languages]
 
 
+def _shortest_of(prefixes: list[str]) -> tuple[str, ...]:
+    """The prefixes without those that a shorter one begins (they would add nothing), the
+    longest first."""
+    kept = {p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes)}
+    return tuple(sorted(kept, key=lambda p: (-len(p), p)))
+
+
 @dataclass(frozen=True)
 class Term:
     """One word of a search: the stems it is looked for by (the longest first)."""
 
     word: str
     prefixes: tuple[str, ...]
+    compound_parts: tuple[str, ...]  # looked for inside words
 
     @classmethod
     def of(cls, word: str) -> Term:
         stems = [_stemmer(language).stemWord(word) for language in ("fi", "sv")]
-        prefixes: list[str] = []
+        candidates: list[str] = []
         for stem in stems:
-            prefixes.append(stem)
+            candidates.append(stem)
             if len(stem) >= STEMMERS_TRY_SHORTER_FROM:
-                prefixes += [stem[:-1], stem[:-2]]
-        # A prefix that another, shorter one begins already adds nothing.
-        kept = [p for p in prefixes if not any(p != q and p.startswith(q) for q in prefixes)]
-        return cls(word, tuple(sorted(set(kept), key=lambda p: (-len(p), p))))
-
-    @property
-    def compound_parts(self) -> tuple[str, ...]:
-        """What is looked for inside words: the stems of 5 letters or more; for a shorter
-        stem the word itself ("jumppa" in "tuolijumppa"), as the stem alone finds too much
-        ("äldr", of "äldre", is inside "föräldrar")."""
-        parts = tuple(p for p in self.prefixes if len(p) >= SHORTEST_COMPOUND_STEM)
-        if parts:
-            return parts
-        return (self.word,) if len(self.word) >= SHORTEST_COMPOUND_WORD else ()
+                candidates += [stem[:-1], stem[:-2]]
+        # Inside words: the candidates of 5 letters or more ("jumpp" of "jumppaa" is in
+        # "tuolijumppa"); with none, the word itself, as a shorter stem finds too much
+        # ("äldr", of "äldre", is inside "föräldrar").
+        long = [p for p in candidates if len(p) >= SHORTEST_COMPOUND_STEM]
+        if not long and len(word) >= SHORTEST_COMPOUND_WORD:
+            long = [word]
+        return cls(word, _shortest_of(candidates), _shortest_of(long))
 
     def found_in(self, text: str, language: str) -> bool:
         """The same test in Python, for short lists kept in memory (themes and their

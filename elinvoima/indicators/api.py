@@ -77,7 +77,7 @@ class IndicatorViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [permissions.AllowAny]
     filterset_class = IndicatorFilter
     text_search_fields = SEARCHED  # as the catalogue page searches
-    search_fields = ["title_fi", "title_sv", "title_en"]  # also a whole title, exactly
+    search_fields = ["title_fi", "title_sv", "title_en"]  # also as a part of a title
     ordering_fields = ["title_fi", "sotkanet_id"]
 
     def get_queryset(self):

@@ -29,6 +29,7 @@ from elinvoima.actors.models import Municipality, Organisation, TargetGroup, Wel
 from elinvoima.actors.permissions import organisations_visible_to
 from elinvoima.core.api import AuditActorMixin, VisibleRelationsMixin, etag, if_match_versions
 from elinvoima.core.filters import FilterSet, IntegerFilter, YearFilter
+from elinvoima.core.text_search import translated
 from elinvoima.networks.models import Network
 from elinvoima.strategy.enums import MeasureStatus, PlanKind, PlanState, StatusLevel, Tertial
 from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardTask, GoalCardUpdate
@@ -247,6 +248,12 @@ class PlanFilter(FilterSet):
         return queryset.filter(start_year__lte=value, end_year__gte=value)
 
 
+# `?search=` as every search: Finnish and Swedish words (core.text_search); a plan by its
+# title above its description, goals and measures by their titles (and by the names of
+# their owners and those responsible, as parts).
+PLAN_SEARCHED = [*translated("title", weight=2), *translated("description")]
+
+
 class PlanViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
     """Welfare reports and plans of municipalities, counties and networks. Approved versions
     are public and frozen; drafts are read and written by those who work on them."""
@@ -254,6 +261,7 @@ class PlanViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
     serializer_class = PlanSerializer
     permission_classes = [ReadPublicWriteSignedIn]
     filterset_class = PlanFilter
+    text_search_fields = PLAN_SEARCHED
     search_fields = ["title_fi", "title_sv"]
     ordering_fields = ["start_year", "title_fi", "updated_at", "id"]
     ordering = ["-start_year", "title_fi", "id"]
@@ -410,7 +418,8 @@ class GoalViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
     serializer_class = GoalSerializer
     permission_classes = [ReadPublicWriteSignedIn]
     filterset_class = GoalFilter
-    search_fields = ["title_fi", "title_sv", "owner_names"]
+    text_search_fields = translated("title")
+    search_fields = ["owner_names"]
     ordering_fields = ["position", "id"]
     ordering = ["plan_id", "position", "id"]
 
@@ -584,7 +593,8 @@ class MeasureViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):
     serializer_class = MeasureSerializer
     permission_classes = [ReadPublicWriteSignedIn]
     filterset_class = MeasureFilter
-    search_fields = ["title_fi", "title_sv", "responsible_names"]
+    text_search_fields = translated("title")
+    search_fields = ["responsible_names"]
     ordering_fields = ["position", "ends_on", "id"]
     ordering = ["plan_id", "goal_id", "position", "id"]
 

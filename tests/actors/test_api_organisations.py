@@ -114,7 +114,8 @@ def test_update__stale_if_match__412_and_nothing_overwritten(api):
     url = f"/api/v1/organisations/{_reuma().pk}/"
     etag = client.get(url)["ETag"]
     assert (
-        client.patch(url, {"phone": "040 100 0001"}, format="json", HTTP_IF_MATCH=etag).status_code == 200
+        client.patch(url, {"phone": "040 100 0001"}, format="json", HTTP_IF_MATCH=etag).status_code
+        == 200
     )
     response = client.patch(url, {"phone": "040 100 0002"}, format="json", HTTP_IF_MATCH=etag)
     assert response.status_code == 412
