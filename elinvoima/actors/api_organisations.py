@@ -114,6 +114,8 @@ def _as_api_error(error: DjangoValidationError) -> exceptions.APIException:
     """A service's refusal as a JSON error: a stale version 412, the rest field messages."""
     if getattr(error, "code", None) == "conflict":
         return PreconditionFailed(" ".join(error.messages))
+    if getattr(error, "code", None) == "in_use":
+        return InUse(" ".join(error.messages))
     if hasattr(error, "error_dict"):
         return serializers.ValidationError(
             {
@@ -152,6 +154,12 @@ class PreconditionFailed(exceptions.APIException):
         "Load it again and make your change."
     )
     default_code = "precondition_failed"
+
+
+class InUse(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("The organisation is in use and cannot be removed.")
+    default_code = "in_use"
 
 
 class OrganisationFilter(FilterSet):

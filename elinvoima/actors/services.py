@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -371,4 +372,16 @@ def organisation_delete(*, user, organisation: Organisation) -> None:
     except Organisation.DoesNotExist:
         raise Http404 from None
     _authorize(user, "actors.delete_organisation", current)
-    current.delete()
+    try:
+        with transaction.atomic():  # a refused delete leaves the outer transaction usable
+            current.delete()
+    except (ProtectedError, RestrictedError):
+        # Reports of measures, plans and the like keep what the organisation did on record.
+        raise ValidationError(
+            _(
+                "%(name)s cannot be removed: plans, measures or reports refer to it. "
+                "Unpublish it instead, so that it is no longer shown in the directory."
+            ),
+            code="in_use",
+            params={"name": current},
+        ) from None

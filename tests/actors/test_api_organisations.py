@@ -165,6 +165,20 @@ def test_delete__representative_no_coordinator_yes(api):
     assert _token_client("hyte.utajarvi").delete(url).status_code == 204
 
 
+@pytest.mark.both_databases
+def test_delete__organisation_with_reports__409_in_its_language_and_kept(api):
+    """MLL Vaala has reported a measure: the report keeps it on record (a 500 before)."""
+    from elinvoima.strategy.models import MeasureReport
+
+    mll = Organisation.objects.get(name_fi="MLL Vaalan yhdistys ry")
+    assert MeasureReport.objects.filter(organisation=mll).exists()
+    response = _token_client("admin").delete(f"/api/v1/organisations/{mll.pk}/")
+    assert response.status_code == 409
+    assert response.json()["code"] == "in_use"
+    assert "Poista se sen sijaan julkaisusta" in response.json()["detail"]
+    assert Organisation.objects.filter(pk=mll.pk).exists()
+
+
 def test_list__many_rows__same_number_of_queries(api, django_assert_max_num_queries):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
