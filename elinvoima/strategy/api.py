@@ -348,6 +348,19 @@ class GoalIndicatorSerializer(serializers.ModelSerializer):
         return change_target(link=link).text
 
 
+def hidden_organisation_ids(context: dict) -> set[int]:
+    """The unpublished organisations the request's user may not see, read once a request."""
+    if "hidden_organisation_ids" not in context:
+        request = context.get("request")
+        user = getattr(request, "user", None)
+        context["hidden_organisation_ids"] = set(
+            Organisation.objects.filter(is_published=False)
+            .exclude(pk__in=organisations_visible_to(user).values("pk"))
+            .values_list("pk", flat=True)
+        )
+    return context["hidden_organisation_ids"]
+
+
 class GoalSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     visible_relations = {
         "plan": plans_visible_to,
@@ -364,6 +377,14 @@ class GoalSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     )
     goal_indicators = GoalIndicatorSerializer(many=True, required=False)
     card = serializers.SerializerMethodField(help_text="The goal tracking card's id, if any.")
+
+    def to_representation(self, instance):
+        """An owner organisation the user may not see is left out (tests/core/test_leaks.py)."""
+        data = super().to_representation(instance)
+        if hidden := hidden_organisation_ids(self.context):
+            owners = data["owner_organisations"]
+            data["owner_organisations"] = [pk for pk in owners if pk not in hidden]
+        return data
 
     class Meta:
         model = Goal
@@ -546,6 +567,16 @@ class MeasureSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
     )
     reports = MeasureReportSerializer(many=True, read_only=True)
 
+    def to_representation(self, instance):
+        """An organisation the user may not see is left out of the implementers and the
+        reports, as if it did not exist (tests/core/test_leaks.py)."""
+        data = super().to_representation(instance)
+        hidden = hidden_organisation_ids(self.context)
+        if hidden:
+            data["implementers"] = [pk for pk in data["implementers"] if pk not in hidden]
+            data["reports"] = [r for r in data["reports"] if r["organisation"] not in hidden]
+        return data
+
     class Meta:
         model = Measure
         fields = [
@@ -575,7 +606,7 @@ class MeasureSerializer(VisibleRelationsMixin, serializers.ModelSerializer):
 
 class MeasureFilter(FilterSet):
     implementer = IntegerFilter(
-        field_name="implementers", help_text="Organisation id of an implementer."
+        method="filter_implementer", help_text="Organisation id of an implementer."
     )
     status = django_filters.ChoiceFilter(choices=MeasureStatus.choices)
     municipality = django_filters.CharFilter(field_name="plan__municipality__code")
@@ -583,6 +614,11 @@ class MeasureFilter(FilterSet):
     class Meta:
         model = Measure
         fields = ["plan", "goal", "implementer", "status", "municipality"]
+
+    def filter_implementer(self, queryset, name, value):
+        # Only an organisation the user may see: a hidden one answers as a missing one.
+        visible = organisations_visible_to(self.request.user).filter(pk=value)
+        return queryset.filter(implementers__in=visible)
 
 
 class MeasureViewSet(AuditActorMixin, _Services, viewsets.ModelViewSet):

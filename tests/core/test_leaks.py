@@ -232,3 +232,18 @@ def test_every_writable_relation__offers_only_visible_rows(demo, rf):
             if label not in PUBLIC_MODELS and name not in getattr(owner, "visible_relations", {}):
                 unguarded.append(f"{prefix}: {path} → {label}")
     assert not unguarded, "\n".join(unguarded)
+
+
+@pytest.mark.parametrize("username", ["hyte.vaala", None])
+def test_hidden_organisation__left_out_of_public_measures_and_goals(hidden_organisation, username):
+    """Utajärvi's approved plan is public; the unpublished association it names as an
+    implementer is not shown to those who may not see it (its own people still see it)."""
+    from elinvoima.strategy.models import Measure
+
+    measure = Measure.objects.filter(implementers=hidden_organisation).first()
+    assert measure is not None  # the demo's chair exercise
+    client = _token_client(username) if username else APIClient()
+    row = client.get(f"/api/v1/measures/{measure.pk}/").json()
+    assert hidden_organisation.pk not in row["implementers"]
+    own = _token_client("yhdistys.reuma").get(f"/api/v1/measures/{measure.pk}/").json()
+    assert hidden_organisation.pk in own["implementers"]
