@@ -257,13 +257,15 @@ def test_organisation_edit__themes_contact_place_logo__shown_on_profile_then_bad
     # when they tick two more themes
     themes.get_by_label("Kulttuuri ja taide", exact=True).check()
     themes.get_by_label("Vapaaehtoistoiminta", exact=True).check()
-    # and add a contact person who agrees to be shown publicly
+    # and add a contact person who agrees to be shown publicly (a row added by its button)
+    page.get_by_role("button", name="Lisää yhteyshenkilö").click()
     contact = page.get_by_role("group", name="Uusi yhteyshenkilö")
     contact.get_by_label(required_label("Nimi")).fill("Raili Reumala")
     contact.get_by_label("Tehtävä organisaatiossa", exact=True).fill("sihteeri")
     contact.get_by_label("Sähköposti", exact=True).fill("raili@example.org")
     contact.get_by_label("Näytetään julkisesti", exact=True).check()
     # and a meeting place in Utajärvi
+    page.get_by_role("button", name="Lisää kokoontumispaikka").click()
     place = page.get_by_role("group", name="Uusi kokoontumispaikka")
     place.get_by_label(required_label("Nimi")).fill("Seurakuntatalo")
     place.get_by_label("Postinumero", exact=True).fill("91600")
