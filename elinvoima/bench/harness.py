@@ -3,6 +3,11 @@
 A benchmark alternates the measured thing (A) and its baseline (B), A B A B …, after a
 warm-up pair, and reports the median of A and the median of the pairwise ratios A/B: the
 machines are shared and noisy, and a pairwise ratio cancels what drifts between pairs.
+
+Every line shows both absolute figures and the pair count: a ratio means something only
+when the baseline is the floor, and a slow baseline is seen only beside its own figure.
+Where docs/performance.md has a calibration for the baseline (what this machine does at
+best), a baseline more than 2x off it is flagged on the line.
 """
 
 import json
@@ -17,6 +22,7 @@ from time import perf_counter
 
 PAIRS = 15
 MIN_PAIRS = 5
+CALIBRATION_TOLERANCE = 2.0
 
 
 class Skipped(Exception):  # noqa: N818 (reads as `raise Skipped("needs PostgreSQL")`)
@@ -35,6 +41,17 @@ class Result:
     pairs: int
     timestamp: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     notes: str = ""
+    baseline_value: float | None = None  # B's median in `unit`
+    calibration: float | None = None  # what B should reach on this machine, in `unit`
+    budget_note: str = ""  # why fewer than PAIRS pairs, if so
+
+    @property
+    def calibration_factor(self) -> float | None:
+        """How many times off its calibration the baseline is (1.0: on it)."""
+        if not self.calibration or not self.baseline_value:
+            return None
+        factor = self.baseline_value / self.calibration
+        return max(factor, 1 / factor)
 
 
 def median(values: list[float]) -> float:
@@ -106,6 +123,8 @@ def result_from_samples(
     baseline: str,
     scale: float = 1.0,
     notes: str = "",
+    calibration: float | None = None,
+    budget_seconds: float | None = None,
 ) -> Result:
     """`scale` converts seconds to `unit` (1000 for ms); samples are kept in seconds."""
     return Result(
@@ -118,14 +137,68 @@ def result_from_samples(
         medians={"a": median(a), "b": median(b)},
         pairs=len(a),
         notes=notes,
+        baseline_value=median(b) * scale,
+        calibration=calibration,
+        budget_note=budget_note(len(a), budget_seconds),
     )
+
+
+def rate_result(
+    name: str,
+    a: list[float],
+    b: list[float],
+    *,
+    count: int,
+    unit: str,
+    baseline: str,
+    notes: str = "",
+    calibration: float | None = None,
+    budget_seconds: float | None = None,
+) -> Result:
+    """A result as a rate (`count` things per second): higher is better, and the ratio is
+    still the time ratio A/B."""
+    return Result(
+        name=name,
+        value=count / median(a),
+        unit=unit,
+        ratio=median_ratio(a, b),
+        baseline=baseline,
+        samples={"a": a, "b": b},
+        medians={"a": median(a), "b": median(b)},
+        pairs=len(a),
+        notes=notes,
+        baseline_value=count / median(b),
+        calibration=calibration,
+        budget_note=budget_note(len(a), budget_seconds),
+    )
+
+
+def budget_note(pairs: int, budget_seconds: float | None) -> str:
+    if pairs >= PAIRS or budget_seconds is None:
+        return ""
+    return f"fewer than {PAIRS} to stay within {budget_seconds:.0f} s"
 
 
 def format_line(result: Result) -> str:
-    return (
-        f"bench {result.name}: {result.value:.2f} {result.unit} "
-        f"({result.ratio:.1f}x {result.baseline})"
-    )
+    """`bench <name>: <value> <unit> (<ratio>x <baseline>)`, the baseline naming its own
+    figure and the pair count: `(2.3x raw SQL at 21.91 ms; 40 pairs)`."""
+    details = f"{result.ratio:.1f}x {result.baseline}"
+    if result.baseline_value is not None:
+        details += f" at {_figure(result.baseline_value)} {result.unit}"
+    details += f"; {result.pairs} pairs"
+    if result.budget_note:
+        details += f", {result.budget_note}"
+    factor = result.calibration_factor
+    if factor is not None and factor > CALIBRATION_TOLERANCE:
+        details += (
+            f"; WARNING: the baseline is {factor:.1f}x off its calibration "
+            f"({_figure(result.calibration or 0)} {result.unit})"
+        )
+    return f"bench {result.name}: {_figure(result.value)} {result.unit} ({details})"
+
+
+def _figure(value: float) -> str:
+    return f"{value:.2f}"  # a plain number: the line is read by machines too
 
 
 def skipped_line(name: str, reason: str) -> str:

@@ -25,7 +25,7 @@ from elinvoima.bench.scale.actors import (
     scale_data_generate,
 )
 
-from .harness import PAIRS, Result, Skipped, alternate, progress, result_from_samples
+from .harness import Result, Skipped, alternate, result_from_samples
 
 NAME = "scale_data_actors_pg"
 SEED = 1
@@ -55,11 +55,15 @@ def scale_data_actors_pg() -> Result:
     finally:
         _execute(f"DROP SCHEMA IF EXISTS {SCRATCH} CASCADE")
     _execute("ANALYZE")
-    notes = f"{len(a)} A/B pairs after one warm-up pair"
-    if len(a) < PAIRS:
-        notes += f" (fewer than {PAIRS}, to stay within {BUDGET_SECONDS} s)"
-        progress(f"{NAME}: {notes}")
-    return result_from_samples(NAME, a, b, unit="s", baseline="raw COPY", notes=notes)
+    return result_from_samples(
+        NAME,
+        a,
+        b,
+        unit="s",
+        baseline="raw COPY",
+        notes=f"{len(a)} A/B pairs after one warm-up pair",
+        budget_seconds=BUDGET_SECONDS,
+    )
 
 
 def _execute(statement: str, params: list | None = None) -> list[tuple]:
