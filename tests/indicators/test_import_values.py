@@ -244,3 +244,28 @@ def test_values_import__problem_in_a_later_chunk__nothing_written(catalogue, mon
         _import(content)
 
     assert IndicatorValue.objects.count() == 0
+
+
+def test_values_import__an_indicator_removed_while_reading__refused_nothing_written(
+    catalogue, monkeypatch
+):
+    """The values' keys are not database foreign keys (migration indicators 0006): the
+    writer checks once, under its lock, that the file's indicators and regions are still
+    there. One deleted after the file was checked refuses the whole file."""
+    from elinvoima.indicators.models import Indicator
+    from elinvoima.indicators.sotkanet import writers
+
+    def deleting_first(original):
+        def finish(writer):
+            Indicator.objects.filter(sotkanet_id=186).delete()  # by an admin, meanwhile
+            return original(writer)
+
+        return finish
+
+    for writer_class in (writers.PostgresValuesWriter, writers.SqliteValuesWriter):
+        monkeypatch.setattr(writer_class, "finish", deleting_first(writer_class.finish))
+    with pytest.raises(ImportRefused) as refused, VALUES_JSON_FILE.open("rb") as values:
+        values_import(source=values, values_format="json")
+    assert [problem.code for problem in refused.value.problems] == ["keys_deleted"]
+    assert "removed while the file was being imported" in problem_text(refused.value.problems[0])
+    assert IndicatorValue.objects.count() == 0

@@ -28,7 +28,12 @@ from elinvoima.indicators.sotkanet.parsers import (
     values_json_chunks,
 )
 from elinvoima.indicators.sotkanet.problems import Problem, ProblemLog
-from elinvoima.indicators.sotkanet.writers import CheckedValue, import_write_lock, values_writer
+from elinvoima.indicators.sotkanet.writers import (
+    CheckedValue,
+    KeysGone,
+    import_write_lock,
+    values_writer,
+)
 
 # (rows done, rows in all): called between chunks, never per row.
 Progress = Callable[[int, int], None]
@@ -88,7 +93,11 @@ def values_import(
             progress(done, max(total, done))
         if log:
             raise log.refuse()
-        counts = writer.finish()
+        try:
+            counts = writer.finish()
+        except KeysGone:
+            log.add(Problem("keys_deleted"))
+            raise log.refuse() from None
     finally:
         writer.close()
     progress(done, done)

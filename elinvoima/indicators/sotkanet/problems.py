@@ -43,6 +43,10 @@ TEMPLATES = {
     "unknown_gender": gettext_lazy(
         "%(where)s: “%(value)s” is not a gender of Sotkanet (total, male, female)."
     ),
+    "keys_deleted": gettext_lazy(
+        "An indicator or a region of the file was removed while the file was being "
+        "imported. Import the file again."
+    ),
     "unknown_indicator": gettext_lazy(
         "%(where)s: indicator %(value)s is not in the catalogue; import its metadata first."
     ),
