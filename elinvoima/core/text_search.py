@@ -26,6 +26,7 @@ The rows are ranked by where the words matched: in a name above a theme above th
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -56,9 +57,15 @@ SHORTEST_COMPOUND_WORD = 4  # …else the word itself, if this long
 STEMMERS_TRY_SHORTER_FROM = 6  # a stem this long is also tried 1 and 2 letters shorter
 
 
-@cache
+_per_thread = threading.local()
+
+
 def _stemmer(language: str) -> Stemmer.Stemmer:
-    return Stemmer.Stemmer(CONFIGURATIONS[language])
+    """The language's stemmer, one per thread: a PyStemmer Stemmer is not thread-safe."""
+    stemmers = _per_thread.__dict__.setdefault("stemmers", {})
+    if language not in stemmers:
+        stemmers[language] = Stemmer.Stemmer(CONFIGURATIONS[language])
+    return stemmers[language]
 
 
 @cache
