@@ -9,6 +9,8 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import TranslationField
 
+from .search import MAX_LENGTH
+from .text_search import TextSearch
 from .translation import default_language
 
 
@@ -108,3 +110,24 @@ def _lenient(field: forms.Field) -> None:
     attrs = {key: value for key, value in field.widget.attrs.items() if key != "step"}
     field.widget = forms.TextInput(attrs={**attrs, "inputmode": "decimal"})
     field.widget.is_localized = True
+
+
+class TextSearchField(forms.CharField):
+    """Search words: cleaned into a core.text_search TextSearch (stemmed, within the bounds
+    of every search; past them the field's error), or None when empty."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", MAX_LENGTH)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        text = super().clean(value)
+        return TextSearch(text) if text else None
+
+
+def sort_choices(form: forms.BaseForm, sorts: dict, *, relevance: str) -> list[tuple]:
+    """A list's sort choices ({key: (order, label)}), "best match" (`relevance`) only when
+    the bound form searches something."""
+    searching = form.is_bound and bool(str(form.data.get("q", "")).strip())
+    return [(key, label) for key, (_order, label) in sorts.items() if searching or key != relevance]

@@ -14,8 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from elinvoima.actors.directory.selectors import RELEVANCE, SORTS
 from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Municipality, TargetGroup, Theme, Village
-from elinvoima.core.search import MAX_LENGTH
-from elinvoima.core.text_search import TextSearch
+from elinvoima.core.forms import TextSearchField, sort_choices
 
 PUBLIC_KINDS = [
     (value, label)
@@ -86,7 +85,7 @@ class _ModelChoiceField(forms.ModelChoiceField):
 
 
 class DirectoryFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_LENGTH)
+    q = TextSearchField(label=_("Search"))
     kind = forms.ChoiceField(label=_("Kind"), required=False, widget=QuickSelect)
     theme = _ModelChoiceField(
         label=_("Theme"),
@@ -112,21 +111,12 @@ class DirectoryFilterForm(forms.Form):
         self.fields["kind"].choices = [("", _("All"))] + PUBLIC_KINDS
         self.fields["theme"].empty_label = _("All")
         self.fields["target_group"].empty_label = _("All")
-        searching = bool(self.data.get("q", "").strip()) if self.is_bound else False
-        self.fields["sort"].choices = [
-            (key, label)
-            for key, (_field, label) in SORTS.items()
-            if searching or key != RELEVANCE  # best match only when something is searched
-        ]
+        self.fields["sort"].choices = sort_choices(self, SORTS, relevance=RELEVANCE)
         if villages is None or not villages.exists():
             del self.fields["village"]
         else:
             self.fields["village"].queryset = villages
             self.fields["village"].empty_label = _("All")
-
-    def clean_q(self) -> TextSearch | None:
-        """The search words, stemmed (core.text_search); bounded as every search is."""
-        return TextSearch(self.cleaned_data["q"]) if self.cleaned_data["q"] else None
 
     def filters(self) -> dict:
         """The valid filters; an invalid value is ignored rather than failing the page."""
@@ -140,10 +130,8 @@ class ActivitySearchForm(forms.Form):
     """The public "find activities" search: what, for whom, where. Plain questions, one per
     row, for a resident on a phone; the village is asked once a municipality is chosen."""
 
-    q = forms.CharField(
+    q = TextSearchField(
         label=_("What are you looking for?"),
-        required=False,
-        max_length=MAX_LENGTH,
         help_text=_("For example: chair exercise, choir, family café, village hall."),
     )
     target_group = _ModelChoiceField(
@@ -175,9 +163,6 @@ class ActivitySearchForm(forms.Form):
         else:
             self.fields["village"].queryset = villages
             self.fields["village"].empty_label = _("Anywhere in the municipality")
-
-    def clean_q(self) -> TextSearch | None:
-        return TextSearch(self.cleaned_data["q"]) if self.cleaned_data["q"] else None
 
     def asked(self) -> dict:
         """What was asked, once valid; empty until something is asked."""

@@ -120,11 +120,11 @@ def directory_search(*, scope: Scope, filters: dict) -> QuerySet[Organisation]:
     queryset = scope.organisations()
     search = filters.get("q")
     if search:
-        queryset = queryset.filter(search.filter(SEARCHED, also=theme_or_target_group_matching))
+        # Each word's themes once, for the filter and the rank alike.
+        themes = {term: theme_or_target_group_matching(term) for term in search.terms}
+        queryset = queryset.filter(search.filter(SEARCHED, also=themes.__getitem__))
         queryset = queryset.annotate(
-            search_rank=search.rank(
-                SEARCHED, also=theme_or_target_group_matching, also_weight=THEME_WEIGHT
-            )
+            search_rank=search.rank(SEARCHED, also=themes.__getitem__, also_weight=THEME_WEIGHT)
         )
     if kind := filters.get("kind"):
         queryset = queryset.filter(kind=kind)
