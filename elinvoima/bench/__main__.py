@@ -16,6 +16,7 @@ BENCHMARKS = {
     "scale_data_actors_pg": "elinvoima.bench.scale_data:scale_data_actors_pg",
     "directory_search_pg": "elinvoima.bench.directory_search:directory_search_pg",
     "sotkanet_import_pg": "elinvoima.bench.sotkanet_import:sotkanet_import_pg",
+    "sotkanet_reimport_pg": "elinvoima.bench.sotkanet_reimport:sotkanet_reimport_pg",
     "sotkanet_import_sqlite": "elinvoima.bench.sotkanet_import:sotkanet_import_sqlite",
     "plan_page_pg": "elinvoima.bench.plan_page:plan_page_pg",
     "indicator_chart_page_pg": "elinvoima.bench.indicator_chart_page:warm_page_pg",

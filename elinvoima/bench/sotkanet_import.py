@@ -24,7 +24,6 @@ benchmark runs in a temporary database file of its own, whatever DATABASE_URL sa
 import os
 import random
 import shutil
-import struct
 import tempfile
 from pathlib import Path
 
@@ -36,6 +35,7 @@ from elinvoima.indicators.enums import IndicatorSource
 from elinvoima.indicators.models import Indicator, IndicatorValue, Region
 from elinvoima.indicators.sotkanet.importing import values_import
 
+from .copy_payload import copy_payload, copy_send
 from .harness import Result, Skipped, alternate, median, progress, rate_result
 
 ROWS = int(os.environ.get("SOTKANET_BENCH_ROWS", 1_000_000))
@@ -126,8 +126,9 @@ def _run(name: str, using: str, *, baseline: str, calibration: float | None = No
     )
 
 
-def _catalogue_ensure(using: str) -> dict[int, int]:
-    """The benchmark's indicators and regions, created when missing: Sotkanet id → pk."""
+def _catalogue_ensure(using: str, count: int = INDICATORS) -> dict[int, int]:
+    """The benchmark's `count` indicators and its regions, created when missing:
+    Sotkanet id → pk."""
     indicators = [
         Indicator(
             source=IndicatorSource.SOTKANET,
@@ -136,7 +137,7 @@ def _catalogue_ensure(using: str) -> dict[int, int]:
             title_sv=f"Jämförelseindikator {number}",
             title_en=f"Benchmark indicator {number}",
         )
-        for number in range(1, INDICATORS + 1)
+        for number in range(1, count + 1)
     ]
     Indicator.objects.using(using).bulk_create(indicators, ignore_conflicts=True)
     regions = [
@@ -146,7 +147,7 @@ def _catalogue_ensure(using: str) -> dict[int, int]:
     Region.objects.using(using).bulk_create(regions, ignore_conflicts=True)
     return dict(
         Indicator.objects.using(using)
-        .filter(sotkanet_id__gt=BENCH_ID, sotkanet_id__lte=BENCH_ID + INDICATORS)
+        .filter(sotkanet_id__gt=BENCH_ID, sotkanet_id__lte=BENCH_ID + count)
         .values_list("sotkanet_id", "pk")
     )
 
@@ -215,7 +216,7 @@ class _RawLoad:
     def __init__(self, using: str, rows: list[tuple]):
         self.database = connections[using]
         self.rows = rows
-        self.columns = "indicator_id, region_id, year, gender, value, abs_value"
+        self.columns = ("indicator_id", "region_id", "year", "gender", "value", "abs_value")
 
     @classmethod
     def for_alias(cls, using: str, rows: list[tuple]) -> "_RawLoad":
@@ -240,11 +241,10 @@ class _PostgresRawLoad(_RawLoad):
             cursor.execute(f"CREATE TABLE {BASELINE_TABLE} (LIKE {table} INCLUDING ALL)")
             cursor.execute(f"ANALYZE {BASELINE_TABLE}")
         # The COPY payload of the rows, made once: B times only the load, not Python.
-        self.payload = _binary_copy(self.rows)
+        self.payload = copy_payload(BASELINE_TABLE, self.columns, self.rows)
 
     def load(self):
         quote = self.database.ops.quote_name
-        statement = f"COPY {BASELINE_TABLE} ({self.columns}) FROM STDIN (FORMAT BINARY)"
         keys_missing = f"""
             SELECT count(*) FROM {BASELINE_TABLE} v
             WHERE NOT EXISTS (SELECT FROM {quote(Indicator._meta.db_table)} i
@@ -253,9 +253,7 @@ class _PostgresRawLoad(_RawLoad):
                               WHERE r.id = v.region_id)
         """  # noqa: S608 (names from the models)
         with transaction.atomic(using=self.database.alias), self.database.cursor() as cursor:
-            with cursor.cursor.copy(statement) as copy:
-                for start in range(0, len(self.payload), 1 << 20):
-                    copy.write(self.payload[start : start + (1 << 20)])
+            copy_send(cursor, BASELINE_TABLE, self.columns, self.payload)
             cursor.execute(keys_missing)
             (missing,) = cursor.fetchone()
             if missing:
@@ -268,23 +266,6 @@ class _PostgresRawLoad(_RawLoad):
     def drop(self):
         with self.database.cursor() as cursor:
             cursor.execute(f"DROP TABLE IF EXISTS {BASELINE_TABLE}")
-
-
-def _binary_copy(rows: list[tuple]) -> bytes:
-    """PostgreSQL's binary COPY format of (bigint, integer, smallint, varchar, double,
-    double or NULL) rows: the header, each row's field count and fields (length, bytes),
-    the trailer."""
-    row_format = struct.Struct("!hiqiiihi")  # fields, then indicator, region, year, gender
-    double = struct.Struct("!id")
-    parts = [b"PGCOPY\n\xff\r\n\x00", struct.pack("!ii", 0, 0)]
-    for indicator, region, year, gender, value, abs_value in rows:
-        text = gender.encode()
-        parts.append(row_format.pack(6, 8, indicator, 4, region, 2, year, len(text)))
-        parts.append(text)
-        parts.append(double.pack(8, value))
-        parts.append(struct.pack("!i", -1) if abs_value is None else double.pack(8, abs_value))
-    parts.append(struct.pack("!h", -1))
-    return b"".join(parts)
 
 
 class _SqliteRawLoad(_RawLoad):
@@ -304,7 +285,8 @@ class _SqliteRawLoad(_RawLoad):
                 cursor.execute(sql)
 
     def load(self):
-        statement = f"INSERT INTO {BASELINE_TABLE} ({self.columns}) VALUES (?, ?, ?, ?, ?, ?)"  # noqa: S608
+        columns = ", ".join(self.columns)
+        statement = f"INSERT INTO {BASELINE_TABLE} ({columns}) VALUES (?, ?, ?, ?, ?, ?)"  # noqa: S608
         with transaction.atomic(using=self.database.alias):
             self.database.ensure_connection()
             self.database.connection.executemany(statement, self.rows)
