@@ -14,11 +14,16 @@ import traceback
 
 BENCHMARKS = {
     "scale_data_actors_pg": "elinvoima.bench.scale_data:scale_data_actors_pg",
+    "scale_data_indicators_pg": "elinvoima.bench.scale_data:scale_data_indicators_pg",
+    "scale_data_plans_pg": "elinvoima.bench.scale_data:scale_data_plans_pg",
     "directory_search_pg": "elinvoima.bench.directory_search:directory_search_pg",
     "sotkanet_import_pg": "elinvoima.bench.sotkanet_import:sotkanet_import_pg",
     "sotkanet_reimport_pg": "elinvoima.bench.sotkanet_reimport:sotkanet_reimport_pg",
     "sotkanet_import_sqlite": "elinvoima.bench.sotkanet_import:sotkanet_import_sqlite",
     "plan_page_pg": "elinvoima.bench.plan_page:plan_page_pg",
+    "plan_page_coordinator_pg": "elinvoima.bench.coordinator_pages:plan_page_coordinator_pg",
+    "goal_card_update_pg": "elinvoima.bench.coordinator_pages:goal_card_update_pg",
+    "plan_page_gunicorn": "elinvoima.bench.plan_page_gunicorn:plan_page_gunicorn",
     "indicator_chart_page_pg": "elinvoima.bench.indicator_chart_page:warm_page_pg",
     "indicator_chart_page_cold_pg": "elinvoima.bench.indicator_chart_page:cold_page_pg",
 }

@@ -44,6 +44,7 @@ class Result:
     baseline_value: float | None = None  # B's median in `unit`
     calibration: float | None = None  # what B should reach on this machine, in `unit`
     budget_note: str = ""  # why fewer than PAIRS pairs, if so
+    extra: str = ""  # more figures at the end of the line (e.g. latencies)
 
     @property
     def calibration_factor(self) -> float | None:
@@ -194,6 +195,8 @@ def format_line(result: Result) -> str:
             f"; WARNING: the baseline is {factor:.1f}x off its calibration "
             f"({_figure(result.calibration or 0)} {result.unit})"
         )
+    if result.extra:
+        details += f"; {result.extra}"
     return f"bench {result.name}: {_figure(result.value)} {result.unit} ({details})"
 
 

@@ -7,11 +7,13 @@ peers (Jyväskylä, Oulu), with its summary and data table.
   - indicator_chart_page_pg: warm steady state, the charts drawn and stored already.
   - indicator_chart_page_cold_pg: the first view after the data changed: the stored charts
     of the page are deleted before each run, so all 20 are drawn (~60 ms each).
-B (both): the best hand-written SQL for the page's data, through psycopg — one statement
+B: the best hand-written SQL for the page's data, through psycopg — one statement
 giving the set's 20 indicators in order with their titles, decimals, units and all their
 values for the five regions (region ids looked up once beforehand), and one reading the
 stored charts' ids and fingerprints by key — plus the same client's time for a trivial
 endpoint (`/healthz`), the fixed cost of a request (docs/performance.md, "What the baseline is").
+For the cold page B also draws the same series with matplotlib alone: 20 plain line charts
+of the page's size as SVG, which is what drawing them costs at least.
 Before measuring, the national-scale data is generated (seed 1) unless it is there, and
 analysed. A and B are checked to show the same indicators and values.
 """
@@ -33,7 +35,7 @@ from elinvoima.bench.scale.indicators import (
     indicator_scale_exists,
     indicator_scale_generate,
 )
-from elinvoima.indicators.charts.drawing import NumberFormat, chart_key
+from elinvoima.indicators.charts.drawing import FIGURE_INCHES, NumberFormat, chart_key
 from elinvoima.indicators.enums import Gender, IndicatorSetKind, RegionCategory
 from elinvoima.indicators.models import (
     ChartImage,
@@ -108,9 +110,14 @@ def cold_page_pg() -> Result:
     def forget_charts() -> None:
         ChartImage.objects.filter(key__in=keys).delete()
 
+    def raw_and_drawn():
+        rows, images = raw()
+        _draw_plain(rows)
+        return rows, images
+
     forget_charts()
     _check_same_data(page(), raw())
-    a, b = alternate(page, raw, before_a=forget_charts, pairs=COLD_PAIRS, label=COLD_NAME)
+    a, b = alternate(page, raw_and_drawn, before_a=forget_charts, pairs=COLD_PAIRS, label=COLD_NAME)
     drawn = ChartImage.objects.filter(key__in=keys).count()
     if drawn != CHARTS:
         raise RuntimeError(f"the cold page stored {drawn} charts, not {CHARTS}")
@@ -119,10 +126,40 @@ def cold_page_pg() -> Result:
         a,
         b,
         unit="ms",
-        baseline="raw SQL",
+        baseline="raw SQL and matplotlib drawing the series alone",
         scale=1000,
         notes=_notes(keys) + f"; all {CHARTS} charts drawn in each A run",
     )
+
+
+def _draw_plain(rows: list[tuple]) -> list[bytes]:
+    """The cold page's floor for drawing: each indicator's five series as a plain matplotlib
+    line chart of the page's size, saved as SVG with text as text (as the page's are), with
+    a legend, and nothing else: no titles, number formats, styles or accessible texts."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    series: dict[int, dict[int, tuple[list[int], list[float]]]] = {}
+    for pk, *_columns, region_id, year, value in rows:
+        regions = series.setdefault(pk, {})
+        if region_id is not None:
+            years, values = regions.setdefault(region_id, ([], []))
+            years.append(year)
+            values.append(value)
+    drawn = []
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        for regions in series.values():
+            figure = Figure(figsize=FIGURE_INCHES)
+            axes = figure.add_subplot()
+            for region_id, (years, values) in regions.items():
+                axes.plot(years, values, marker="o", label=str(region_id))
+            axes.legend(loc="upper left")
+            buffer = io.BytesIO()
+            figure.savefig(buffer, format="svg")
+            drawn.append(buffer.getvalue())
+    return drawn
 
 
 def _notes(keys) -> str:

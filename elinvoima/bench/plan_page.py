@@ -146,7 +146,7 @@ def plan_page_pg() -> Result:
     )
 
 
-def _check_same_rows(page_html: str, results: list[list[tuple]]) -> None:
+def _check_same_rows(page_html: str, results: list[list[tuple]], *, label: str = NAME) -> None:
     """The page and the SQL show the same goals and measures, and the plan is the size the
     benchmark promises."""
     goals_sql = [row[0] for row in results[2]]
@@ -166,5 +166,6 @@ def _check_same_rows(page_html: str, results: list[list[tuple]]) -> None:
         if html.escape(name) not in page_html:
             raise RuntimeError(f"implementer {name!r} is not on the page")
     progress(
-        f"{NAME}: {len(goals_sql)} goals, {len(measures_sql)} measures, {implementers} implementers"
+        f"{label}: {len(goals_sql)} goals, {len(measures_sql)} measures, "
+        f"{implementers} implementers"
     )

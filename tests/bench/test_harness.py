@@ -47,3 +47,22 @@ def test_import_line__baseline_near_its_calibration__no_warning():
         calibration=465_000,
     )
     assert "WARNING" not in format_line(result)
+
+
+def test_load_line__requests_per_second_and_latencies_at_the_end():
+    # Seconds per request under load: 0.01 s (100 requests/s) against /healthz's 0.002 s.
+    result = rate_result(
+        "page_gunicorn",
+        [0.010] * 15,
+        [0.002] * 15,
+        count=1,
+        unit="requests/s",
+        baseline="/healthz under the same load",
+    )
+    result.extra = "page p50 180.0 ms, p95 260.0 ms"
+    line = format_line(result)
+    assert LINE.match(line), line
+    assert line == (
+        "bench page_gunicorn: 100.00 requests/s (5.0x /healthz under the same load at "
+        "500.00 requests/s; 15 pairs; page p50 180.0 ms, p95 260.0 ms)"
+    )

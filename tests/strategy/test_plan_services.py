@@ -136,7 +136,11 @@ def test_plan_new_version__copies_everything__old_stays_frozen_and_readable(vaal
         "sub_goals": Goal.objects.filter(plan=plan, parent__isnull=False).count(),
         "indicators": GoalIndicator.objects.filter(goal__plan=plan).count(),
         "measures": Measure.objects.filter(plan=plan).count(),
+        "implementer_links": Measure.implementers.through.objects.filter(
+            measure__plan=plan
+        ).count(),
     }
+    assert before["implementer_links"] > 0
     # when a new version is started
     copy = plan_new_version(plan=plan)
     # then it is version 2 in planning, of the same lineage, with copies of everything
@@ -148,6 +152,9 @@ def test_plan_new_version__copies_everything__old_stays_frozen_and_readable(vaal
         "sub_goals": Goal.objects.filter(plan=copy, parent__isnull=False).count(),
         "indicators": GoalIndicator.objects.filter(goal__plan=copy).count(),
         "measures": Measure.objects.filter(plan=copy).count(),
+        "implementer_links": Measure.implementers.through.objects.filter(
+            measure__plan=copy
+        ).count(),
     } == before
     # sub-goals point at the copied goals, measures at the copied goals
     assert not Goal.objects.filter(plan=copy, parent__plan=plan).exists()

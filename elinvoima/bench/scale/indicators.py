@@ -35,6 +35,7 @@ from elinvoima.indicators.models import Indicator, IndicatorValue, Region
 from elinvoima.indicators.regions import regions_ensure
 
 SCALE_SOTKANET_ID_BASE = 900_000
+INDICATOR_MODELS = (Indicator, IndicatorValue)  # the tables the generator writes
 SCALE_FLAG = "elinvoima_scale"
 INDICATORS = 3_000
 VALUES = 4_000_000

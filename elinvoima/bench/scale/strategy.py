@@ -43,6 +43,18 @@ from elinvoima.strategy.enums import (
 )
 from elinvoima.strategy.models import Goal, GoalIndicator, Measure, Plan, PlanDecision, PriorityArea
 
+# The tables the generator writes, in the order it writes them.
+PLAN_MODELS = (
+    Plan,
+    PlanDecision,
+    PriorityArea,
+    Goal,
+    GoalIndicator,
+    Goal.owner_organisations.through,
+    Goal.target_groups.through,
+    Measure,
+    Measure.implementers.through,
+)
 SCALE_MARKER = "Skaalausaineisto (generate_scale_data)."
 SCALE_NAMESPACE = uuid.UUID("6f1b1d8e-93c4-4e0b-8c47-2f6d1b0c5a11")
 PERIODS = ((2017, 2020), (2021, 2024), (2025, 2028))
@@ -120,10 +132,11 @@ def plan_scale_exists() -> bool:
 
 
 def bench_plan() -> Plan | None:
-    """The plan of the benchmark: the bench municipality's newest generated plan."""
+    """The plan of the benchmark: the bench municipality's newest generated plan (approved;
+    not a new version in planning that a benchmark made of it)."""
     return (
         scale_plans()
-        .filter(municipality__code=BENCH_MUNICIPALITY_CODE)
+        .filter(municipality__code=BENCH_MUNICIPALITY_CODE, state=PlanState.APPROVED)
         .order_by("-start_year")
         .first()
     )
@@ -571,18 +584,7 @@ def _tables(plans, decisions, areas, goals, indicators, owners, groups, measures
             links,
         ),
     ]
-    models_of = [
-        Plan,
-        PlanDecision,
-        PriorityArea,
-        Goal,
-        GoalIndicator,
-        Goal.owner_organisations.through,
-        Goal.target_groups.through,
-        Measure,
-        Measure.implementers.through,
-    ]
-    for table, model in zip(tables, models_of, strict=True):
+    for table, model in zip(tables, PLAN_MODELS, strict=True):
         _fill_missing_columns(table, model)
     return tables
 

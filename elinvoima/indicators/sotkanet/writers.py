@@ -7,10 +7,11 @@ SHARE: a concurrent delete waits for the import) and counted, and the rows writt
 INSERT … SELECT: a plain one for the first file of its indicators, else one that adds what
 is new and, ON CONFLICT, updates only the rows that differ (one pass over the rows: an
 UPDATE … FROM then an INSERT … WHERE NOT EXISTS took 10.4 s for 1,000,000 rows into a table
-of 4,000,000, this 8–9 s). IndicatorValue has no database foreign keys (migration indicators 0006): their
-per-row checks cost 12 s of a 28-s import of 1,000,000 values, where this one check of the
-keys the file uses costs a few milliseconds; the import has checked every key in Python
-before, and Django's on_delete keeps the values of a deleted indicator or region in order.
+of 4,000,000, this 8–9 s). IndicatorValue has no database foreign keys (migration
+indicators 0006): their per-row checks cost 12 s of a 28-s import of 1,000,000 values,
+where this one check of the keys the file uses costs a few milliseconds; the import has
+checked every key in Python before, and Django's on_delete keeps the values of a deleted
+indicator or region in order.
 SQLite: one executemany upsert in one transaction. Either way nothing of a file is in the
 table until the whole file has been read and found sound.
 

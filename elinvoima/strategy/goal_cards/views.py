@@ -214,6 +214,13 @@ class GoalCardUpdatePeriodView(GoalPageMixin, TemplateView):
                 return year, tertial
         return period_current()
 
+    def get_object_queryset(self):
+        if self.request.method == "POST":
+            # Saving needs the goal and its plan (for the permission), not what the card
+            # page shows: a form sent back with errors loads that when it is drawn.
+            return Goal.objects.select_related("plan")
+        return super().get_object_queryset()
+
     def _card(self) -> GoalCard | None:
         return goal_card_of(self.goal)
 
@@ -248,7 +255,7 @@ class GoalCardUpdatePeriodView(GoalPageMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        card = self._card()
+        card = GoalCard.objects.filter(goal=self.goal).first()  # the service locks it
         if card is None:
             raise Http404
         period = self._period()

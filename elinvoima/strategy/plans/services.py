@@ -241,7 +241,7 @@ def plan_new_version(*, plan: Plan, user=None) -> Plan:
     for measure in plan.measures.prefetch_related("implementers"):
         old_pk = measure.pk
         implementers = list(measure.implementers.all())
-        measure.pk = None
+        _as_new_row(measure)
         measure.plan = copy
         measure.goal = goal_map[measure.goal_id]
         measure.save()
@@ -251,7 +251,7 @@ def plan_new_version(*, plan: Plan, user=None) -> Plan:
         goals = [goal_map[goal.pk] for goal in entry.goals.all()]
         measures = [measure_map[measure.pk] for measure in entry.measures.all()]
         indicators = list(entry.indicators.all())
-        entry.pk = None
+        _as_new_row(entry)
         entry.plan = copy
         entry.save()
         entry.goals.set(goals)
@@ -259,11 +259,19 @@ def plan_new_version(*, plan: Plan, user=None) -> Plan:
         entry.indicators.set(indicators)
     for concern in plan.concerns.prefetch_related("indicators"):
         indicators = list(concern.indicators.all())
-        concern.pk = None
+        _as_new_row(concern)
         concern.plan = copy
         concern.save()
         concern.indicators.set(indicators)
     return copy
+
+
+def _as_new_row(instance) -> None:
+    """Make a loaded instance save as a new row. Its prefetched relations belong to the old
+    row and go too: a many-to-many `set()` on the copy would read them as the copy's own
+    links and add none (new versions lost their measures' implementers this way)."""
+    instance.pk = None
+    instance._prefetched_objects_cache = {}
 
 
 def _copy_goal(goal: Goal, *, plan: Plan, area: PriorityArea, goal_map: dict[int, Goal]) -> Goal:
@@ -291,7 +299,7 @@ def _copy_goal(goal: Goal, *, plan: Plan, area: PriorityArea, goal_map: dict[int
     if card is not None:
         tasks = list(card.tasks.all())
         dependent_plans = list(card.dependent_plans.all())
-        card.pk = None
+        _as_new_row(card)
         card.goal = new
         card.goal_indicator = (
             indicator_map.get(card.goal_indicator_id) if card.goal_indicator_id else None
