@@ -214,10 +214,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """pytest-django's order (tests in a transaction, then transactional ones, then those
     without the database), and in the first group the tests with the demo data first: each
     worker then opens the shared demo transaction about once. Django's own TestCase classes
-    (none yet) would open their transaction before any fixture: they come first of all."""
+    (none yet) would open their transaction before any fixture: they come first. Before them
+    the tests marked `runs_first`: a long one started last would leave the other worker idle
+    while it runs; started first, the other worker goes through the rest meanwhile."""
 
     def group(item: pytest.Item) -> tuple[int, int]:
         names = getattr(item, "fixturenames", ())
+        if item.get_closest_marker("runs_first"):
+            return (-2, 0)
         cls = getattr(item, "cls", None)
         if cls is not None and issubclass(cls, TransactionTestCase):
             return (-1, 0)

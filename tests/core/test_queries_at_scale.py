@@ -45,8 +45,9 @@ from tests.factories.strategy import (
 )
 
 # Committed and emptied afterwards (TRUNCATE): a rolled-back national-scale load would leave
-# millions of dead rows behind for the tests after it.
-pytestmark = pytest.mark.django_db(transaction=True)
+# millions of dead rows behind for the tests after it. A minute and a half on one worker:
+# started first, while the other worker runs the rest of the suite.
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.runs_first]
 
 TAMPERE, PIRKANMAA = "837", "8"
 COORDINATOR, VOLUNTEER = "coordinator", "volunteer"
