@@ -32,7 +32,6 @@ from django.test import Client
 
 from elinvoima.actors.enums import OrganisationKind, Role
 from elinvoima.actors.models import Membership, Organisation, User
-from elinvoima.bench.scale.strategy import bench_plan
 from elinvoima.strategy.enums import StatusLevel
 from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardUpdate
 from elinvoima.strategy.goal_cards.services import (
@@ -43,8 +42,8 @@ from elinvoima.strategy.goal_cards.services import (
 from elinvoima.strategy.models import Goal, Measure, Plan, PriorityArea
 from elinvoima.strategy.plans.services import plan_new_version
 
-from .harness import Result, Skipped, alternate, result_from_samples
-from .plan_page import RAW_SQL, _check_same_rows, _ensure_data
+from .harness import Result, alternate, result_from_samples
+from .plan_page import RAW_SQL, _check_same_rows, bench_plan_with_data
 
 PAIRS = 30
 USERNAME = "bench.coordinator"
@@ -63,11 +62,6 @@ SIGNED_IN_SQL = [
     WHERE m.user_id = %(user)s
     """,
 ]
-
-
-def _require_postgres() -> None:
-    if connection.vendor != "postgresql":
-        raise Skipped(f"needs PostgreSQL, the database is {connection.vendor}")
 
 
 def _coordinator(plan: Plan) -> User:
@@ -98,18 +92,21 @@ def _raw(statements: list[str], params: dict) -> list[list[tuple]]:
     return results
 
 
+def _signed_in_reads(params: dict) -> None:
+    """B's share of a signed-in request: the session, the user and the memberships."""
+    session, _user, memberships = _raw(SIGNED_IN_SQL, params)
+    if not session or not memberships:
+        raise RuntimeError("the coordinator's session or memberships are missing")
+
+
 def _healthz(client: Client) -> None:
     if client.get("/healthz").status_code != 200:
         raise RuntimeError("/healthz failed")
 
 
 def plan_page_coordinator_pg() -> Result:
-    _require_postgres()
-    _ensure_data()
     name = "plan_page_coordinator_pg"
-    approved = bench_plan()
-    if approved is None:
-        raise RuntimeError("no benchmark plan in the scale data")
+    approved = bench_plan_with_data()
     user = _coordinator(approved)
     for left_over in Plan.objects.filter(previous_version=approved):  # of an earlier run
         _plan_delete(left_over)
@@ -128,9 +125,7 @@ def plan_page_coordinator_pg() -> Result:
             return response.content.decode()
 
         def raw() -> list[list[tuple]]:
-            signed_in = _raw(SIGNED_IN_SQL, params)
-            if not signed_in[0] or not signed_in[2]:
-                raise RuntimeError("the coordinator's session or memberships are missing")
+            _signed_in_reads(params)
             results = _raw(RAW_SQL, params)
             _healthz(client)
             return results
@@ -168,12 +163,8 @@ def _plan_delete(plan: Plan) -> None:
 
 
 def goal_card_update_pg() -> Result:
-    _require_postgres()
-    _ensure_data()
     name = "goal_card_update_pg"
-    plan = bench_plan()
-    if plan is None:
-        raise RuntimeError("no benchmark plan in the scale data")
+    plan = bench_plan_with_data()
     user = _coordinator(plan)
     goal = Goal.objects.filter(plan=plan, parent__isnull=True).order_by("position", "id").first()
     card, _created = GoalCard.objects.get_or_create(goal=goal)
@@ -189,8 +180,11 @@ def goal_card_update_pg() -> Result:
             update = GoalCardUpdate.objects.filter(card=card, year=year, tertial=tertial).first()
             return goal_card_version(update) if update else ""
 
-        def form() -> dict:
+        def next_text() -> None:
             text["current"] = f"Vertailutallennus {next(runs)}: toimenpiteet etenevät."
+
+        def form() -> dict:
+            next_text()
             return {
                 "year": year,
                 "tertial": tertial,
@@ -214,7 +208,7 @@ def goal_card_update_pg() -> Result:
 
         def before_b():
             _check_saved(card, year, tertial, text["current"])
-            text["current"] = f"Vertailutallennus {next(runs)}: toimenpiteet etenevät."
+            next_text()
 
         def raw():
             _raw_update(params, text["current"])
@@ -261,9 +255,7 @@ def _raw_update(params: dict, reasons: str) -> None:
     """B of goal_card_update_pg: the signed-in reads, then the card locked with its goal and
     plan, the period's update read and written, in one transaction."""
     with transaction.atomic():
-        signed_in = _raw(SIGNED_IN_SQL, params)
-        if not signed_in[0] or not signed_in[2]:
-            raise RuntimeError("the coordinator's session or memberships are missing")
+        _signed_in_reads(params)
         changed = _raw(
             [
                 """

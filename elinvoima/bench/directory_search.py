@@ -27,7 +27,7 @@ from elinvoima.actors.models import TargetGroup, Theme, WellbeingCounty
 from elinvoima.bench.scale.actors import scale_data_exists
 from elinvoima.core.text_search import Term, TextSearch
 
-from .harness import Result, Skipped, alternate, progress, result_from_samples
+from .harness import Result, alternate, progress, require_postgres, result_from_samples
 
 NAME = "directory_search_pg"
 SEED = 1
@@ -107,8 +107,7 @@ ORDER BY page.rank DESC, page.name_fi, page.id
 
 
 def directory_search_pg() -> Result:
-    if connection.vendor != "postgresql":
-        raise Skipped(f"needs PostgreSQL, the database is {connection.vendor}")
+    require_postgres()
     if not scale_data_exists():
         progress(f"{NAME}: generating the national-scale data (seed {SEED})")
         output = io.StringIO()  # stdout carries only the result line

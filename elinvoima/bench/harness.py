@@ -55,6 +55,14 @@ class Result:
         return max(factor, 1 / factor)
 
 
+def require_postgres() -> None:
+    """Raise Skipped unless the benchmark's database is PostgreSQL."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        raise Skipped(f"needs PostgreSQL, the database is {connection.vendor}")
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values)
 

@@ -46,7 +46,7 @@ from elinvoima.indicators.models import (
     Region,
 )
 
-from .harness import Result, Skipped, alternate, progress, result_from_samples
+from .harness import Result, alternate, progress, require_postgres, result_from_samples
 
 NAME = "indicator_chart_page_pg"
 COLD_NAME = "indicator_chart_page_cold_pg"
@@ -171,8 +171,7 @@ def _notes(keys) -> str:
 
 
 def _ensure_data() -> None:
-    if connection.vendor != "postgresql":
-        raise Skipped(f"needs PostgreSQL, the database is {connection.vendor}")
+    require_postgres()
     if not scale_data_exists():
         progress(f"{NAME}: generating the national-scale data (seed {SEED})")
         output = io.StringIO()  # stdout carries only the result line

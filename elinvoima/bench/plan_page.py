@@ -23,8 +23,9 @@ from django.test import Client
 from elinvoima.actors.services import reference_data_load
 from elinvoima.bench.scale.actors import scale_data_exists, scale_data_generate
 from elinvoima.bench.scale.strategy import bench_plan, plan_scale_exists, plan_scale_generate
+from elinvoima.strategy.models import Plan
 
-from .harness import Result, Skipped, alternate, progress, result_from_samples
+from .harness import Result, alternate, progress, require_postgres, result_from_samples
 
 NAME = "plan_page_pg"
 SEED = 1
@@ -98,13 +99,18 @@ def _ensure_data() -> None:
         cursor.execute("ANALYZE")
 
 
-def plan_page_pg() -> Result:
-    if connection.vendor != "postgresql":
-        raise Skipped(f"needs PostgreSQL, the database is {connection.vendor}")
+def bench_plan_with_data() -> Plan:
+    """The benchmark plan, the national-scale data it lives in made first where missing."""
+    require_postgres()
     _ensure_data()
     plan = bench_plan()
     if plan is None:
         raise RuntimeError("no benchmark plan in the scale data")
+    return plan
+
+
+def plan_page_pg() -> Result:
+    plan = bench_plan_with_data()
     url = f"/fi/plans/{plan.pk}/"
     client = Client()
     params = {"plan": plan.pk}

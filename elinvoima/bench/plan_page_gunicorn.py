@@ -25,12 +25,9 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.db import connection
 
-from elinvoima.bench.scale.strategy import bench_plan
-
-from .harness import PAIRS, Result, Skipped, progress, rate_result
-from .plan_page import _ensure_data
+from .harness import PAIRS, Result, progress, rate_result
+from .plan_page import bench_plan_with_data
 
 NAME = "plan_page_gunicorn"
 CLIENTS = 20
@@ -40,12 +37,7 @@ HOST = "127.0.0.1"
 
 
 def plan_page_gunicorn() -> Result:
-    if connection.vendor != "postgresql":
-        raise Skipped(f"needs PostgreSQL, the database is {connection.vendor}")
-    _ensure_data()
-    plan = bench_plan()
-    if plan is None:
-        raise RuntimeError("no benchmark plan in the scale data")
+    plan = bench_plan_with_data()
     path = f"/fi/plans/{plan.pk}/"
     port = _free_port()
     environment = _production_environment()

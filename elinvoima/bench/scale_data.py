@@ -49,7 +49,14 @@ from elinvoima.indicators.models import IndicatorValue
 from elinvoima.strategy.models import Plan
 
 from .copy_payload import copy_send
-from .harness import Result, Skipped, alternate, median, progress, result_from_samples
+from .harness import (
+    Result,
+    alternate,
+    median,
+    progress,
+    require_postgres,
+    result_from_samples,
+)
 
 SEED = 1
 BUDGET_SECONDS = 660  # 15 pairs of up to 40 s each (resets included), for each part
@@ -65,7 +72,7 @@ class Part:
 
 
 def scale_data_actors_pg() -> Result:
-    _require_postgres()
+    require_postgres()
     reference_data_load()
     if plan_scale_exists():  # plans refer to the organisations
         plan_scale_delete()
@@ -81,7 +88,7 @@ def scale_data_actors_pg() -> Result:
 
 
 def scale_data_indicators_pg() -> Result:
-    _require_postgres()
+    require_postgres()
     reference_data_load()
     if plan_scale_exists():  # plans refer to the indicators
         plan_scale_delete()
@@ -97,7 +104,7 @@ def scale_data_indicators_pg() -> Result:
 
 
 def scale_data_plans_pg() -> Result:
-    _require_postgres()
+    require_postgres()
     reference_data_load()
     if not scale_data_exists():
         scale_data_generate(seed=SEED)
@@ -133,11 +140,6 @@ def _plans_delete() -> None:
         _execute(f"TRUNCATE {tables} CASCADE")
     else:
         plan_scale_delete()
-
-
-def _require_postgres() -> None:
-    if connection.vendor != "postgresql":
-        raise Skipped(f"needs PostgreSQL, the database is {connection.vendor}")
 
 
 def _run(part: Part) -> Result:

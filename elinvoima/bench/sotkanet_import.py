@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
 from elinvoima.actors.models import Municipality, WellbeingCounty
 from elinvoima.indicators.enums import IndicatorSource
@@ -36,7 +36,7 @@ from elinvoima.indicators.models import Indicator, IndicatorValue, Region
 from elinvoima.indicators.sotkanet.importing import values_import
 
 from .copy_payload import copy_payload, copy_send
-from .harness import Result, Skipped, alternate, median, progress, rate_result
+from .harness import Result, alternate, median, progress, rate_result, require_postgres
 
 ROWS = int(os.environ.get("SOTKANET_BENCH_ROWS", 1_000_000))
 INDICATORS, REGIONS, FIRST_YEAR = 100, 1_000, 2015
@@ -52,8 +52,7 @@ SQLITE_ALIAS = "sotkanet_bench"
 
 
 def sotkanet_import_pg() -> Result:
-    if connection.vendor != "postgresql":
-        raise Skipped(f"needs PostgreSQL, the database is {connection.vendor}")
+    require_postgres()
     return _run(
         "sotkanet_import_pg",
         DEFAULT_DB_ALIAS,

@@ -30,7 +30,7 @@ from elinvoima.indicators.models import Indicator, IndicatorValue, Region
 from elinvoima.indicators.sotkanet.importing import values_import
 
 from .copy_payload import copy_payload, copy_send
-from .harness import Result, Skipped, alternate, median, progress, rate_result
+from .harness import Result, alternate, median, progress, rate_result, require_postgres
 from .sotkanet_import import (
     BENCH_ID,
     FIRST_YEAR,
@@ -64,8 +64,7 @@ def revised_value(indicator: int, region: int, year: int) -> tuple[float, float 
 
 
 def sotkanet_reimport_pg() -> Result:
-    if connection.vendor != "postgresql":
-        raise Skipped(f"needs PostgreSQL, the database is {connection.vendor}")
+    require_postgres()
     name = "sotkanet_reimport_pg"
     directory = Path(tempfile.mkdtemp(prefix="elinvoima-bench-"))
     path = directory / "revised.json"
