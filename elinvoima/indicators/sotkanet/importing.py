@@ -87,17 +87,18 @@ def values_import(
     try:
         for chunk in chunks(source, log=log):
             rows = _values_checked(chunk, indicators, regions, seen, log)
-            if not log:  # once the file is refused, read on only to find more problems
+            if not log:
                 writer.add(rows)
+            else:  # refused: roll back what was written, read on only to find more problems
+                writer.close()
             done += len(chunk.rows)
             progress(done, max(total, done))
         if log:
             raise log.refuse()
-        try:
-            counts = writer.finish()
-        except KeysGone:
-            log.add(Problem("keys_deleted"))
-            raise log.refuse() from None
+        counts = writer.finish()
+    except KeysGone:
+        log.add(Problem("keys_deleted"))
+        raise log.refuse() from None
     finally:
         writer.close()
     progress(done, done)
