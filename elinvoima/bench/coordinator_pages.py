@@ -16,8 +16,9 @@ goal_card_update_pg
      four-month period of a goal of Tampere's approved plan (the follow-up), which answers
      with a redirect to the card.
   B: the same change by hand in one transaction — the session, the user and the memberships
-     read, the card locked with its goal and plan, the period's update read and written —
-     plus the same client's `/healthz`.
+     read, the card locked with its goal and plan, the period's update read, its change
+     written to the audit log (old and new text, as the page logs it) and the update
+     written — plus the same client's `/healthz`.
   Checked: each A's text is in the database afterwards.
 
 The coordinator (`bench.coordinator`), the new plan version and the goal card are made
@@ -27,6 +28,7 @@ before measuring and deleted afterwards.
 import re
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.test import Client
 
@@ -171,7 +173,13 @@ def goal_card_update_pg() -> Result:
     year, tertial = period_current()
     try:
         client, params = _signed_in_client(user)
-        params.update(card=card.pk, year=year, tertial=tertial)
+        params.update(
+            card=card.pk,
+            year=year,
+            tertial=tertial,
+            content_type=ContentType.objects.get_for_model(GoalCardUpdate).pk,
+            repr=f"{goal} {year}/{tertial}",
+        )
         url = f"/fi/goals/{goal.pk}/card/update/"
         runs = iter(range(1_000_000))
         text = {"current": ""}
@@ -253,7 +261,8 @@ def _check_saved(card: GoalCard, year: int, tertial: int, reasons: str) -> None:
 
 def _raw_update(params: dict, reasons: str) -> None:
     """B of goal_card_update_pg: the signed-in reads, then the card locked with its goal and
-    plan, the period's update read and written, in one transaction."""
+    plan, the period's update read, its change logged in the audit log and written, in one
+    transaction."""
     with transaction.atomic():
         _signed_in_reads(params)
         changed = _raw(
@@ -269,6 +278,18 @@ def _raw_update(params: dict, reasons: str) -> None:
                 FROM strategy_goalcardupdate
                 WHERE card_id = %(card)s AND year = %(year)s AND tertial = %(tertial)s
                 """,
+                # The audit log's entry of the change, as the page writes it (old → new).
+                """
+                INSERT INTO auditlog_logentry (content_type_id, object_pk, object_id,
+                  object_repr, action, changes, changes_text, actor_id, remote_addr, timestamp)
+                SELECT %(content_type)s, u.id::text, u.id, %(repr)s, 1,
+                  jsonb_build_object('status_reasons',
+                                     jsonb_build_array(u.status_reasons, %(reasons)s)),
+                  '', %(user)s, '127.0.0.1', now()
+                FROM strategy_goalcardupdate u
+                WHERE card_id = %(card)s AND year = %(year)s AND tertial = %(tertial)s
+                RETURNING id
+                """,
                 """
                 UPDATE strategy_goalcardupdate
                 SET status_reasons = %(reasons)s, author_id = %(user)s, updated_at = now()
@@ -278,5 +299,5 @@ def _raw_update(params: dict, reasons: str) -> None:
             ],
             {**params, "reasons": reasons},
         )
-        if not changed[2]:
+        if not changed[2] or not changed[3]:
             raise RuntimeError("B found no update to change")

@@ -236,7 +236,12 @@ def goal_card_update_save(
     """Add the update of a four-month period, or change it. Goes on after the plan is
     approved: this is the follow-up. `loaded_version` is "" for a new period's update."""
     try:
-        card = GoalCard.objects.select_for_update().select_related("goal__plan").get(pk=card.pk)
+        # With the plan's owner when it is a municipality, as most are (the permission's).
+        card = (
+            GoalCard.objects.select_for_update(of=("self",))
+            .select_related("goal__plan__municipality")
+            .get(pk=card.pk)
+        )
     except GoalCard.DoesNotExist:
         raise Http404 from None
     goal_card_authorize(user, card.goal)
@@ -247,11 +252,8 @@ def goal_card_update_save(
         raise field_error(
             "status_reasons", _("Tell why the status is what it is."), code="required"
         )
-    update = (
-        GoalCardUpdate.objects.filter(card=card, year=year, tertial=tertial)
-        .select_related("author")
-        .first()
-    )
+    # The author is read only for a conflict, to say who saved.
+    update = GoalCardUpdate.objects.filter(card=card, year=year, tertial=tertial).first()
     if not _loaded_matches(update, loaded_version):
         if update is None:
             raise ValidationError(
@@ -264,13 +266,16 @@ def goal_card_update_save(
         )
     if update is None:
         update = GoalCardUpdate(card=card, year=year, tertial=tertial)
+    update.card = card  # the locked one, with its goal: the audit log names the update by it
     update.status = status
     update.status_reasons = status_reasons
     update.achieved = achieved
     update.planned = planned
     update.risks = risks
     update.author = signed_in_or_none(user)
-    validate_for_save(update)
+    # The card and the author are rows just read, the period was checked above, the
+    # period's other update looked for under the card's lock: not asked of the database again.
+    validate_for_save(update, exclude=("card", "author", "year"))
     try:
         with transaction.atomic():
             update.save()
