@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "elinvoima.networks",
     "elinvoima.indicators",
     "elinvoima.strategy",
+    "elinvoima.cards",
     "elinvoima.portal",
     "elinvoima.bench",
 ]

@@ -59,6 +59,12 @@ def _municipality_ids(user, *roles: str) -> set[int]:
     }
 
 
+def municipality_ids_for(user, *roles: str) -> set[int]:
+    """The municipalities the user works for in one of the roles: for the queryset twins of
+    other apps' predicates built on `manages_municipality` and `works_in_municipality`."""
+    return _municipality_ids(user, *roles)
+
+
 def _county_ids(user, *roles: str) -> set[int]:
     return {
         grant.wellbeing_county_id

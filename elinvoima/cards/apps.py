@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CardsConfig(AppConfig):
+    name = "elinvoima.cards"
+    label = "cards"
+    verbose_name = _("Wellbeing cards")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from elinvoima.cards import permissions  # noqa: F401  (registers the named permissions)
+        from elinvoima.cards.models import (
+            CardAnswer,
+            CardComment,
+            CardDecision,
+            CardResponse,
+            CardTemplate,
+        )
+
+        auditlog.register(CardDecision, m2m_fields={"goals"})
+        auditlog.register(CardTemplate, m2m_fields={"invited"})
+        auditlog.register(CardResponse, exclude_fields=["updated_at"])
+        auditlog.register(CardAnswer)
+        auditlog.register(CardComment)

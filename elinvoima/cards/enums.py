@@ -1,0 +1,11 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ResponseState(models.TextChoices):
+    """Where an association's answer to a card is: its own draft, sent to the municipality
+    (still editable until the card closes), or accepted by the municipality (public)."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Sent")
+    ACCEPTED = "accepted", _("Accepted")
