@@ -263,6 +263,8 @@ def card_response_save(
     response.save()
     stored = {answer.sub_goal_id: answer for answer in response.answers.all()}
     for pk, text in texts.items():
+        if pk not in stored and not (text.what_we_do or text.how_we_succeed):
+            continue  # a row left empty: nothing to keep
         answer = stored.get(pk) or CardAnswer(response=response, sub_goal=rows[pk])
         answer.what_we_do, answer.how_we_succeed = text.what_we_do, text.how_we_succeed
         answer.save()

@@ -23,6 +23,7 @@ from elinvoima.cards.services import (
     card_rows,
     response_version,
 )
+from tests.cards.conftest import SUB_GOALS
 from tests.factories.actors import (
     AdminFactory,
     MunicipalityFactory,
@@ -32,42 +33,7 @@ from tests.factories.actors import (
     councillor_of,
     representative_of,
 )
-from tests.factories.strategy import GoalFactory, PlanFactory, PriorityAreaFactory
-
-SUB_GOALS = (
-    "Turvallinen asuminen ja turvallisuudentunne",
-    "Yksinäisyyden vähentäminen",
-    "Kaatumisten ehkäisy",
-)
-
-
-@pytest.fixture
-def world(db):
-    """Utajärvi-like: an approved plan with the goal "Aktiivinen ja turvallinen
-    ikääntyminen" and its three sub-goals, another goal, an association and its
-    representative, the coordinator."""
-    municipality = MunicipalityFactory()
-    plan = PlanFactory(municipality=municipality, approved=True)
-    area = PriorityAreaFactory(plan=plan)
-    elderly = GoalFactory(
-        priority_area=area, title_fi="Aktiivinen ja turvallinen ikääntyminen", position=1
-    )
-    subs = [
-        GoalFactory(priority_area=area, parent=elderly, title_fi=title, position=n)
-        for n, title in enumerate(SUB_GOALS)
-    ]
-    children = GoalFactory(priority_area=area, title_fi="Lapset liikkuvat", position=2)
-    association = OrganisationFactory(municipality=municipality)
-    return {
-        "municipality": municipality,
-        "plan": plan,
-        "elderly": elderly,
-        "subs": subs,
-        "children": children,
-        "association": association,
-        "representative": representative_of(association),
-        "coordinator": coordinator_of(municipality),
-    }
+from tests.factories.strategy import GoalFactory
 
 
 def _decide(world, *, year=2026, goals=None, opens_on=None, closes_on=None, user=None):

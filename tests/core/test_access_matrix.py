@@ -64,6 +64,26 @@ PAIJAT_HAME_PLAN = {"wellbeing_county__code": "9", "kind": "regional_welfare_pla
 PREVENTIVE_PLAN = {"wellbeing_county__code": "9", "kind": "preventive_work"}
 VAALA_NETWORK = "Vaalan ikäkausiverkosto: lapset ja lapsiperheet"
 
+
+def _utajarvi_card() -> dict[str, int]:
+    """The demo's Ikäihmiset-kortti of Utajärvi (this year's)."""
+    from elinvoima.cards.models import CardTemplate
+
+    return {"pk": CardTemplate.objects.get(decision__municipality__code="889").pk}
+
+
+def _card_draft() -> dict[str, int]:
+    """A draft answer of the rheumatism association to the Ikäihmiset-kortti."""
+    from elinvoima.actors.models import Organisation
+    from elinvoima.cards.models import CardResponse, CardTemplate
+
+    response = CardResponse.objects.create(
+        template=CardTemplate.objects.get(decision__municipality__code="889"),
+        organisation=Organisation.objects.get(name_fi="Utajärven reumayhdistys ry"),
+    )
+    return {"pk": response.pk}
+
+
 SOTKANET_IMPORTERS = (
     "admin",
     "hyte.utajarvi",
@@ -149,6 +169,13 @@ EXPECTATIONS = {
     ),
     "actors:county-interfaces": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
     "networks:municipality-networks": (lambda d: {"code": "785"}, EVERYONE),
+    "cards:municipality-cards": (lambda d: {"code": "889"}, EVERYONE),
+    "cards:card": (lambda d: _utajarvi_card(), EVERYONE),
+    "cards:card-answer": (lambda d: _utajarvi_card(), only("yhdistys.reuma")),
+    "cards:response": (
+        lambda d: _card_draft(),
+        only("admin", "hyte.utajarvi", "toimiala.utajarvi", "yhdistys.reuma", others=NOT_FOUND),
+    ),
     "networks:county-networks": (lambda d: {"code": "9"}, EVERYONE),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),
     "api:auth-token": (None, dict.fromkeys(ROLES, NOT_ALLOWED)),

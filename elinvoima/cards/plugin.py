@@ -1,0 +1,47 @@
+"""What the cards app adds to the portal (core.registry): the cards tab of a municipality,
+what waits on the dashboard (cards to answer, answers to review), the pages and the demo
+cards."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from elinvoima.core.registry import DashboardWork, DemoLoader, Registry, Tab, UrlModule, WorkItem
+
+from .demo import cards_demo_load
+from .selectors import cards_to_answer, responses_to_review
+
+
+def _work(user):
+    if not user.is_authenticated:
+        return
+    waiting = cards_to_answer(user)
+    if waiting:
+        yield WorkItem(
+            ngettext("wellbeing card to answer", "wellbeing cards to answer", len(waiting)),
+            len(waiting),
+            reverse("cards:card", kwargs={"pk": waiting[0]}),
+        )
+    to_review = responses_to_review(user)
+    if to_review:
+        code, count = to_review[0], len(to_review)
+        yield WorkItem(
+            ngettext("card answer to review", "card answers to review", count),
+            count,
+            reverse("cards:municipality-cards", kwargs={"code": code}),
+        )
+
+
+def register(registry: Registry) -> None:
+    registry.add(
+        Tab(
+            "municipality",
+            _("Wellbeing cards"),
+            "cards:municipality-cards",
+            lambda municipality: {"code": municipality.code},
+            order=25,
+        ),
+        DashboardWork(_work, order=25),
+        UrlModule("elinvoima.cards.urls"),
+        DemoLoader("cards", cards_demo_load),
+    )

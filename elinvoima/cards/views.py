@@ -1,0 +1,229 @@
+"""Pages of wellbeing cards: a municipality's cards by year, a card with its accepted
+answers, an association's answer form (short, plain and forgiving: volunteers fill it in on
+a phone) and the coordinator's review of an answer. Thin: selectors read, services write."""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from elinvoima.actors.models import Municipality
+from elinvoima.cards.enums import ResponseState
+from elinvoima.cards.forms import CardAnswerForm, CardCommentForm
+from elinvoima.cards.models import CardResponse, CardTemplate
+from elinvoima.cards.selectors import (
+    answering_organisations,
+    card_rows_with_answers,
+    decisions_of,
+    response_for_page,
+    templates_for_page,
+)
+from elinvoima.cards.services import (
+    card_is_open,
+    card_response_accept,
+    card_response_comment,
+    card_response_copy_forward,
+    card_response_save,
+    card_rows,
+    previous_response,
+    response_version,
+)
+from elinvoima.core.forms import form_add_service_errors
+from elinvoima.core.view_mixins import ObjectPermissionMixin
+
+
+def municipality_cards(request, code: str):
+    municipality = get_object_or_404(Municipality, code=code)
+    return render(
+        request,
+        "cards/municipality_cards.html",
+        {
+            "municipality": municipality,
+            "decisions": list(decisions_of(municipality)),
+            "coordinates": request.user.has_perm("cards.record_decision", municipality),
+        },
+    )
+
+
+class CardPageView(ObjectPermissionMixin, TemplateView):
+    """A card: its goal, its rows and the answers the user may read (everyone: the accepted
+    ones), and for an invited association where its own answer stands."""
+
+    model = CardTemplate
+    template_name = "cards/card_detail.html"
+    context_object_name = "template"
+
+    def get_object_queryset(self):
+        return templates_for_page()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        template = self.url_object
+        user = self.request.user
+        rows, responses = card_rows_with_answers(template, card_rows(template), user)
+        mine = answering_organisations(user, template)
+        own = {response.organisation_id: response for response in responses}
+        context.update(
+            rows=rows,
+            responses=responses if user.has_perm("cards.change_template", template) else [],
+            own_answers=[(organisation, own.get(organisation.pk)) for organisation in mine],
+            is_open=card_is_open(template),
+        )
+        return context
+
+
+class CardAnswerView(ObjectPermissionMixin, TemplateView):
+    """An association's answer to a card: the rows with two short texts each, saved as a
+    draft or sent; last year's answer can be copied in."""
+
+    model = CardTemplate
+    template_name = "cards/card_answer.html"
+    context_object_name = "template"
+
+    def get_object_queryset(self):
+        return templates_for_page()
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return super().dispatch(request, *args, **kwargs)
+
+    def _organisation(self):
+        organisations = answering_organisations(self.request.user, self.url_object)
+        if not organisations:
+            raise PermissionDenied
+        wanted = self.request.POST.get("organisation") or self.request.GET.get("organisation")
+        for organisation in organisations:
+            if str(organisation.pk) == wanted:
+                return organisation, organisations
+        return organisations[0], organisations
+
+    def _response(self, organisation) -> CardResponse | None:
+        return (
+            CardResponse.objects.filter(template=self.url_object, organisation=organisation)
+            .prefetch_related("answers", "comments")
+            .first()
+        )
+
+    def _form(self, organisation, data=None) -> CardAnswerForm:
+        response = self._response(organisation)
+        initial = {"loaded_version": response_version(response)}
+        for answer in response.answers.all() if response else []:
+            initial[f"what_{answer.sub_goal_id}"] = answer.what_we_do
+            initial[f"how_{answer.sub_goal_id}"] = answer.how_we_succeed
+        return CardAnswerForm(data, rows=card_rows(self.url_object), initial=initial)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        organisation, organisations = self._organisation()
+        response = self._response(organisation)
+        template = self.url_object
+        context.setdefault("form", self._form(organisation))
+        context.update(
+            organisation=organisation,
+            organisations=organisations,
+            response=response,
+            comments=list(response.comments.all()) if response else [],
+            is_open=card_is_open(template),
+            can_copy=response is None and previous_response(template, organisation) is not None,
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        organisation, _organisations = self._organisation()
+        template = self.url_object
+        answer_url = reverse("cards:card-answer", kwargs={"pk": template.pk})
+        here = f"{answer_url}?organisation={organisation.pk}"
+        if request.POST.get("action") == "copy":
+            try:
+                card_response_copy_forward(
+                    user=request.user, template=template, organisation=organisation
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("Last year's answer was copied. Check it and send."))
+            return redirect(here)
+        form = self._form(organisation, request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        submit = request.POST.get("action") == "send"
+        try:
+            card_response_save(
+                user=request.user,
+                template=template,
+                organisation=organisation,
+                answers=form.answers(),
+                submit=submit,
+                loaded_version=form.cleaned_data["loaded_version"],
+            )
+        except ValidationError as error:
+            form_add_service_errors(form, error)
+            return self.render_to_response(self.get_context_data(form=form))
+        if submit:
+            messages.success(request, _("Thank you! The answer was sent to the municipality."))
+            return redirect(reverse("cards:card", kwargs={"pk": template.pk}))
+        messages.success(request, _("The draft was saved. You can send it when it is ready."))
+        return redirect(here)
+
+
+class ResponseReviewView(ObjectPermissionMixin, TemplateView):
+    """An answer as the municipality reviews it: the rows, the comments, and for the
+    coordinator a comment box and the button that accepts it."""
+
+    model = CardResponse
+    template_name = "cards/response_review.html"
+    context_object_name = "response"
+    view_permission = "cards.view_response"
+    anonymous_to_login = True
+
+    def get_object_queryset(self):
+        return response_for_page(self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        response = self.url_object
+        rows = card_rows(response.template)
+        answers = {answer.sub_goal_id: answer for answer in response.answers.all()}
+        context.setdefault("comment_form", CardCommentForm())
+        context.update(
+            rows=[(goal, answers.get(goal.pk)) for goal in rows],
+            comments=list(response.comments.select_related("author")),
+            reviews=self.request.user.has_perm("cards.review_response", response),
+            can_accept=response.state == ResponseState.SUBMITTED,
+            loaded_version=response_version(response),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        response = self.url_object
+        if not request.user.has_perm("cards.review_response", response):
+            raise PermissionDenied  # it reads the answer (else 404 above), it does not review
+        here = reverse("cards:response", kwargs={"pk": response.pk})
+        if request.POST.get("action") == "accept":
+            try:
+                card_response_accept(
+                    user=request.user,
+                    response=response,
+                    loaded_version=request.POST.get("loaded_version", ""),
+                )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, _("The answer was accepted and is now public."))
+            return redirect(here)
+        form = CardCommentForm(request.POST)
+        if form.is_valid():
+            try:
+                card_response_comment(
+                    user=request.user, response=response, text=form.cleaned_data["text"]
+                )
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+            else:
+                messages.success(request, _("The comment was saved; the association sees it."))
+                return redirect(here)
+        return self.render_to_response(self.get_context_data(comment_form=form))
