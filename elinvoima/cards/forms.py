@@ -51,3 +51,44 @@ class CardCommentForm(forms.Form):
         max_length=TEXT_LIMIT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+def _date_field(label) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("For example: 2026-03-31."),
+    )
+
+
+class CardDecisionForm(forms.Form):
+    """The management group's yearly decision: the goals of one approved plan that the
+    associations are asked to answer, and when the cards are open."""
+
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    body = forms.CharField(
+        label=_("Decided by"),
+        max_length=200,
+        initial=_("Municipal management group"),
+    )
+    decided_on = _date_field(_("Date of decision"))
+    reference = forms.CharField(
+        label=_("Minutes reference"),
+        required=False,
+        max_length=100,
+        help_text=_("For example: § 4."),
+    )
+    goals = forms.ModelMultipleChoiceField(
+        label=_("Goals the associations are asked to answer"),
+        queryset=Goal.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    opens_on = _date_field(_("Open for answers from"))
+    closes_on = _date_field(_("Open for answers until"))
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, goals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goals"].queryset = goals

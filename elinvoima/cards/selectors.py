@@ -11,7 +11,8 @@ from elinvoima.actors.permissions import is_platform_admin, municipality_ids_for
 from elinvoima.cards.enums import ResponseState
 from elinvoima.cards.models import CardAnswer, CardDecision, CardResponse, CardTemplate
 from elinvoima.cards.permissions import responses_visible_to
-from elinvoima.strategy.models import Goal
+from elinvoima.strategy.enums import PlanState
+from elinvoima.strategy.models import Goal, Plan
 
 
 def decisions_of(municipality: Municipality) -> QuerySet[CardDecision]:
@@ -119,4 +120,18 @@ def responses_to_review(user) -> list[str]:
         )
         .order_by("template__decision__municipality__code")
         .values_list("template__decision__municipality__code", flat=True)
+    )
+
+
+def plans_for_cards(municipality: Municipality) -> QuerySet[Plan]:
+    """The municipality's approved plans, the newest first: the cards answer their goals."""
+    return Plan.objects.filter(municipality=municipality, state=PlanState.APPROVED).order_by(
+        "-end_year", "-start_year", "-version"
+    )
+
+
+def strategic_goals(plan: Plan) -> QuerySet[Goal]:
+    """The plan's goals that are not sub-goals, in the plan's order."""
+    return Goal.objects.filter(plan=plan, parent=None).order_by(
+        "priority_area__position", "position", "id"
     )

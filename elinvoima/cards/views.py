@@ -7,21 +7,25 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality
 from elinvoima.cards.enums import ResponseState
-from elinvoima.cards.forms import CardAnswerForm, CardCommentForm
+from elinvoima.cards.forms import CardAnswerForm, CardCommentForm, CardDecisionForm
 from elinvoima.cards.models import CardResponse, CardTemplate
 from elinvoima.cards.selectors import (
     answering_organisations,
     card_rows_with_answers,
     decisions_of,
+    plans_for_cards,
     response_for_page,
+    strategic_goals,
     templates_for_page,
 )
 from elinvoima.cards.services import (
+    card_decision_record,
     card_is_open,
     card_response_accept,
     card_response_comment,
@@ -46,6 +50,56 @@ def municipality_cards(request, code: str):
             "coordinates": request.user.has_perm("cards.record_decision", municipality),
         },
     )
+
+
+def card_decision(request, code: str):
+    """The coordinator records the management group's decision of a year: the goals of an
+    approved plan the associations are asked to answer; the cards follow from it."""
+    municipality = get_object_or_404(Municipality, code=code)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("cards.record_decision", municipality):
+        raise PermissionDenied
+    plans = list(plans_for_cards(municipality))
+    wanted = request.POST.get("plan") or request.GET.get("plan")
+    plan = next((p for p in plans if str(p.pk) == wanted), plans[0] if plans else None)
+    context = {"municipality": municipality, "plans": plans, "plan": plan}
+    if plan is None:
+        return render(request, "cards/card_decision.html", context)
+    today = timezone.localdate()
+    initial = {
+        "year": min(max(today.year, plan.start_year), plan.end_year),
+        "decided_on": today,
+        "opens_on": today,
+    }
+    goals = strategic_goals(plan)
+    form = CardDecisionForm(request.POST or None, goals=goals, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            decision = card_decision_record(
+                user=request.user,
+                municipality=municipality,
+                year=data["year"],
+                body=data["body"],
+                decided_on=data["decided_on"],
+                reference=data["reference"],
+                plan=plan,
+                goals=data["goals"],
+                opens_on=data["opens_on"],
+                closes_on=data["closes_on"],
+                note=data["note"],
+            )
+        except ValidationError as error:
+            form_add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The cards of %(year)s were made: %(count)s.")
+                % {"year": decision.year, "count": decision.templates.count()},
+            )
+            return redirect(reverse("cards:municipality-cards", kwargs={"code": code}))
+    return render(request, "cards/card_decision.html", {**context, "form": form})
 
 
 class CardPageView(ObjectPermissionMixin, TemplateView):

@@ -143,3 +143,31 @@ def test_pages__who_may_open_what(world):
     assert CardResponse.objects.get().state == ResponseState.SUBMITTED
     cards_url = reverse("cards:municipality-cards", kwargs={"code": world["municipality"].code})
     assert template.name_fi in client_of(None).get(cards_url).content.decode()
+
+
+def test_decision_form__coordinator_records_the_year__cards_made(world):
+    url = reverse("cards:card-decision", kwargs={"code": world["municipality"].code})
+    coordinator = client_of(world["coordinator"])
+    page = coordinator.get(url)
+    assert page.status_code == 200
+    assert "Aktiivinen ja turvallinen ikääntyminen" in page.content.decode()
+    assert "Kaatumisten ehkäisy" not in page.content.decode()  # a sub-goal: not a card
+    data = {
+        "plan": world["plan"].pk,
+        "year": 2026,
+        "body": "Kunnan johtoryhmä",
+        "decided_on": "2026-01-15",
+        "reference": "§ 4",
+        "goals": [world["elderly"].pk],
+        "opens_on": "2026-02-01",
+        "closes_on": "2026-01-31",
+    }
+
+    refused = coordinator.post(url, data)
+    assert refused.status_code == 200
+    assert "Kortit eivät voi sulkeutua ennen kuin ne avautuvat." in refused.content.decode()
+    saved = coordinator.post(url, {**data, "closes_on": "2026-11-30"})
+
+    assert saved.status_code == 302
+    assert world["elderly"].card_templates.get().closes_on == datetime.date(2026, 11, 30)
+    assert client_of(world["representative"]).post(url, data).status_code == 403

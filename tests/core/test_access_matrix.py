@@ -170,6 +170,7 @@ EXPECTATIONS = {
     "actors:county-interfaces": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
     "networks:municipality-networks": (lambda d: {"code": "785"}, EVERYONE),
     "cards:municipality-cards": (lambda d: {"code": "889"}, EVERYONE),
+    "cards:card-decision": (lambda d: {"code": "889"}, only("admin", "hyte.utajarvi")),
     "cards:card": (lambda d: _utajarvi_card(), EVERYONE),
     "cards:card-answer": (lambda d: _utajarvi_card(), only("yhdistys.reuma")),
     "cards:response": (
