@@ -216,7 +216,17 @@ class CardAnswerView(ObjectPermissionMixin, TemplateView):
             )
         except ValidationError as error:
             form_add_service_errors(form, error)
-            return self.render_to_response(self.get_context_data(form=form))
+            context = {"form": form}
+            if getattr(error, "code", None) == "conflict":
+                # Show what the other person saved; having seen it, the next save goes through.
+                current = self._response(organisation)
+                form.data = form.data.copy()
+                form.data["loaded_version"] = response_version(current)
+                saved = {answer.sub_goal_id: answer for answer in current.answers.all()}
+                context["conflict_rows"] = [
+                    (goal, saved.get(goal.pk)) for goal in card_rows(template)
+                ]
+            return self.render_to_response(self.get_context_data(**context))
         if submit:
             messages.success(request, _("Thank you! The answer was sent to the municipality."))
             return redirect(reverse("cards:card", kwargs={"pk": template.pk}))

@@ -100,7 +100,15 @@ def test_answer_form__stale_version__refused_naming_who_saved_texts_kept(world):
     assert refused.status_code == 200
     html = refused.content.decode()
     assert "Pentti Räisänen" in html and "Minun" in html
+    assert "Pentin" in html  # what the other saved is shown
     assert CardResponse.objects.get().answers.get().what_we_do == "Pentin"
+    # Having seen it, the second save goes through.
+    version = refused.context["form"].data["loaded_version"]
+    resent = _post_answer(
+        first, template, association, "send", {world["subs"][0]: ("Minun", "")}, version
+    )
+    assert resent.status_code == 302
+    assert CardResponse.objects.get().answers.get().what_we_do == "Minun"
 
 
 def test_answer_form__card_closed__refused_with_the_date_nothing_saved(world):
