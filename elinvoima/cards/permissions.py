@@ -68,6 +68,15 @@ rules.add_perm("cards.view_response", can_view_response)
 rules.add_perm("cards.review_response", can_review_response)
 
 
+def represented_organisation_ids(user) -> set[int]:
+    """The organisations the user answers cards for (as their association representative)."""
+    return {
+        grant.organisation_id
+        for grant in user_grants(user)
+        if grant.role == Role.ASSOCIATION_REPRESENTATIVE
+    }
+
+
 def responses_visible_to(user) -> QuerySet[CardResponse]:
     """The queryset twin of `cards.view_response`."""
     responses = CardResponse.objects.all()
@@ -75,11 +84,7 @@ def responses_visible_to(user) -> QuerySet[CardResponse]:
         return responses
     visible = Q(state=ResponseState.ACCEPTED)
     if user.is_authenticated:
-        representing = {
-            grant.organisation_id
-            for grant in user_grants(user)
-            if grant.role == Role.ASSOCIATION_REPRESENTATIVE
-        }
+        representing = represented_organisation_ids(user)
         working = municipality_ids_for(user, Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR)
         visible |= Q(organisation_id__in=representing)
         visible |= Q(template__decision__municipality_id__in=working)

@@ -7,10 +7,10 @@ from django.utils import timezone
 
 from elinvoima.actors.enums import Role
 from elinvoima.actors.models import Municipality, Organisation
-from elinvoima.actors.permissions import is_platform_admin, municipality_ids_for, user_grants
+from elinvoima.actors.permissions import is_platform_admin, municipality_ids_for
 from elinvoima.cards.enums import ResponseState
 from elinvoima.cards.models import CardAnswer, CardDecision, CardResponse, CardTemplate
-from elinvoima.cards.permissions import responses_visible_to
+from elinvoima.cards.permissions import represented_organisation_ids, responses_visible_to
 from elinvoima.strategy.enums import PlanState
 from elinvoima.strategy.models import Goal, Plan
 
@@ -38,11 +38,7 @@ def answering_organisations(user, template: CardTemplate) -> list[Organisation]:
     """The invited organisations the user answers for (a platform admin: none of its own)."""
     if not user.is_authenticated or is_platform_admin(user):
         return []
-    representing = {
-        grant.organisation_id
-        for grant in user_grants(user)
-        if grant.role == Role.ASSOCIATION_REPRESENTATIVE
-    }
+    representing = represented_organisation_ids(user)
     if not representing:
         return []
     return list(template.invited.filter(pk__in=representing).order_by("name"))
@@ -76,8 +72,8 @@ def card_rows_with_answers(
     return list(by_row.values()), responses
 
 
-def response_for_page(pk: int) -> QuerySet[CardResponse]:
-    return CardResponse.objects.filter(pk=pk).select_related(
+def responses_for_page() -> QuerySet[CardResponse]:
+    return CardResponse.objects.select_related(
         "organisation", "template__decision__municipality", "template__goal", "updated_by"
     )
 
@@ -85,11 +81,7 @@ def response_for_page(pk: int) -> QuerySet[CardResponse]:
 def cards_to_answer(user) -> list[int]:
     """The open cards waiting for an answer of an association the user represents (none
     sent yet): their ids, the soonest to close first."""
-    representing = {
-        grant.organisation_id
-        for grant in user_grants(user)
-        if grant.role == Role.ASSOCIATION_REPRESENTATIVE
-    }
+    representing = represented_organisation_ids(user)
     if not representing:
         return []
     today = timezone.localdate()

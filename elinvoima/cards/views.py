@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -20,7 +21,7 @@ from elinvoima.cards.selectors import (
     card_rows_with_answers,
     decisions_of,
     plans_for_cards,
-    response_for_page,
+    responses_for_page,
     strategic_goals,
     templates_for_page,
 )
@@ -146,6 +147,11 @@ class CardAnswerView(ObjectPermissionMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def _organisation(self):
+        return self._answering
+
+    @cached_property
+    def _answering(self):
+        """(the organisation answered for, all the user may answer for): read once."""
         organisations = answering_organisations(self.request.user, self.url_object)
         if not organisations:
             raise PermissionDenied
@@ -156,6 +162,15 @@ class CardAnswerView(ObjectPermissionMixin, TemplateView):
         return organisations[0], organisations
 
     def _response(self, organisation) -> CardResponse | None:
+        if organisation.pk not in self._responses:
+            self._responses[organisation.pk] = self._response_read(organisation)
+        return self._responses[organisation.pk]
+
+    @cached_property
+    def _responses(self) -> dict[int, CardResponse | None]:
+        return {}
+
+    def _response_read(self, organisation) -> CardResponse | None:
         return (
             CardResponse.objects.filter(template=self.url_object, organisation=organisation)
             .prefetch_related("answers", "comments")
@@ -219,7 +234,7 @@ class CardAnswerView(ObjectPermissionMixin, TemplateView):
             context = {"form": form}
             if getattr(error, "code", None) == "conflict":
                 # Show what the other person saved; having seen it, the next save goes through.
-                current = self._response(organisation)
+                current = self._response_read(organisation)  # as saved now
                 form.data = form.data.copy()
                 form.data["loaded_version"] = response_version(current)
                 saved = {answer.sub_goal_id: answer for answer in current.answers.all()}
@@ -245,7 +260,7 @@ class ResponseReviewView(ObjectPermissionMixin, TemplateView):
     anonymous_to_login = True
 
     def get_object_queryset(self):
-        return response_for_page(self.kwargs["pk"])
+        return responses_for_page()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

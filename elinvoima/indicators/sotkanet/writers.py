@@ -89,7 +89,6 @@ def values_writer(connection: BaseDatabaseWrapper) -> "ValuesWriter":
 class ValuesWriter:
     def __init__(self, connection: BaseDatabaseWrapper):
         self.connection = connection
-        self.count = 0
         self.table = connection.ops.quote_name(IndicatorValue._meta.db_table)
 
     def add(self, rows: list[CheckedValue]) -> None:
@@ -127,7 +126,6 @@ class PostgresValuesWriter(ValuesWriter):
             self.thread.start()
 
     def add(self, rows):
-        self.count += len(rows)
         if self.thread is None:
             self.write.add(rows)
         else:
@@ -310,6 +308,7 @@ class SqliteValuesWriter(ValuesWriter):
     def __init__(self, connection):
         super().__init__(connection)
         self.rows: list[CheckedValue] = []
+        self.count = 0
 
     def add(self, rows):
         # SQLite has one writer at a time: the rows wait in memory, so that the database
