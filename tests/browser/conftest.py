@@ -38,6 +38,15 @@ AXE_OPTIONS = {
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 _axe = Axe()
+_seen: set[tuple] = set()  # the pages axe-core has checked once in this session (`login`)
+
+
+def _first_time(key: tuple) -> bool:
+    first = key not in _seen
+    _seen.add(key)
+    return first
+
+
 _CALL_FAILED = pytest.StashKey[bool]()
 
 
@@ -135,11 +144,16 @@ class Site:
     # --- the usual steps -----------------------------------------------------------------
 
     def login(self, username: str, password: str | None = None, *, language: str = "fi"):
-        """Log in through the login form; the dashboard follows."""
-        self.visit(f"/{language}/accounts/login/")
+        """Log in through the login form; the dashboard follows. The login page and each
+        user's dashboard are checked by axe-core the first time in the session only: most
+        tests start here, and the same page checked again would find nothing new."""
+        self.visit(f"/{language}/accounts/login/", axe=_first_time(("login", language)))
         self.page.locator("#id_username").fill(username)
         self.page.locator("#id_password").fill(password or settings.ELINVOIMA_DEMO_PASSWORD)
-        return self.follow(self.page.locator("main form button[type=submit]"))
+        return self.follow(
+            self.page.locator("main form button[type=submit]"),
+            axe=_first_time(("dashboard", language, username)),
+        )
 
     def logout(self) -> Response:
         return self.follow(self.page.locator(".site-header__account button[type=submit]"))
