@@ -13,11 +13,13 @@ class CardsConfig(AppConfig):
 
         from elinvoima.cards import permissions  # noqa: F401  (registers the named permissions)
         from elinvoima.cards.models import (
+            Activity,
             CardAnswer,
             CardComment,
             CardDecision,
             CardResponse,
             CardTemplate,
+            Club,
         )
 
         auditlog.register(CardDecision, m2m_fields={"goals"})
@@ -25,3 +27,5 @@ class CardsConfig(AppConfig):
         auditlog.register(CardResponse, exclude_fields=["updated_at"])
         auditlog.register(CardAnswer)
         auditlog.register(CardComment)
+        auditlog.register(Activity, m2m_fields={"sub_goals", "partners"})
+        auditlog.register(Club, m2m_fields={"sub_goals"})

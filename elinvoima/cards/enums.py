@@ -9,3 +9,15 @@ class ResponseState(models.TextChoices):
     DRAFT = "draft", _("Draft")
     SUBMITTED = "submitted", _("Sent")
     ACCEPTED = "accepted", _("Accepted")
+
+
+class ActivityKind(models.TextChoices):
+    """What an association did (seed 000: "tapahtumia, kerhoja, virkistysmatkoja")."""
+
+    EVENT = "event", _("Event")
+    CLUB = "club", _("Club or group meeting")
+    TRIP = "trip", _("Trip")
+    COURSE = "course", _("Course or talk")
+    VISIT = "visit", _("Visit or outing")
+    HELP = "help", _("Helping someone")
+    OTHER = "other", _("Other")

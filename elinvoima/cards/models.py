@@ -196,3 +196,6 @@ class CardComment(Timestamped):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+
+from elinvoima.cards.activities.models import Activity, Club  # noqa: E402,F401

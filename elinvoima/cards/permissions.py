@@ -5,6 +5,10 @@ on and accept the answers. An association's representatives answer for it, when 
 invited. The cards themselves (the municipality's decision and its questions) are public;
 an answer is read by its association and by those who work in the municipality, and by
 everyone once the municipality has accepted it.
+
+An association's representatives report its activities and keep its clubs; the activities
+are read by them and by those who work in the municipality where they happened (the
+council's summary counts them; one activity's details are not public).
 """
 
 import rules
@@ -20,10 +24,12 @@ from elinvoima.actors.permissions import (
     works_in_municipality,
 )
 from elinvoima.cards.enums import ResponseState
-from elinvoima.cards.models import CardResponse, CardTemplate
+from elinvoima.cards.models import Activity, CardResponse, CardTemplate, Club
 
 
 def _municipality_of(obj):
+    if isinstance(obj, Activity | Club):
+        return obj.municipality
     if isinstance(obj, CardResponse):
         obj = obj.template
     if isinstance(obj, CardTemplate):
@@ -54,6 +60,18 @@ def is_accepted(user, response) -> bool:
     return response is not None and response.state == ResponseState.ACCEPTED
 
 
+@rules.predicate
+def reports_for(user, obj) -> bool:
+    """The representatives of the association of an activity or a club."""
+    return obj is not None and represents_organisation(user, obj.organisation)
+
+
+@rules.predicate
+def works_in_home_municipality(user, organisation) -> bool:
+    """Coordinators, officials and councillors of the organisation's home municipality."""
+    return organisation is not None and works_in_municipality(user, organisation.municipality)
+
+
 can_view_response = is_platform_admin | is_accepted | answers_for | works_with_cards
 can_review_response = is_platform_admin | coordinates_cards
 
@@ -66,6 +84,17 @@ rules.add_perm("cards.answer_for", is_platform_admin | represents_organisation)
 # The object: an answer.
 rules.add_perm("cards.view_response", can_view_response)
 rules.add_perm("cards.review_response", can_review_response)
+# The object: the municipality whose summary of a year's cards is read.
+rules.add_perm("cards.view_summary", is_platform_admin | works_with_cards)
+# The object: the organisation whose activities are reported or listed.
+rules.add_perm("cards.report_activity", is_platform_admin | represents_organisation)
+rules.add_perm(
+    "cards.view_activities",
+    is_platform_admin | represents_organisation | works_in_home_municipality,
+)
+# The object: an activity or a club.
+rules.add_perm("cards.change_activity", is_platform_admin | reports_for)
+rules.add_perm("cards.view_activity", is_platform_admin | reports_for | works_with_cards)
 
 
 def represented_organisation_ids(user) -> set[int]:
@@ -89,3 +118,15 @@ def responses_visible_to(user) -> QuerySet[CardResponse]:
         visible |= Q(organisation_id__in=representing)
         visible |= Q(template__decision__municipality_id__in=working)
     return responses.filter(visible)
+
+
+def activities_visible_to(user) -> QuerySet[Activity]:
+    """The queryset twin of `cards.view_activity`."""
+    activities = Activity.objects.all()
+    if is_platform_admin(user):
+        return activities
+    if not user.is_authenticated:
+        return activities.none()
+    representing = represented_organisation_ids(user)
+    working = municipality_ids_for(user, Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR)
+    return activities.filter(Q(organisation_id__in=representing) | Q(municipality_id__in=working))

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .activities import views as activity_views
 
 app_name = "cards"
 
@@ -15,7 +16,35 @@ urlpatterns = [
         views.card_decision,
         name="card-decision",
     ),
+    path(
+        "municipalities/<str:code>/cards/<int:year>/summary/",
+        views.council_summary_page,
+        name="council-summary",
+    ),
     path("cards/<int:pk>/", views.CardPageView.as_view(), name="card"),
     path("cards/<int:pk>/answer/", views.CardAnswerView.as_view(), name="card-answer"),
     path("card-answers/<int:pk>/", views.ResponseReviewView.as_view(), name="response"),
+    path(
+        "organisations/<int:pk>/activities/",
+        activity_views.OrganisationActivitiesView.as_view(),
+        name="organisation-activities",
+    ),
+    path(
+        "organisations/<int:pk>/activities/new/",
+        activity_views.ActivityReportView.as_view(),
+        name="activity-new",
+    ),
+    path("activities/<int:pk>/", activity_views.ActivityEditView.as_view(), name="activity"),
+    path(
+        "activities/<int:pk>/delete/",
+        activity_views.ActivityDeleteView.as_view(),
+        name="activity-delete",
+    ),
+    path(
+        "organisations/<int:pk>/clubs/new/",
+        activity_views.ClubCreateView.as_view(),
+        name="club-new",
+    ),
+    path("clubs/<int:pk>/", activity_views.ClubEditView.as_view(), name="club"),
+    path("clubs/<int:pk>/meeting/", activity_views.ClubMeetingView.as_view(), name="club-meeting"),
 ]

@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from elinvoima.actors.models import Municipality
 from elinvoima.cards.enums import ResponseState
 from elinvoima.cards.forms import CardAnswerForm, CardCommentForm, CardDecisionForm
-from elinvoima.cards.models import CardResponse, CardTemplate
+from elinvoima.cards.models import CardDecision, CardResponse, CardTemplate
 from elinvoima.cards.selectors import (
     answering_organisations,
     card_rows_with_answers,
@@ -36,6 +36,7 @@ from elinvoima.cards.services import (
     previous_response,
     response_version,
 )
+from elinvoima.cards.summary import council_summary
 from elinvoima.core.forms import form_add_service_errors
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 
@@ -49,7 +50,25 @@ def municipality_cards(request, code: str):
             "municipality": municipality,
             "decisions": list(decisions_of(municipality)),
             "coordinates": request.user.has_perm("cards.record_decision", municipality),
+            "summarises": request.user.has_perm("cards.view_summary", municipality),
         },
+    )
+
+
+def council_summary_page(request, code: str, year: int):
+    """Per card and sub-goal, who works on it and with what figures; the sub-goals nobody
+    works on; the associations that have not answered. For those who work in the
+    municipality (the council among them)."""
+    municipality = get_object_or_404(Municipality, code=code)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("cards.view_summary", municipality):
+        raise PermissionDenied
+    decision = get_object_or_404(CardDecision, municipality=municipality, year=year)
+    return render(
+        request,
+        "cards/council_summary.html",
+        {"municipality": municipality, "decision": decision, "cards": council_summary(decision)},
     )
 
 

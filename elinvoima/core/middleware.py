@@ -1,7 +1,12 @@
-"""Middleware of every request: NUL characters refused, and every error under /api/ JSON."""
+"""Middleware of every request: NUL characters refused, every error under /api/ JSON, and a
+form's save sent by script told where to go next."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import resolve_url
 
 from .api import contains_nul, is_api_request, json_error_payload
 
@@ -52,3 +57,29 @@ class RejectNulCharactersMiddleware:
         ):
             raise BadRequest("NUL character in the form")
         return self.get_response(request)
+
+
+class FetchedFormRedirectMiddleware:
+    """A form sent by static/elinvoima/drafts.js (header `X-Requested-With: fetch`) that
+    saved and redirects gets 204 with the address in `X-Location`: the script then forgets
+    the draft kept in the device and goes there itself. Were the redirect followed by fetch,
+    the next page's messages ("Thank you!…") would be read by the script, not shown. A
+    redirect to the login page (the session ended) is not a save: it stays a redirect, and
+    the script keeps the draft."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            request.headers.get("X-Requested-With") != "fetch"
+            or response.status_code not in (301, 302, 303)
+            or urlsplit(response["Location"]).path == resolve_url(settings.LOGIN_URL)
+        ):
+            return response
+        saved = HttpResponse(status=204)
+        saved["X-Location"] = response["Location"]
+        for cookie in response.cookies.values():
+            saved.cookies[cookie.key] = cookie
+        return saved

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from elinvoima.indicators.charts import drawing
 from tests.conftest import DEMO_USERNAMES
@@ -83,6 +84,25 @@ def _card_draft() -> dict[str, int]:
     )
     return {"pk": response.pk}
 
+
+def _reuma() -> dict[str, int]:
+    return _pk("actors.Organisation", name_fi="Utajärven reumayhdistys ry")
+
+
+def _club_meeting() -> dict[str, int]:
+    """A meeting of the rheumatism association's chair exercise club (the demo's)."""
+    from elinvoima.cards.models import Activity
+
+    return {"pk": Activity.objects.filter(club__name="Tuolijumppa").first().pk}
+
+
+# An activity or a club of the rheumatism association: changed by it, seen (not changed) by
+# those who work in Utajärvi, hidden from everyone else.
+REUMA_ONLY_SEEN_BY_UTAJARVI = {
+    **only("admin", "yhdistys.reuma", others=NOT_FOUND),
+    "hyte.utajarvi": FORBIDDEN,
+    "toimiala.utajarvi": FORBIDDEN,
+}
 
 SOTKANET_IMPORTERS = (
     "admin",
@@ -176,6 +196,23 @@ EXPECTATIONS = {
     "cards:response": (
         lambda d: _card_draft(),
         only("admin", "hyte.utajarvi", "toimiala.utajarvi", "yhdistys.reuma", others=NOT_FOUND),
+    ),
+    "cards:council-summary": (
+        lambda d: {"code": "889", "year": timezone.localdate().year},
+        only("admin", "hyte.utajarvi", "toimiala.utajarvi"),
+    ),
+    "cards:organisation-activities": (
+        lambda d: _reuma(),
+        only("admin", "hyte.utajarvi", "toimiala.utajarvi", "yhdistys.reuma"),
+    ),
+    "cards:activity-new": (lambda d: _reuma(), only("admin", "yhdistys.reuma")),
+    "cards:club-new": (lambda d: _reuma(), only("admin", "yhdistys.reuma")),
+    "cards:activity": (lambda d: _club_meeting(), REUMA_ONLY_SEEN_BY_UTAJARVI),
+    "cards:activity-delete": (lambda d: _club_meeting(), REUMA_ONLY_SEEN_BY_UTAJARVI),
+    "cards:club": (lambda d: _pk("cards.Club", name="Tuolijumppa"), REUMA_ONLY_SEEN_BY_UTAJARVI),
+    "cards:club-meeting": (
+        lambda d: _pk("cards.Club", name="Tuolijumppa"),
+        REUMA_ONLY_SEEN_BY_UTAJARVI,
     ),
     "networks:county-networks": (lambda d: {"code": "9"}, EVERYONE),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),

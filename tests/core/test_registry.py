@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from elinvoima.actors.models import Municipality, User, WellbeingCounty
+from elinvoima.actors.models import Municipality, Organisation, User, WellbeingCounty
 from elinvoima.core.registry import (
     DashboardTasks,
     HomeCard,
@@ -90,7 +90,7 @@ def test_registry__every_registered_url_name__reverses(demo):
         "municipality": Municipality.objects.get(code="889"),
         "county": WellbeingCounty.objects.get(code="9"),
         "network": Network.objects.first(),
-        "organisation": None,
+        "organisation": Organisation.objects.filter(kind="association").first(),
     }
     for tab in registry.tabs:
         reverse(tab.url_name, kwargs=tab.url_kwargs(objects[tab.page]))
