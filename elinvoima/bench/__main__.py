@@ -26,6 +26,8 @@ BENCHMARKS = {
     "plan_page_gunicorn": "elinvoima.bench.plan_page_gunicorn:plan_page_gunicorn",
     "indicator_chart_page_pg": "elinvoima.bench.indicator_chart_page:warm_page_pg",
     "indicator_chart_page_cold_pg": "elinvoima.bench.indicator_chart_page:cold_page_pg",
+    "council_goal_view_pg": "elinvoima.bench.council_goal_view:council_goal_view_pg",
+    "activity_report_phone": "elinvoima.bench.council_goal_view:activity_report_phone",
 }
 
 

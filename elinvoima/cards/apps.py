@@ -27,5 +27,7 @@ class CardsConfig(AppConfig):
         auditlog.register(CardResponse, exclude_fields=["updated_at"])
         auditlog.register(CardAnswer)
         auditlog.register(CardComment)
-        auditlog.register(Activity, m2m_fields={"sub_goals", "partners"})
+        # The goals and partners of an activity are not logged: its report is the
+        # association's own account, and each save here is a volunteer waiting on a phone.
+        auditlog.register(Activity, exclude_fields=["updated_at"])
         auditlog.register(Club, m2m_fields={"sub_goals"})

@@ -10,11 +10,15 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 
-def validate_for_save(instance: models.Model, *, exclude: Iterable[str] = ()) -> None:
+def validate_for_save(
+    instance: models.Model, *, exclude: Iterable[str] = (), constraints: bool = True
+) -> None:
     """Refuse (one ValidationError naming the fields) a NUL character in any text, what the
     fields check (length, choices, bounds such as `YearField`, required values) and the
     model's check constraints (such as `filled("title_fi")`). Uniqueness is left to the
-    services, which say more about what is already there."""
+    services, which say more about what is already there. A service that checks every
+    constraint of the model itself, with messages at the fields, passes `constraints=False`:
+    Django checks each one with a query of its own (the database still checks them all)."""
     excluded = set(exclude)
     nul = {
         field.name: ValidationError(
@@ -27,4 +31,6 @@ def validate_for_save(instance: models.Model, *, exclude: Iterable[str] = ()) ->
     }
     if nul:
         raise ValidationError(nul)
-    instance.full_clean(exclude=excluded or None, validate_unique=False)
+    instance.full_clean(
+        exclude=excluded or None, validate_unique=False, validate_constraints=constraints
+    )

@@ -7,6 +7,7 @@ import datetime
 import uuid
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -14,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from elinvoima.actors.models import Municipality, Organisation, Village
-from elinvoima.cards.activities.models import Activity, Club
+from elinvoima.cards.activities.models import MAX_HOURS, Activity, Club
 from elinvoima.cards.enums import ActivityKind
 from elinvoima.core.concurrency import ensure_unchanged
 from elinvoima.core.models import signed_in_or_none
@@ -22,6 +23,8 @@ from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.models import Goal
 from elinvoima.strategy.permissions import authorize
 
+# Set by the service itself (or checked above): not read again to validate them.
+NOT_VALIDATED = ("organisation", "club", "municipality", "village", "created_by", "updated_by")
 COUNTS = ("participants", "in_target_group", "beyond_members", "volunteers", "volunteer_hours")
 
 
@@ -83,7 +86,9 @@ def _municipality(organisation: Organisation, chosen: Municipality | None) -> Mu
         if home is None:
             raise ValidationError({"municipality": _("Choose the municipality where it happened.")})
         return home
-    if chosen.pk not in _municipalities_of(organisation):
+    if chosen.pk != organisation.municipality_id and chosen.pk not in _municipalities_of(
+        organisation
+    ):
         raise ValidationError(
             {
                 "municipality": _("%(name)s does not work in %(municipality)s.")
@@ -137,6 +142,10 @@ def _validated(organisation: Organisation, data: ActivityData) -> ActivityData:
     for name in COUNTS:
         if getattr(data, name) < 0:
             errors.setdefault(name, []).append(_("Give a number of 0 or more."))
+    if data.volunteer_hours > MAX_HOURS:
+        errors.setdefault("volunteer_hours", []).append(
+            _("Give at most %(count)s hours.") % {"count": MAX_HOURS}
+        )
     for name in ("in_target_group", "beyond_members"):
         if name not in errors and getattr(data, name) > max(data.participants, 0):
             errors.setdefault(name, []).append(
@@ -183,12 +192,8 @@ def activity_report(
 ) -> Activity:
     """Report an activity of the association. A form sends its `client_key`: sent again
     (the connection dropped before the answer came, a second tap), it returns the activity
-    the first sending made instead of making another."""
+    the first sending made instead of making another (as it was made: not changed)."""
     authorize(user, "cards.report_activity", organisation)
-    if client_key is not None:
-        earlier = Activity.objects.filter(organisation=organisation, client_key=client_key).first()
-        if earlier is not None:
-            return earlier
     if club is not None and club.organisation_id != organisation.pk:
         raise ValidationError({"club": _("Choose a club of %(name)s.") % {"name": organisation}})
     data = _validated(organisation, data)
@@ -197,14 +202,25 @@ def activity_report(
         organisation=organisation, club=club, client_key=client_key, created_by=who, updated_by=who
     )
     _fill(activity, data)
-    validate_for_save(activity, exclude=("organisation", "club", "municipality", "village"))
+    # Every check constraint was checked above, with its message at its field.
+    validate_for_save(activity, exclude=NOT_VALIDATED, constraints=False)
     try:
         with transaction.atomic():
             activity.save()
-    except IntegrityError:  # the same sending, made by a parallel request in the same instant
+    except IntegrityError:
+        # The same sending again (its key is taken): the activity it made the first time.
+        # (The key is the only unique constraint a valid activity can meet.)
         return Activity.objects.get(organisation=organisation, client_key=client_key)
-    activity.partners.set(data.partners)
-    activity.sub_goals.set(data.sub_goals)
+    # A new activity has no links yet: written as they are, without reading them first.
+    # (Any: django-stubs types an automatic `through` model as Never.)
+    partner_link: Any = Activity.partners.through
+    goal_link: Any = Activity.sub_goals.through
+    partner_link.objects.bulk_create(
+        partner_link(activity=activity, organisation=partner) for partner in data.partners
+    )
+    goal_link.objects.bulk_create(
+        goal_link(activity=activity, goal=goal) for goal in data.sub_goals
+    )
     return activity
 
 
@@ -229,7 +245,7 @@ def activity_update(
     data = _validated(activity.organisation, data)
     _fill(activity, data)
     activity.updated_by = signed_in_or_none(user)
-    validate_for_save(activity, exclude=("organisation", "club", "municipality", "village"))
+    validate_for_save(activity, exclude=NOT_VALIDATED, constraints=False)
     activity.save()
     activity.partners.set(data.partners)
     activity.sub_goals.set(data.sub_goals)

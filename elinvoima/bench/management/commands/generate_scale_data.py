@@ -4,6 +4,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
 from elinvoima.actors.services import reference_data_load
+from elinvoima.bench.scale.activities import (
+    ActivityScaleError,
+    activity_scale_delete,
+    activity_scale_generate,
+)
 from elinvoima.bench.scale.actors import (
     ORGANISATIONS,
     PEOPLE,
@@ -73,11 +78,15 @@ class Command(BaseCommand):
                 raise CommandError(str(error)) from error
         # Plans of every municipality and county, ~600,000 measures (scale.strategy),
         # with the full national scale only.
-        plans = None
+        # and on them 1,000,000 activity reports and a card decision (scale.activities).
+        plans = activities = None
         if (organisations, people) == (ORGANISATIONS, PEOPLE):
             try:
+                if replace:
+                    activity_scale_delete()  # they point at the plans' goals
                 plans = plan_scale_generate(seed=seed, replace=replace)
-            except PlanScaleError as error:
+                activities = activity_scale_generate(seed=seed)
+            except (PlanScaleError, ActivityScaleError) as error:
                 raise CommandError(str(error)) from error
         written = perf_counter()
         if connection.vendor == "postgresql":
@@ -99,6 +108,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Wrote {plans.plans} plans, {plans.goals} goals and {plans.measures} measures "
                 f"in {plans.seconds:.1f} s."
+            )
+        if activities is not None:
+            self.stdout.write(
+                f"Wrote {activities.activities} activities with {activities.goal_links} links "
+                f"to goals in {activities.seconds:.1f} s."
             )
         self.stdout.write(
             f"Wrote {result.organisations} organisations ({result.with_business_id} with a "
