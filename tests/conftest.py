@@ -24,6 +24,13 @@ def _fast_passwords(settings):
     settings.PASSWORD_HASHERS = FAST_PASSWORD_HASHERS
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _media_in_a_directory_of_the_run(tmp_path_factory):
+    # Uploaded pictures (and the demo's) go to a directory of the run, not var/media.
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     # A request activates its language for the thread; reset it so that reverse() in the

@@ -20,6 +20,8 @@ class CardsConfig(AppConfig):
             CardResponse,
             CardTemplate,
             Club,
+            CommunityCard,
+            CommunitySummary,
         )
 
         auditlog.register(CardDecision, m2m_fields={"goals"})
@@ -31,3 +33,5 @@ class CardsConfig(AppConfig):
         # association's own account, and each save here is a volunteer waiting on a phone.
         auditlog.register(Activity, exclude_fields=["updated_at"])
         auditlog.register(Club, m2m_fields={"sub_goals"})
+        auditlog.register(CommunityCard, exclude_fields=["updated_at"])
+        auditlog.register(CommunitySummary)

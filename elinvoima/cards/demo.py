@@ -2,17 +2,25 @@
 associations to answer the strategic goal "Aktiivinen ja turvallinen ikääntyminen" this
 year, on the Ikäihmiset-kortti, open the whole year; the rheumatism association
 (`yhdistys.reuma`) has not answered yet. Its weekly chair exercise club serves the card's
-"Kaatumisten ehkäisy" and has met twice this year."""
+"Kaatumisten ehkäisy" and has met twice this year. In Vaala the village of Säräisniemi has
+made its community card (Hyvinvoinnin edistämisen kortti), with a picture and the six
+summaries of experiential knowledge."""
 
 import datetime
+import io
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from PIL import Image, ImageDraw
 
-from elinvoima.actors.models import Municipality, Organisation
+from elinvoima.actors.models import Municipality, Organisation, Village
 from elinvoima.cards.activities.services import ClubData, club_meeting_report, club_save
+from elinvoima.cards.community.models import CommunityCard
+from elinvoima.cards.community.services import CommunityCardData, community_card_save
 from elinvoima.cards.models import CardDecision
 from elinvoima.cards.services import card_decision_record
 from elinvoima.core.demo import DemoContext
+from elinvoima.indicators.enums import ExperientialDomain
 from elinvoima.strategy.enums import PlanState
 from elinvoima.strategy.models import Goal
 
@@ -22,7 +30,66 @@ STRATEGIC_GOAL = "Aktiivinen ja turvallinen ikääntyminen"
 CARD_NAME = {"fi": "Ikäihmiset-kortti", "sv": "Kortet för äldre", "en": "Older people's card"}
 
 
+VAALA = "785"
+VILLAGE = "Säräisniemi"
+SUMMARIES = {
+    ExperientialDomain.HOUSING_ENVIRONMENT: "Asukkaat arvostavat järvimaisemaa ja rauhaa; "
+    "tiestön kunto ja pitkät välimatkat huolettavat talvella.",
+    ExperientialDomain.RELATIONSHIPS: "Kyläillat kokoavat eri-ikäiset; muuttajat toivovat "
+    "helpompaa tapaa tutustua.",
+    ExperientialDomain.LEISURE: "Uimaranta, latu ja kylätalon kerhot; nuoret toivovat "
+    "omaa kokoontumispaikkaa.",
+    ExperientialDomain.STUDY_WORK: "Etätyö yleistyy; kyläkoulun säilyminen koetaan tärkeäksi.",
+    ExperientialDomain.LIVELIHOOD: "Toimeentulo koetaan enimmäkseen riittäväksi, mutta "
+    "asiointimatkat ovat kalliita.",
+    ExperientialDomain.MIND_BODY: "Luonto ja liikunta tukevat jaksamista; yksin asuvat "
+    "ikäihmiset kaipaavat enemmän seuraa.",
+}
+
+
+def _picture() -> SimpleUploadedFile:
+    """A drawn landscape (the demo ships no photographs): sky, forest and lake."""
+    image = Image.new("RGB", (800, 500), (164, 205, 240))
+    draw = ImageDraw.Draw(image)
+    draw.polygon(
+        [(0, 300), (200, 180), (420, 290), (620, 200), (800, 280), (800, 340), (0, 340)],
+        fill=(46, 104, 60),
+    )
+    draw.rectangle([(0, 340), (800, 500)], fill=(52, 101, 164))
+    draw.ellipse([(620, 40), (700, 120)], fill=(250, 214, 90))
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return SimpleUploadedFile("saraisniemi.png", out.getvalue(), "image/png")
+
+
+def _community_card_load() -> None:
+    vaala = Municipality.objects.filter(code=VAALA).first()
+    if vaala is None or CommunityCard.objects.filter(municipality=vaala, name=VILLAGE).exists():
+        return
+    community_card_save(
+        user=None,
+        municipality=vaala,
+        data=CommunityCardData(
+            name=VILLAGE,
+            village=Village.objects.filter(municipality=vaala, name_fi=VILLAGE).first(),
+            residents=450,
+            description="Oulujärven rannalla, Rokuan ja Vaalan välissä oleva kirkonkylän "
+            "kokoinen kylä, jossa talkoohenki on vahva.",
+            basic_facts="Kyläkoulu, kauppa, kylätalo, uimaranta ja satama.",
+            strengths="Aktiiviset yhdistykset, kaunis järviluonto, kesäasukkaat mukana "
+            "toiminnassa.",
+            weaknesses="Pitkät välimatkat palveluihin, julkinen liikenne vähäistä.",
+            development_targets="Nuorten kokoontumispaikka, kyläavun ringin perustaminen "
+            "yksin asuville ikäihmisille.",
+            picture_alt="Piirroskuva: Oulujärven ranta, metsää ja sininen taivas.",
+        ),
+        summaries={domain.value: text for domain, text in SUMMARIES.items()},
+        picture=_picture(),
+    )
+
+
 def cards_demo_load(context: DemoContext) -> None:
+    _community_card_load()
     utajarvi = Municipality.objects.get(code=UTAJARVI)
     year = timezone.localdate().year
     if CardDecision.objects.filter(municipality=utajarvi, year=year).exists():

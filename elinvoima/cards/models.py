@@ -199,3 +199,4 @@ class CardComment(Timestamped):
 
 
 from elinvoima.cards.activities.models import Activity, Club  # noqa: E402,F401
+from elinvoima.cards.community.models import CommunityCard, CommunitySummary  # noqa: E402,F401

@@ -24,11 +24,11 @@ from elinvoima.actors.permissions import (
     works_in_municipality,
 )
 from elinvoima.cards.enums import ResponseState
-from elinvoima.cards.models import Activity, CardResponse, CardTemplate, Club
+from elinvoima.cards.models import Activity, CardResponse, CardTemplate, Club, CommunityCard
 
 
 def _municipality_of(obj):
-    if isinstance(obj, Activity | Club):
+    if isinstance(obj, Activity | Club | CommunityCard):
         return obj.municipality
     if isinstance(obj, CardResponse):
         obj = obj.template
@@ -72,6 +72,23 @@ def works_in_home_municipality(user, organisation) -> bool:
     return organisation is not None and works_in_municipality(user, organisation.municipality)
 
 
+@rules.predicate
+def keeps_community_card(user, card) -> bool:
+    """The representatives of the organisation that keeps a community card."""
+    return (
+        card is not None and card.keeper is not None and represents_organisation(user, card.keeper)
+    )
+
+
+@rules.predicate
+def represents_organisation_in(user, municipality) -> bool:
+    """Representatives of an organisation of the municipality (a village association)."""
+    return municipality is not None and any(
+        grant.role == Role.ASSOCIATION_REPRESENTATIVE and grant.municipality_id == municipality.pk
+        for grant in user_grants(user)
+    )
+
+
 can_view_response = is_platform_admin | is_accepted | answers_for | works_with_cards
 can_review_response = is_platform_admin | coordinates_cards
 
@@ -86,6 +103,14 @@ rules.add_perm("cards.view_response", can_view_response)
 rules.add_perm("cards.review_response", can_review_response)
 # The object: the municipality whose summary of a year's cards is read.
 rules.add_perm("cards.view_summary", is_platform_admin | works_with_cards)
+# The object: the municipality a community card is made in; then the card.
+rules.add_perm(
+    "cards.add_community_card",
+    is_platform_admin | coordinates_cards | represents_organisation_in,
+)
+rules.add_perm(
+    "cards.change_community_card", is_platform_admin | coordinates_cards | keeps_community_card
+)
 # The object: the organisation whose activities are reported or listed.
 rules.add_perm("cards.report_activity", is_platform_admin | represents_organisation)
 rules.add_perm(

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .activities import views as activity_views
+from .community import views as community_views
 
 app_name = "cards"
 
@@ -46,5 +47,20 @@ urlpatterns = [
         name="club-new",
     ),
     path("clubs/<int:pk>/", activity_views.ClubEditView.as_view(), name="club"),
+    path(
+        "municipalities/<str:code>/community-cards/new/",
+        community_views.CommunityCardCreateView.as_view(),
+        name="community-card-new",
+    ),
+    path(
+        "community-cards/<int:pk>/",
+        community_views.CommunityCardView.as_view(),
+        name="community-card",
+    ),
+    path(
+        "community-cards/<int:pk>/edit/",
+        community_views.CommunityCardEditView.as_view(),
+        name="community-card-edit",
+    ),
     path("clubs/<int:pk>/meeting/", activity_views.ClubMeetingView.as_view(), name="club-meeting"),
 ]

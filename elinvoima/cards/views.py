@@ -15,7 +15,7 @@ from django.views.generic import TemplateView
 from elinvoima.actors.models import Municipality
 from elinvoima.cards.enums import ResponseState
 from elinvoima.cards.forms import CardAnswerForm, CardCommentForm, CardDecisionForm
-from elinvoima.cards.models import CardDecision, CardResponse, CardTemplate
+from elinvoima.cards.models import CardDecision, CardResponse, CardTemplate, CommunityCard
 from elinvoima.cards.selectors import (
     answering_organisations,
     card_rows_with_answers,
@@ -51,6 +51,10 @@ def municipality_cards(request, code: str):
             "decisions": list(decisions_of(municipality)),
             "coordinates": request.user.has_perm("cards.record_decision", municipality),
             "summarises": request.user.has_perm("cards.view_summary", municipality),
+            "community_cards": list(
+                CommunityCard.objects.filter(municipality=municipality).order_by("name")
+            ),
+            "adds_community_card": request.user.has_perm("cards.add_community_card", municipality),
         },
     )
 

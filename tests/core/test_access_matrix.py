@@ -89,6 +89,11 @@ def _reuma() -> dict[str, int]:
     return _pk("actors.Organisation", name_fi="Utajärven reumayhdistys ry")
 
 
+def _saraisniemi() -> dict[str, int]:
+    """The demo's community card of the village of Säräisniemi, Vaala."""
+    return _pk("cards.CommunityCard", name="Säräisniemi")
+
+
 def _club_meeting() -> dict[str, int]:
     """A meeting of the rheumatism association's chair exercise club (the demo's)."""
     from elinvoima.cards.models import Activity
@@ -213,6 +218,12 @@ EXPECTATIONS = {
     "cards:club-meeting": (
         lambda d: _pk("cards.Club", name="Tuolijumppa"),
         REUMA_ONLY_SEEN_BY_UTAJARVI,
+    ),
+    "cards:community-card": (lambda d: _saraisniemi(), EVERYONE),
+    "cards:community-card-edit": (lambda d: _saraisniemi(), only("admin", "hyte.vaala")),
+    "cards:community-card-new": (
+        lambda d: {"code": "785"},
+        only("admin", "hyte.vaala", "yhdistys.mll"),
     ),
     "networks:county-networks": (lambda d: {"code": "9"}, EVERYONE),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),
