@@ -239,3 +239,31 @@ def test_card_review_and_summary__coordinator__accepts_and_sees_who_works_on_wha
     # and the association is no longer among the invited ones that have not answered
     silent = page.locator("main section h3 + p").inner_text()
     assert silent and REUMA not in silent
+
+
+def test_community_card__vaala_coordinator_on_a_phone__reads_it_and_adds_a_summary(make_site, demo):
+    from elinvoima.cards.models import CommunityCard
+
+    site = make_site(**PHONE)
+    page = site.page
+    card = CommunityCard.objects.get(name="Säräisniemi")
+    # given Vaala's coordinator on a phone, at the municipality's cards
+    site.login("hyte.vaala")
+    site.visit("/fi/municipalities/785/cards/")
+    # the village's card: its picture described, the six domains
+    site.follow(page.locator(f"main a[href='/fi/community-cards/{card.pk}/']"))
+    _fits_the_phone(site)
+    assert (
+        page.locator("main img.community-card__picture")
+        .get_attribute("alt")
+        .startswith("Piirroskuva")
+    )
+    assert page.locator("main .community-card__domains li").count() == 6
+    # when the coordinator changes a summary on the form
+    site.follow(page.locator(f"main a[href='/fi/community-cards/{card.pk}/edit/']"))
+    _fits_the_phone(site)
+    page.locator("#id_summary_leisure").fill("Uimaranta, latu ja uusi nuorisotila.")
+    site.follow(page.locator("main form button[type=submit]"))
+    # then the card shows it
+    assert "Uimaranta, latu ja uusi nuorisotila." in page.locator("main").inner_text()
+    assert card.summaries.get(domain="leisure").text == "Uimaranta, latu ja uusi nuorisotila."
