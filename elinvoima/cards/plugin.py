@@ -6,8 +6,22 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from elinvoima.core.registry import DashboardWork, DemoLoader, Registry, Tab, UrlModule, WorkItem
+from elinvoima.core.registry import (
+    ApiRoute,
+    DashboardWork,
+    DemoLoader,
+    Registry,
+    Tab,
+    UrlModule,
+    WorkItem,
+)
 
+from .api import (
+    ActivityViewSet,
+    CardResponseViewSet,
+    CardTemplateViewSet,
+    CommunityCardViewSet,
+)
 from .demo import cards_demo_load
 from .selectors import cards_to_answer, responses_to_review
 
@@ -51,5 +65,9 @@ def register(registry: Registry) -> None:
         ),
         DashboardWork(_work, order=25),
         UrlModule("elinvoima.cards.urls"),
+        ApiRoute("card-templates", CardTemplateViewSet, "card-template"),
+        ApiRoute("card-responses", CardResponseViewSet, "card-response"),
+        ApiRoute("activities", ActivityViewSet, "activity"),
+        ApiRoute("community-cards", CommunityCardViewSet, "community-card"),
         DemoLoader("cards", cards_demo_load),
     )

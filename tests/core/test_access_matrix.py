@@ -78,7 +78,7 @@ def _card_draft() -> dict[str, int]:
     from elinvoima.actors.models import Organisation
     from elinvoima.cards.models import CardResponse, CardTemplate
 
-    response = CardResponse.objects.create(
+    response, _created = CardResponse.objects.get_or_create(
         template=CardTemplate.objects.get(decision__municipality__code="889"),
         organisation=Organisation.objects.get(name_fi="Utajärven reumayhdistys ry"),
     )
@@ -235,6 +235,34 @@ EXPECTATIONS = {
     "api:organisation-list": (None, EVERYONE),
     "api:organisation-detail": (lambda d: {"pk": d["reuma"].pk}, EVERYONE),
     "api:indicator-list": (None, EVERYONE),
+    "api:card-template-list": (None, EVERYONE),
+    "api:card-template-detail": (lambda d: _utajarvi_card(), EVERYONE),
+    "api:card-response-list": (None, EVERYONE),
+    "api:card-response-detail": (
+        lambda d: _card_draft(),
+        only(
+            "admin",
+            "hyte.utajarvi",
+            "toimiala.utajarvi",
+            "yhdistys.reuma",
+            anonymous=NOT_FOUND,
+            others=NOT_FOUND,
+        ),
+    ),
+    "api:activity-list": (None, signed_in(anonymous=UNAUTHORISED)),
+    "api:activity-detail": (
+        lambda d: _club_meeting(),
+        only(
+            "admin",
+            "hyte.utajarvi",
+            "toimiala.utajarvi",
+            "yhdistys.reuma",
+            anonymous=UNAUTHORISED,
+            others=NOT_FOUND,
+        ),
+    ),
+    "api:community-card-list": (None, EVERYONE),
+    "api:community-card-detail": (lambda d: _saraisniemi(), EVERYONE),
     "api:indicator-detail": (lambda d: _pk("indicators.Indicator", sotkanet_id=186), EVERYONE),
     "api:indicator-value-list": (None, EVERYONE),
     # A municipality's own indicators: public list, kept by its coordinators
