@@ -198,5 +198,41 @@ class CardComment(Timestamped):
         return self.text[:60]
 
 
+class CardReminder(models.Model):
+    """A reminder e-mail sent to an invited organisation that had not answered a card: at
+    most one a day (the unique key makes a second sending of the same day a no-op)."""
+
+    template = models.ForeignKey(
+        CardTemplate, verbose_name=_("card"), on_delete=models.CASCADE, related_name="reminders"
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="card_reminders",
+    )
+    sent_on = models.DateField(_("sent on"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["template", "organisation", "sent_on"], name="card_reminder_once_a_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.template} {self.sent_on}"
+
+
 from elinvoima.cards.activities.models import Activity, Club  # noqa: E402,F401
 from elinvoima.cards.community.models import CommunityCard, CommunitySummary  # noqa: E402,F401

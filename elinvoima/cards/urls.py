@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("cards/<int:pk>/", views.CardPageView.as_view(), name="card"),
     path("cards/<int:pk>/answer/", views.CardAnswerView.as_view(), name="card-answer"),
+    path("cards/<int:pk>/remind/", views.card_remind, name="card-remind"),
     path("card-answers/<int:pk>/", views.ResponseReviewView.as_view(), name="response"),
     path(
         "organisations/<int:pk>/activities/",

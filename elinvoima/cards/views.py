@@ -10,12 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality
 from elinvoima.cards.enums import ResponseState
 from elinvoima.cards.forms import CardAnswerForm, CardCommentForm, CardDecisionForm
 from elinvoima.cards.models import CardDecision, CardResponse, CardTemplate, CommunityCard
+from elinvoima.cards.reminders import card_reminders_request
 from elinvoima.cards.selectors import (
     answering_organisations,
     card_rows_with_answers,
@@ -72,8 +75,49 @@ def council_summary_page(request, code: str, year: int):
     return render(
         request,
         "cards/council_summary.html",
-        {"municipality": municipality, "decision": decision, "cards": council_summary(decision)},
+        {
+            "municipality": municipality,
+            "decision": decision,
+            "cards": council_summary(decision),
+            "reminds": request.user.has_perm("cards.record_decision", municipality),
+        },
     )
+
+
+@require_POST
+def card_remind(request, pk: int):
+    """The coordinator asks the reminders of a card to be sent (a background task)."""
+    template = get_object_or_404(templates_for_page(), pk=pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not request.user.has_perm("cards.change_template", template):
+        raise PermissionDenied
+    decision = template.decision
+    summary = reverse(
+        "cards:council-summary",
+        kwargs={"code": decision.municipality.code, "year": decision.year},
+    )
+    try:
+        count = card_reminders_request(
+            user=request.user,
+            template=template,
+            answer_url=request.build_absolute_uri(
+                reverse("cards:card-answer", kwargs={"pk": template.pk})
+            ),
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "A reminder is being sent to %(count)s association.",
+                "Reminders are being sent to %(count)s associations.",
+                count,
+            )
+            % {"count": count},
+        )
+    return redirect(summary)
 
 
 def card_decision(request, code: str):

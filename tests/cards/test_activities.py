@@ -326,3 +326,56 @@ def test_council_summary_page__councillor_reads_it_association_does_not(world):
     assert "Kaatumisten ehkäisy" in page.content.decode()
     assert client_of(world["representative"]).get(url).status_code == 403
     assert client_of(councillor_of(MunicipalityFactory())).get(url).status_code == 403
+
+
+# --- reminders ----------------------------------------------------------------------------
+
+
+def test_reminders__the_waiting_association_mailed_once_a_day_in_both_languages(
+    world, settings, mailoutbox
+):
+    from elinvoima.cards.models import CardDecision, CardReminder
+    from elinvoima.cards.reminders import card_reminders_request
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    _card(world)
+    template = CardDecision.objects.get().templates.get()
+    template.invited.add(world["association"])
+    world["representative"].email = "puheenjohtaja@example.org"
+    world["representative"].save()
+    url = "https://elinvoima.example/fi/cards/1/answer/"
+
+    count = card_reminders_request(user=world["coordinator"], template=template, answer_url=url)
+
+    assert count == 1
+    (mail,) = mailoutbox
+    assert mail.to == ["puheenjohtaja@example.org"]
+    assert url in mail.body and "Muistutus" in mail.subject and "Påminnelse" in mail.subject
+    with pytest.raises(ValidationError):  # reminded today already
+        card_reminders_request(user=world["coordinator"], template=template, answer_url=url)
+    assert len(mailoutbox) == 1 and CardReminder.objects.count() == 1
+    with pytest.raises(PermissionDenied):
+        card_reminders_request(user=world["representative"], template=template, answer_url=url)
+
+
+def test_remind_page__coordinator_posts__queued_and_back_at_the_summary(
+    world, settings, mailoutbox
+):
+    from elinvoima.cards.models import CardDecision
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    _card(world)
+    template = CardDecision.objects.get().templates.get()
+    template.invited.add(world["association"])
+    world["association"].email = "yhdistys@example.org"
+    world["association"].save()
+    url = reverse("cards:card-remind", kwargs={"pk": template.pk})
+
+    assert client_of(world["representative"]).post(url).status_code == 403
+    answer = client_of(world["coordinator"]).post(url)
+
+    assert answer.status_code == 302
+    assert answer["Location"].endswith(f"/cards/{TODAY.year}/summary/")
+    (mail,) = mailoutbox
+    assert "yhdistys@example.org" in mail.to
+    assert f"http://testserver/fi/cards/{template.pk}/answer/" in mail.body

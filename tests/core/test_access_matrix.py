@@ -198,6 +198,7 @@ EXPECTATIONS = {
     "cards:card-decision": (lambda d: {"code": "889"}, only("admin", "hyte.utajarvi")),
     "cards:card": (lambda d: _utajarvi_card(), EVERYONE),
     "cards:card-answer": (lambda d: _utajarvi_card(), only("yhdistys.reuma")),
+    "cards:card-remind": (lambda d: _utajarvi_card(), dict.fromkeys(ROLES, NOT_ALLOWED)),
     "cards:response": (
         lambda d: _card_draft(),
         only("admin", "hyte.utajarvi", "toimiala.utajarvi", "yhdistys.reuma", others=NOT_FOUND),
