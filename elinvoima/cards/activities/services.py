@@ -209,8 +209,18 @@ def activity_report(
             activity.save()
     except IntegrityError:
         # The same sending again (its key is taken): the activity it made the first time.
-        # (The key is the only unique constraint a valid activity can meet.)
-        return Activity.objects.get(organisation=organisation, client_key=client_key)
+        # Anything else (a club removed in the same instant) is refused, not a 500.
+        earlier = (
+            Activity.objects.filter(organisation=organisation, client_key=client_key).first()
+            if client_key is not None
+            else None
+        )
+        if earlier is None:
+            raise ValidationError(
+                _("Someone else saved this after you loaded it. Load it again."),
+                code="conflict",
+            ) from None
+        return earlier
     # A new activity has no links yet: written as they are, without reading them first.
     # (Any: django-stubs types an automatic `through` model as Never.)
     partner_link: Any = Activity.partners.through
