@@ -25,6 +25,13 @@ from elinvoima.strategy.permissions import authorize
 
 # Set by the service itself (or checked above): not read again to validate them.
 NOT_VALIDATED = ("organisation", "club", "municipality", "village", "created_by", "updated_by")
+# What an activity stores from its ActivityData (the edit form starts from the same fields).
+STORED_FIELDS = (
+    *("kind", "name", "starts_on", "ends_on", "place", "village", "participants"),
+    *("in_target_group", "beyond_members", "from_remote_villages", "summer_residents"),
+    *("outside_associations", "volunteers", "volunteer_hours", "other_partners"),
+    *("description", "municipality"),
+)
 COUNTS = ("participants", "in_target_group", "beyond_members", "volunteers", "volunteer_hours")
 
 
@@ -159,25 +166,7 @@ def _validated(organisation: Organisation, data: ActivityData) -> ActivityData:
 
 
 def _fill(activity: Activity, data: ActivityData) -> None:
-    for name in (
-        "kind",
-        "name",
-        "starts_on",
-        "ends_on",
-        "place",
-        "village",
-        "participants",
-        "in_target_group",
-        "beyond_members",
-        "from_remote_villages",
-        "summer_residents",
-        "outside_associations",
-        "volunteers",
-        "volunteer_hours",
-        "other_partners",
-        "description",
-        "municipality",
-    ):
+    for name in STORED_FIELDS:
         setattr(activity, name, getattr(data, name))
 
 

@@ -28,6 +28,7 @@ from elinvoima.cards.activities.selectors import (
     villages_of,
 )
 from elinvoima.cards.activities.services import (
+    STORED_FIELDS,
     activity_delete,
     activity_report,
     activity_update,
@@ -139,25 +140,9 @@ class ActivityEditView(_ActivityFormMixin, ObjectPermissionMixin, TemplateView):
         return activities_for_page()
 
     def _initial(self, activity) -> dict:
-        fields = [
-            "kind",
-            "name",
-            "starts_on",
-            "ends_on",
-            "place",
-            "village",
-            "participants",
-            "in_target_group",
-            "beyond_members",
-            "from_remote_villages",
-            "summer_residents",
-            "outside_associations",
-            "volunteers",
-            "volunteer_hours",
-            "other_partners",
-            "description",
-        ]
-        initial = {name: getattr(activity, name) for name in fields}
+        initial = {
+            name: getattr(activity, name) for name in STORED_FIELDS if name != "municipality"
+        }
         initial["sub_goals"] = [goal.pk for goal in activity.sub_goals.all()]
         initial["loaded_version"] = activity_version(activity)
         return initial
