@@ -190,11 +190,15 @@ def _own_indicators() -> list[int]:
 
 
 def plan_scale_generate(
-    *, seed: int, replace: bool = False, municipality_codes: list[str] | None = None
+    *,
+    seed: int,
+    replace: bool = False,
+    municipality_codes: list[str] | None = None,
+    county_codes: list[str] | None = None,
 ) -> PlanScaleResult:
     """Generate the national-scale plans in one transaction. Refuses when generated plans
     are there already, unless `replace`. `municipality_codes` limits the plans to those
-    municipalities (and no counties), for tests."""
+    municipalities and `county_codes` (none when not given) to those counties, for tests."""
     started = perf_counter()
     with transaction.atomic():
         if plan_scale_exists():
@@ -210,7 +214,7 @@ def plan_scale_generate(
         counties = list(WellbeingCounty.objects.order_by("code").values_list("pk", "code"))
         if municipality_codes is not None:
             municipalities = [row for row in municipalities if row[1] in municipality_codes]
-            counties = []
+            counties = [row for row in counties if row[1] in (county_codes or ())]
         organisations: dict[int, list[int]] = {}
         for pk, municipality_id in (
             Organisation.objects.filter(municipality__isnull=False)
