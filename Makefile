@@ -41,11 +41,16 @@ lint: deps
 	$(VENV)/bin/lint-imports
 	$(VENV)/bin/mypy
 
-# Browser tests drive Debian's Chromium; install it when it is missing.
+# The system packages the tests need, installed when missing: Debian's Chromium for the
+# browser tests, Pango and a font for the PDFs (WeasyPrint; Chromium brings them too).
+# (/sbin: not on a user's PATH on Debian.)
 chromium:
 	@command -v chromium >/dev/null || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@/sbin/ldconfig -p | grep -q libpangoft2 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; }
 
 # Two workers: the machines have two cores, and the suite takes half the time.
 PYTEST := $(VENV)/bin/pytest -q -n 2
@@ -55,7 +60,7 @@ TEST_TIMES := var/test-times
 # SQLite (the embedded database of `make run`): only what differs between the databases,
 # the tests marked both_databases (imports, search, constraints, concurrency, raw SQL,
 # scale data, migrations, every URL for every role); never the browser tests.
-test-sqlite: deps
+test-sqlite: deps chromium
 	@mkdir -p $(TEST_TIMES); start=$$(date +%s); \
 	  DATABASE_URL= $(PYTEST) -m "both_databases and not browser"; status=$$?; \
 	  echo "test-sqlite: $$(( $$(date +%s) - start )) s" | tee $(TEST_TIMES)/sqlite; exit $$status

@@ -4,7 +4,9 @@ year, on the Ikäihmiset-kortti, open the whole year; the rheumatism association
 (`yhdistys.reuma`) has not answered yet. Its weekly chair exercise club serves the card's
 "Kaatumisten ehkäisy" and has met twice in the last two weeks. In Vaala the village of
 Säräisniemi has made its community card (Hyvinvoinnin edistämisen kortti), with a picture
-and the six summaries of experiential knowledge."""
+and the six summaries of experiential knowledge. Utajärvi asks its associations to help
+visit elderly people living alone this winter; the rheumatism association has offered two
+volunteers, and has begun this year's action plan (its rows wait for its answers)."""
 
 import datetime
 import io
@@ -15,8 +17,17 @@ from PIL import Image, ImageDraw
 
 from elinvoima.actors.models import Municipality, Organisation, Village
 from elinvoima.cards.activities.services import ClubData, club_meeting_report, club_save
+from elinvoima.cards.annual.services import annual_document_start
 from elinvoima.cards.community.models import CommunityCard
 from elinvoima.cards.community.services import CommunityCardData, community_card_save
+from elinvoima.cards.enums import AnnualDocumentKind
+from elinvoima.cards.help.models import HelpRequest
+from elinvoima.cards.help.services import (
+    HelpRequestData,
+    help_offer_save,
+    help_request_save,
+    help_request_send,
+)
 from elinvoima.cards.models import CardDecision
 from elinvoima.cards.services import card_decision_record
 from elinvoima.core.demo import DemoContext
@@ -125,6 +136,8 @@ def cards_demo_load(context: DemoContext) -> None:
         setattr(template, f"name_{language}", name)
     template.save()
     _club_load(goal)
+    _help_request_load(goal)
+    _action_plan_load(year)
 
 
 def _club_load(goal: Goal) -> None:
@@ -152,4 +165,55 @@ def _club_load(goal: Goal) -> None:
             starts_on=today - datetime.timedelta(days=days_ago),
             participants=participants,
             in_target_group=9,
+        )
+
+
+HELP_TITLE = "Talven kotikäynnit yksin asuvien ikäihmisten luona"
+
+
+def _help_request_load(goal: Goal) -> None:
+    utajarvi = goal.plan.municipality
+    reuma = Organisation.objects.filter(name=REUMA).first()
+    loneliness = goal.sub_goals.filter(title_fi="Yksinäisyyden vähentäminen").first()
+    if reuma is None or HelpRequest.objects.filter(municipality=utajarvi).exists():
+        return
+    today = timezone.localdate()
+    help_request = help_request_save(
+        user=None,
+        municipality=utajarvi,
+        data=HelpRequestData(
+            title=HELP_TITLE,
+            description="Pakkasten ja liukkaiden kelien aikaan moni yksin asuva ikäihminen "
+            "jää kotiin. Etsimme vapaaehtoisia käymään kylässä, juttelemaan ja tarvittaessa "
+            "lähtemään yhdessä ulos.",
+            starts_on=today + datetime.timedelta(days=14),
+            ends_on=today + datetime.timedelta(days=100),
+            answer_by=today + datetime.timedelta(days=7),
+            time="Arkipäivisin, sopimuksen mukaan",
+            place="Utajärven kylät",
+            for_whom="Yksin asuvat ikäihmiset",
+            helpers_needed=6,
+            sub_goals=(loneliness,) if loneliness else (),
+        ),
+    )
+    help_request_send(
+        user=None,
+        help_request=help_request,
+        recipients=[reuma],
+        url=f"/fi/help-requests/{help_request.pk}/",
+    )
+    help_offer_save(
+        user=None,
+        help_request=help_request,
+        organisation=reuma,
+        text="Kaksi vapaaehtoista voi käydä tiistaisin tuolijumpan jälkeen.",
+        helpers=2,
+    )
+
+
+def _action_plan_load(year: int) -> None:
+    reuma = Organisation.objects.filter(name=REUMA).first()
+    if reuma is not None:
+        annual_document_start(
+            user=None, organisation=reuma, year=year, kind=AnnualDocumentKind.PLAN
         )

@@ -21,3 +21,22 @@ class ActivityKind(models.TextChoices):
     VISIT = "visit", _("Visit or outing")
     HELP = "help", _("Helping someone")
     OTHER = "other", _("Other")
+
+
+class HelpOfferState(models.TextChoices):
+    """Where an association's offer of help is: made, taken up by the municipality, not
+    needed this time, or done (and recorded as the association's activity)."""
+
+    OFFERED = "offered", _("Offered")
+    ACCEPTED = "accepted", _("Taken up")
+    DECLINED = "declined", _("Not needed this time")
+    DONE = "done", _("Done")
+
+
+class AnnualDocumentKind(models.TextChoices):
+    """An association's yearly documents that show its commitment to the municipality's
+    goals (seed 000: "vuosittaisessa toimintasuunnitelmassaan ja toteutunutta toimintaa
+    kuvaavassa toimintakertomuksessa")."""
+
+    PLAN = "plan", _("Annual action plan")
+    REPORT = "report", _("Annual report")

@@ -235,4 +235,6 @@ class CardReminder(models.Model):
 
 
 from elinvoima.cards.activities.models import Activity, Club  # noqa: E402,F401
+from elinvoima.cards.annual.models import AnnualDocument, AnnualSection  # noqa: E402,F401
 from elinvoima.cards.community.models import CommunityCard, CommunitySummary  # noqa: E402,F401
+from elinvoima.cards.help.models import HelpOffer, HelpRequest  # noqa: E402,F401

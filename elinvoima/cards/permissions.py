@@ -9,10 +9,19 @@ everyone once the municipality has accepted it.
 An association's representatives report its activities and keep its clubs; the activities
 are read by them and by those who work in the municipality where they happened (the
 council's summary counts them; one activity's details are not public).
+
+A municipality's coordinators ask its associations for help; a request is read by those who
+work in the municipality once it is sent, and by the representatives of the associations it
+was sent to, who offer help for them.
+
+An association's annual action plan and report are its representatives' own; once shared,
+those who work in its home municipality read them too.
 """
 
+from typing import Any
+
 import rules
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from elinvoima.actors.enums import Role
 from elinvoima.actors.permissions import (
@@ -24,11 +33,19 @@ from elinvoima.actors.permissions import (
     works_in_municipality,
 )
 from elinvoima.cards.enums import ResponseState
-from elinvoima.cards.models import Activity, CardResponse, CardTemplate, Club, CommunityCard
+from elinvoima.cards.models import (
+    Activity,
+    AnnualDocument,
+    CardResponse,
+    CardTemplate,
+    Club,
+    CommunityCard,
+    HelpRequest,
+)
 
 
 def _municipality_of(obj):
-    if isinstance(obj, Activity | Club | CommunityCard):
+    if isinstance(obj, Activity | Club | CommunityCard | HelpRequest | AnnualDocument):
         return obj.municipality
     if isinstance(obj, CardResponse):
         obj = obj.template
@@ -89,6 +106,25 @@ def represents_organisation_in(user, municipality) -> bool:
     )
 
 
+@rules.predicate
+def is_sent(user, help_request) -> bool:
+    return help_request is not None and help_request.sent_at is not None
+
+
+@rules.predicate
+def receives_help_request(user, help_request) -> bool:
+    """The representatives of an association a help request was sent to."""
+    if help_request is None or help_request.sent_at is None:
+        return False
+    representing = represented_organisation_ids(user)
+    return bool(representing) and help_request.recipients.filter(pk__in=representing).exists()
+
+
+@rules.predicate
+def is_shared(user, document) -> bool:
+    return document is not None and document.shared_at is not None
+
+
 can_view_response = is_platform_admin | is_accepted | answers_for | works_with_cards
 can_review_response = is_platform_admin | coordinates_cards
 
@@ -117,6 +153,31 @@ rules.add_perm(
     "cards.view_activities",
     is_platform_admin | represents_organisation | works_in_home_municipality,
 )
+# The object: the municipality whose help requests are listed or that asks for help.
+rules.add_perm(
+    "cards.view_help_requests",
+    is_platform_admin | works_with_cards | represents_organisation_in,
+)
+rules.add_perm("cards.ask_help", is_platform_admin | coordinates_cards)
+# The object: a help request.
+rules.add_perm(
+    "cards.view_help_request",
+    is_platform_admin | coordinates_cards | (is_sent & works_with_cards) | receives_help_request,
+)
+rules.add_perm("cards.change_help_request", is_platform_admin | coordinates_cards)
+rules.add_perm("cards.offer_help", is_platform_admin | receives_help_request)
+# The object: the organisation whose annual plans and reports are listed or made.
+rules.add_perm(
+    "cards.view_annual_documents",
+    is_platform_admin | represents_organisation | works_in_home_municipality,
+)
+rules.add_perm("cards.make_annual_document", is_platform_admin | represents_organisation)
+# The object: an annual plan or report.
+rules.add_perm(
+    "cards.view_annual_document",
+    is_platform_admin | reports_for | (is_shared & works_with_cards),
+)
+rules.add_perm("cards.change_annual_document", is_platform_admin | reports_for)
 # The object: an activity or a club.
 rules.add_perm("cards.change_activity", is_platform_admin | reports_for)
 rules.add_perm("cards.view_activity", is_platform_admin | reports_for | works_with_cards)
@@ -155,3 +216,37 @@ def activities_visible_to(user) -> QuerySet[Activity]:
     representing = represented_organisation_ids(user)
     working = municipality_ids_for(user, Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR)
     return activities.filter(Q(organisation_id__in=representing) | Q(municipality_id__in=working))
+
+
+def help_requests_visible_to(user) -> QuerySet[HelpRequest]:
+    """The queryset twin of `cards.view_help_request`."""
+    requests = HelpRequest.objects.all()
+    if is_platform_admin(user):
+        return requests
+    if not user.is_authenticated:
+        return requests.none()
+    coordinating = municipality_ids_for(user, Role.COORDINATOR)
+    working = municipality_ids_for(user, Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR)
+    # (Any: django-stubs types an automatic `through` model as Never.)
+    recipient_link: Any = HelpRequest.recipients.through
+    received = recipient_link.objects.filter(
+        helprequest_id=OuterRef("pk"), organisation_id__in=represented_organisation_ids(user)
+    )
+    return requests.filter(
+        Q(municipality_id__in=coordinating)
+        | Q(sent_at__isnull=False) & (Q(municipality_id__in=working) | Q(Exists(received)))
+    )
+
+
+def annual_documents_visible_to(user) -> QuerySet[AnnualDocument]:
+    """The queryset twin of `cards.view_annual_document`."""
+    documents = AnnualDocument.objects.all()
+    if is_platform_admin(user):
+        return documents
+    if not user.is_authenticated:
+        return documents.none()
+    working = municipality_ids_for(user, Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR)
+    return documents.filter(
+        Q(organisation_id__in=represented_organisation_ids(user))
+        | Q(shared_at__isnull=False, municipality_id__in=working)
+    )

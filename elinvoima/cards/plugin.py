@@ -1,6 +1,7 @@
-"""What the cards app adds to the portal (core.registry): the cards tab of a municipality,
-what waits on the dashboard (cards to answer, answers to review), the pages and the demo
-cards."""
+"""What the cards app adds to the portal (core.registry): the cards and help requests tabs
+of a municipality, the activities and annual documents tabs of an organisation, what waits
+on the dashboard (cards and help requests to answer, answers to review), the pages and the
+demo cards."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +24,7 @@ from .api import (
     CommunityCardViewSet,
 )
 from .demo import cards_demo_load
+from .help.selectors import help_requests_to_answer
 from .selectors import cards_to_answer, responses_to_review
 
 
@@ -35,6 +37,13 @@ def _work(user):
             ngettext("wellbeing card to answer", "wellbeing cards to answer", len(waiting)),
             len(waiting),
             reverse("cards:card", kwargs={"pk": waiting[0]}),
+        )
+    asking = list(help_requests_to_answer(user)[:100])
+    if asking:
+        yield WorkItem(
+            ngettext("help request to answer", "help requests to answer", len(asking)),
+            len(asking),
+            reverse("cards:help-request", kwargs={"pk": asking[0].pk}),
         )
     to_review = responses_to_review(user)
     if to_review:
@@ -56,12 +65,28 @@ def register(registry: Registry) -> None:
             order=25,
         ),
         Tab(
+            "municipality",
+            _("Help requests"),
+            "cards:help-requests",
+            lambda municipality: {"code": municipality.code},
+            order=26,
+            predicate="cards.view_help_requests",
+        ),
+        Tab(
             "organisation",
             _("Activities"),
             "cards:organisation-activities",
             lambda organisation: {"pk": organisation.pk},
             order=25,
             predicate="cards.view_activities",
+        ),
+        Tab(
+            "organisation",
+            _("Action plans and annual reports"),
+            "cards:organisation-annual",
+            lambda organisation: {"pk": organisation.pk},
+            order=26,
+            predicate="cards.view_annual_documents",
         ),
         DashboardWork(_work, order=25),
         UrlModule("elinvoima.cards.urls"),

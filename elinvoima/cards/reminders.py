@@ -12,8 +12,8 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from elinvoima.actors.enums import Role
-from elinvoima.actors.models import Membership, Organisation
+from elinvoima.actors.models import Organisation
+from elinvoima.cards.addresses import association_addresses
 from elinvoima.cards.enums import ResponseState
 from elinvoima.cards.models import CardReminder, CardResponse, CardTemplate
 from elinvoima.strategy.permissions import authorize
@@ -47,17 +47,6 @@ def card_reminders_request(*, user, template: CardTemplate, answer_url: str) -> 
     return count
 
 
-def _recipients(organisation: Organisation) -> list[str]:
-    addresses = set(
-        Membership.objects.filter(organisation=organisation, role=Role.ASSOCIATION_REPRESENTATIVE)
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
-    )
-    if organisation.email:
-        addresses.add(organisation.email)
-    return sorted(addresses)
-
-
 def _message(template: CardTemplate, organisation: Organisation, url: str) -> tuple[str, str]:
     """The subject and body in Finnish and then Swedish."""
     parts, subjects = [], []
@@ -82,8 +71,10 @@ def card_reminders_send(template_id: int, url: str, user_id: int | None) -> dict
     template = CardTemplate.objects.select_related("decision").get(pk=template_id)
     today = timezone.localdate()
     sent = skipped = 0
-    for organisation in waiting_organisations(template):
-        addresses = _recipients(organisation)
+    waiting = list(waiting_organisations(template))
+    addresses_of = association_addresses(waiting)
+    for organisation in waiting:
+        addresses = addresses_of.get(organisation.pk)
         if not addresses:
             skipped += 1
             continue

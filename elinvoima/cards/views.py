@@ -5,10 +5,12 @@ a phone) and the coordinator's review of an answer. Thin: selectors read, servic
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -18,6 +20,7 @@ from elinvoima.actors.models import Municipality
 from elinvoima.cards.enums import ResponseState
 from elinvoima.cards.forms import CardAnswerForm, CardCommentForm, CardDecisionForm
 from elinvoima.cards.models import CardDecision, CardResponse, CardTemplate, CommunityCard
+from elinvoima.cards.printing import card_pdf
 from elinvoima.cards.reminders import card_reminders_request
 from elinvoima.cards.selectors import (
     answering_organisations,
@@ -373,3 +376,18 @@ class ResponseReviewView(ObjectPermissionMixin, TemplateView):
                 messages.success(request, _("The comment was saved; the association sees it."))
                 return redirect(here)
         return self.render_to_response(self.get_context_data(comment_form=form))
+
+
+class CardPdfView(CardPageView):
+    """The card as a PDF (cards/card_print.html): what the card page shows the user, with the
+    council's summary figures per sub-goal for those who may read it. The card page's object
+    and permissions, inherited, so the two never answer differently."""
+
+    def get(self, request, *args, **kwargs):
+        template = self.url_object
+        name = slugify(template.name) or "card"
+        response = HttpResponse(card_pdf(template, request.user), content_type="application/pdf")
+        response["Content-Disposition"] = (
+            f'inline; filename="{name}-{template.decision.year:d}.pdf"'
+        )
+        return response

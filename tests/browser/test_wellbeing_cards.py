@@ -3,6 +3,7 @@ Ikäihmiset-kortti and reports an activity on a phone, its activity report survi
 connection (sent once when the connection returns) and a page left unsent, and the welfare
 coordinator reviews the answer and reads the council's summary."""
 
+import datetime
 import re
 from decimal import Decimal
 
@@ -267,3 +268,46 @@ def test_community_card__vaala_coordinator_on_a_phone__reads_it_and_adds_a_summa
     # then the card shows it
     assert "Uimaranta, latu ja uusi nuorisotila." in page.locator("main").inner_text()
     assert card.summaries.get(domain="leisure").text == "Uimaranta, latu ja uusi nuorisotila."
+
+
+def test_help_request__coordinator_asks_and_sends__association_offers_on_a_phone(make_site, demo):
+    from elinvoima.cards.help.models import HelpOffer, HelpRequest
+
+    site = make_site(**PHONE)
+    page = site.page
+    reuma = Organisation.objects.get(name=REUMA)
+    # given Utajärvi's coordinator on a phone, at the municipality's help requests
+    site.login("hyte.utajarvi")
+    site.visit("/fi/municipalities/889/help-requests/")
+    _fits_the_phone(site)
+    # when the coordinator asks for help, first with the answers' date after the help
+    site.follow(page.locator("main a[href='/fi/municipalities/889/help-requests/new/']"))
+    _fits_the_phone(site)
+    day = timezone.localdate() + datetime.timedelta(days=10)
+    page.locator("#id_title").fill("Laidunkauden avajaisten rollaattorimarssi")
+    page.locator("#id_starts_on").fill(day.isoformat())
+    page.locator("#id_answer_by").fill((day + datetime.timedelta(days=1)).isoformat())
+    page.locator("#id_place").fill("Utajärven palvelutalo")
+    site.follow(page.locator("main form button[type=submit]"))
+    # then the error is summed up at the top, and the corrected request is saved as a draft
+    expect(page.locator("#id_answer_by_error")).to_be_visible()
+    page.locator("#id_answer_by").fill(day.isoformat())
+    site.follow(page.locator("main form button[type=submit]"))
+    help_request = HelpRequest.objects.get(title="Laidunkauden avajaisten rollaattorimarssi")
+    _fits_the_phone(site)
+    # and sent to the fitting associations (all of them: the request names no theme)
+    expect(page.locator(f"input[name='recipients'][value='{reuma.pk}']")).to_be_checked()
+    site.follow(page.locator("main form button[type=submit]:has-text('Lähetä pyyntö')"))
+    assert help_request.recipients.filter(pk=reuma.pk).exists()
+    site.logout()
+    # when the association's volunteer opens it from the dashboard and offers help
+    site.login("yhdistys.reuma")
+    site.follow(page.locator(f"main a[href='/fi/help-requests/{help_request.pk}/']").first)
+    _fits_the_phone(site)
+    page.locator(f"#id_offer-{reuma.pk}-text").fill("Neljä vapaaehtoista työntää pyörätuoleja.")
+    page.locator(f"#id_offer-{reuma.pk}-helpers").fill("4")
+    site.follow(page.locator("main form button[type=submit]"))
+    # then the offer is there for the municipality
+    offer = HelpOffer.objects.get(request=help_request, organisation=reuma)
+    assert (offer.text, offer.helpers) == ("Neljä vapaaehtoista työntää pyörätuoleja.", 4)
+    expect(page.locator("main")).to_contain_text("Tarjottu")

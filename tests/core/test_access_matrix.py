@@ -101,6 +101,27 @@ def _club_meeting() -> dict[str, int]:
     return {"pk": Activity.objects.filter(club__name="Tuolijumppa").first().pk}
 
 
+def _help_request() -> dict[str, int]:
+    return _pk("cards.HelpRequest", municipality__code="889")
+
+
+def _help_offer() -> dict[str, int]:
+    return _pk("cards.HelpOffer", request__municipality__code="889")
+
+
+# Utajärvi's help request: changed by its coordinator, read by those who work in Utajärvi and
+# the association it was sent to, hidden from everyone else.
+CHANGED_BY_UTAJARVI_COORDINATOR = {
+    **only(
+        "admin",
+        "hyte.utajarvi",
+        others=NOT_FOUND,
+    ),
+    "toimiala.utajarvi": FORBIDDEN,
+    "yhdistys.reuma": FORBIDDEN,
+}
+
+
 # An activity or a club of the rheumatism association: changed by it, seen (not changed) by
 # those who work in Utajärvi, hidden from everyone else.
 REUMA_ONLY_SEEN_BY_UTAJARVI = {
@@ -197,6 +218,7 @@ EXPECTATIONS = {
     "cards:municipality-cards": (lambda d: {"code": "889"}, EVERYONE),
     "cards:card-decision": (lambda d: {"code": "889"}, only("admin", "hyte.utajarvi")),
     "cards:card": (lambda d: _utajarvi_card(), EVERYONE),
+    "cards:card-pdf": (lambda d: _utajarvi_card(), EVERYONE),
     "cards:card-answer": (lambda d: _utajarvi_card(), only("yhdistys.reuma")),
     "cards:card-remind": (lambda d: _utajarvi_card(), dict.fromkeys(ROLES, NOT_ALLOWED)),
     "cards:response": (
@@ -225,6 +247,47 @@ EXPECTATIONS = {
     "cards:community-card-new": (
         lambda d: {"code": "785"},
         only("admin", "hyte.vaala", "yhdistys.mll"),
+    ),
+    "cards:help-requests": (
+        lambda d: {"code": "889"},
+        only("admin", "hyte.utajarvi", "toimiala.utajarvi", "yhdistys.reuma"),
+    ),
+    "cards:help-request-new": (lambda d: {"code": "889"}, only("admin", "hyte.utajarvi")),
+    "cards:help-request": (
+        lambda d: _help_request(),
+        only("admin", "hyte.utajarvi", "toimiala.utajarvi", "yhdistys.reuma", others=NOT_FOUND),
+    ),
+    "cards:help-request-edit": (lambda d: _help_request(), CHANGED_BY_UTAJARVI_COORDINATOR),
+    "cards:help-request-close": (lambda d: _help_request(), CHANGED_BY_UTAJARVI_COORDINATOR),
+    "cards:help-offer-reply": (
+        lambda d: _help_offer(),
+        {
+            **CHANGED_BY_UTAJARVI_COORDINATOR,
+            ANONYMOUS: NOT_FOUND,
+            "admin": NOT_ALLOWED,
+            "hyte.utajarvi": NOT_ALLOWED,
+        },
+    ),
+    "cards:help-offer-done": (
+        lambda d: _help_offer(),
+        {
+            **CHANGED_BY_UTAJARVI_COORDINATOR,
+            "hyte.utajarvi": FORBIDDEN,
+            "yhdistys.reuma": OK,
+        },
+    ),
+    "cards:organisation-annual": (
+        lambda d: _reuma(),
+        only("admin", "hyte.utajarvi", "toimiala.utajarvi", "yhdistys.reuma"),
+    ),
+    # The association's plan, not shared with the municipality yet: its own.
+    "cards:annual-document": (
+        lambda d: _pk("cards.AnnualDocument", organisation__name_fi="Utajärven reumayhdistys ry"),
+        only("admin", "yhdistys.reuma", others=NOT_FOUND),
+    ),
+    "cards:annual-document-edit": (
+        lambda d: _pk("cards.AnnualDocument", organisation__name_fi="Utajärven reumayhdistys ry"),
+        only("admin", "yhdistys.reuma", others=NOT_FOUND),
     ),
     "networks:county-networks": (lambda d: {"code": "9"}, EVERYONE),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),

@@ -27,7 +27,7 @@ DETAILS = (
 )
 
 
-def _count(label, help_text="") -> forms.IntegerField:
+def count_field(label, help_text="") -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
         min_value=0,
@@ -38,7 +38,7 @@ def _count(label, help_text="") -> forms.IntegerField:
     )
 
 
-def _hours(label) -> forms.DecimalField:
+def hours_field(label) -> forms.DecimalField:
     return forms.DecimalField(
         label=label,
         min_value=0,
@@ -51,7 +51,7 @@ def _hours(label) -> forms.DecimalField:
     )
 
 
-def _date(label, *, required=True) -> forms.DateField:
+def date_field(label, *, required=True) -> forms.DateField:
     return forms.DateField(
         label=label,
         required=required,
@@ -84,22 +84,22 @@ class ActivityForm(LenientNumbersMixin, _GoalsMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=ActivityKind.choices, widget=forms.RadioSelect
     )
-    starts_on = _date(_("Date"))
-    participants = _count(_("Participants"))
-    in_target_group = _count(_("Of whom in the target group"))
-    beyond_members = _count(
+    starts_on = date_field(_("Date"))
+    participants = count_field(_("Participants"))
+    in_target_group = count_field(_("Of whom in the target group"))
+    beyond_members = count_field(
         _("Of whom not members of the association"),
         _("People reached beyond your own members."),
     )
-    volunteers = _count(_("Volunteers"))
-    volunteer_hours = _hours(_("Volunteer hours"))
+    volunteers = count_field(_("Volunteers"))
+    volunteer_hours = hours_field(_("Volunteer hours"))
     sub_goals = forms.ModelMultipleChoiceField(
         label=_("Which goals did it serve?"),
         queryset=Goal.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    ends_on = _date(_("Last day (an activity of many days)"), required=False)
+    ends_on = date_field(_("Last day (an activity of many days)"), required=False)
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     village = forms.ModelChoiceField(label=_("Village"), queryset=None, required=False)
     from_remote_villages = forms.BooleanField(
@@ -173,15 +173,15 @@ class ActivityForm(LenientNumbersMixin, _GoalsMixin, forms.Form):
 class ClubMeetingForm(LenientNumbersMixin, forms.Form):
     """One meeting of a club: the day and how many came, the volunteers as usual."""
 
-    starts_on = _date(_("Date"))
-    participants = _count(_("Participants"))
-    in_target_group = _count(_("Of whom in the target group"))
-    beyond_members = _count(
+    starts_on = date_field(_("Date"))
+    participants = count_field(_("Participants"))
+    in_target_group = count_field(_("Of whom in the target group"))
+    beyond_members = count_field(
         _("Of whom not members of the association"),
         _("People reached beyond your own members."),
     )
-    volunteers = _count(_("Volunteers"))
-    volunteer_hours = _hours(_("Volunteer hours"))
+    volunteers = count_field(_("Volunteers"))
+    volunteer_hours = hours_field(_("Volunteer hours"))
     client_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, club, **kwargs):
@@ -212,8 +212,8 @@ class ClubForm(LenientNumbersMixin, _GoalsMixin, forms.Form):
     )
     place = forms.CharField(label=_("Place"), max_length=200, required=False)
     village = forms.ModelChoiceField(label=_("Village"), queryset=None, required=False)
-    volunteers = _count(_("Volunteers at a meeting"))
-    volunteer_hours = _hours(_("Volunteer hours of a meeting"))
+    volunteers = count_field(_("Volunteers at a meeting"))
+    volunteer_hours = hours_field(_("Volunteer hours of a meeting"))
     sub_goals = forms.ModelMultipleChoiceField(
         label=_("Which goals does it serve?"),
         queryset=Goal.objects.none(),
