@@ -19,7 +19,7 @@ PHONE = {
 }
 # Each URL is opened once, by the first of these that may see it.
 ROLES = [ANONYMOUS, "hyte.utajarvi", "hva.paijathame", "yhdistys.reuma", *DEMO_USERNAMES]
-NOT_PAGES = ("api", "svg", "export", "healthz", "embed-script")
+NOT_PAGES = ("api", "svg", "pdf", "export", "healthz", "embed-script")
 
 PAST_THE_EDGE = """() => {
   const edge = document.documentElement.clientWidth;
