@@ -296,6 +296,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets of fields named alike ("kind") in several components: one name each.
+    "ENUM_NAME_OVERRIDES": {
+        "ActivityKindEnum": "elinvoima.cards.enums.ActivityKind",
+        "OrganisationKindEnum": "elinvoima.actors.enums.OrganisationKind",
+        "PlanKindEnum": "elinvoima.strategy.enums.PlanKind",
+    },
 }
 
 # --- Audit ----------------------------------------------------------------------------------

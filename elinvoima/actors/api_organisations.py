@@ -6,13 +6,12 @@ matches any saved version). Writes go through `actors.services`, which ask the p
 validate against the database and compare the version under the row lock."""
 
 import django_filters
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, permissions, serializers, status, viewsets
+from rest_framework import permissions, serializers, status, viewsets
 from rest_framework.response import Response
 
 from elinvoima.actors.directory.selectors import SEARCHED, theme_or_target_group_matching
@@ -30,7 +29,7 @@ from elinvoima.actors.validators import (
     normalise_phone,
     normalise_register_number,
 )
-from elinvoima.core.api import AuditActorMixin, etag, if_match_versions
+from elinvoima.core.api import AuditActorMixin, call_service, etag, if_match_versions
 from elinvoima.core.filters import FilterSet, IntegerFilter
 
 IF_MATCH = OpenApiParameter(
@@ -110,56 +109,9 @@ def _as_field_error(normalise, value: str) -> str:
         raise serializers.ValidationError(error.messages, code=error.code) from None
 
 
-def _as_api_error(error: DjangoValidationError) -> exceptions.APIException:
-    """A service's refusal as a JSON error: a stale version 412, the rest field messages."""
-    if getattr(error, "code", None) == "conflict":
-        return PreconditionFailed(" ".join(error.messages))
-    if getattr(error, "code", None) == "in_use":
-        return InUse(" ".join(error.messages))
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(
-            {
-                field: [
-                    serializers.ErrorDetail(message, code=item.code or "invalid")
-                    for item in items
-                    for message in item.messages
-                ]
-                for field, items in error.error_dict.items()
-            }
-        )
-    return serializers.ValidationError(
-        {
-            "non_field_errors": [
-                serializers.ErrorDetail(message, code=error.code or "invalid")
-                for message in error.messages
-            ]
-        }
-    )
-
-
 def _call(function, **kwargs):
-    """Run a service and turn its refusals into API errors."""
-    try:
-        return function(**kwargs)
-    except DjangoValidationError as error:
-        raise _as_api_error(error) from None
-    except DjangoPermissionDenied as error:
-        raise exceptions.PermissionDenied(str(error) or None) from None
-
-
-class PreconditionFailed(exceptions.APIException):
-    status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = _(
-        "Someone else saved this organisation after you loaded it. "
-        "Load it again and make your change."
-    )
-    default_code = "precondition_failed"
-
-
-class InUse(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = _("The organisation is in use and cannot be removed.")
-    default_code = "in_use"
+    """Run a service; an organisation in use is refused with 409."""
+    return call_service(function, conflicts=frozenset({"in_use"}), **kwargs)
 
 
 class OrganisationFilter(FilterSet):

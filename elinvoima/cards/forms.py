@@ -92,3 +92,25 @@ class CardDecisionForm(forms.Form):
     def __init__(self, *args, goals, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["goals"].queryset = goals
+
+
+class CardTemplateForm(forms.Form):
+    """A card changed after the decision: its name, when it is open, who is invited."""
+
+    name_fi = forms.CharField(label=_("Name of the card in Finnish"), max_length=200)
+    name_sv = forms.CharField(
+        label=_("Name of the card in Swedish"), max_length=200, required=False
+    )
+    opens_on = _date_field(_("Open for answers from"))
+    closes_on = _date_field(_("Open for answers until"))
+    invited = forms.ModelMultipleChoiceField(
+        label=_("Invited associations"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, associations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invited"].queryset = associations

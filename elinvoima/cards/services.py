@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Municipality, Organisation
+from elinvoima.cards.associations import associations_of
 from elinvoima.cards.enums import ResponseState
 from elinvoima.cards.models import (
     CardAnswer,
@@ -166,6 +167,78 @@ def _finnish_title(goal: Goal) -> str:
 def _name(goal: Goal, language: str) -> str | None:
     title = getattr(goal, f"title_{language}") or ""
     return title[:200] or None
+
+
+# --- a card changed after the decision --------------------------------------------------------
+
+
+def template_version(template: CardTemplate) -> str:
+    return template.updated_at.isoformat()
+
+
+@transaction.atomic
+def card_template_update(
+    *,
+    user,
+    template: CardTemplate,
+    names: Mapping[str, str],
+    opens_on: datetime.date,
+    closes_on: datetime.date,
+    invited: Iterable[Organisation],
+    loaded_version: str | None = None,
+) -> CardTemplate:
+    """Change a card after the decision: its name in each language (`names`: language →
+    name; Finnish required), when it is open, which associations are invited. An association
+    that has sent its answer stays invited."""
+    authorize(user, "cards.change_template", template)
+    template = (
+        CardTemplate.objects.select_for_update(of=("self",))
+        .select_related("decision__municipality", "updated_by")
+        .get(pk=template.pk)
+    )
+    ensure_unchanged(
+        template_version(template),
+        loaded_version,
+        what=_("the card “%(name)s”") % {"name": template.name},
+        changed_by=template.updated_by,
+        changed_at=template.updated_at,
+    )
+    municipality = template.decision.municipality
+    chosen = {organisation.pk for organisation in invited}
+    allowed = set(associations_of(municipality).filter(pk__in=chosen).values_list("pk", flat=True))
+    errors: dict[str, list[str]] = {}
+    if chosen - allowed:
+        errors["invited"] = [
+            _("Invite associations of %(municipality)s.") % {"municipality": municipality}
+        ]
+    answered = (
+        template.invited.exclude(pk__in=chosen)
+        .filter(
+            card_responses__template=template,
+            card_responses__state__in=(ResponseState.SUBMITTED, ResponseState.ACCEPTED),
+        )
+        .order_by("name")
+        .distinct()
+    )
+    if names_answered := ", ".join(str(organisation) for organisation in answered):
+        errors.setdefault("invited", []).append(
+            _("These have sent their answer and stay invited: %(names)s.")
+            % {"names": names_answered}
+        )
+    if closes_on < opens_on:
+        errors["closes_on"] = [_("The card cannot close before it opens.")]
+    if not (names.get("fi") or "").strip():
+        errors["name_fi"] = [_("The name in Finnish is required.")]
+    if errors:
+        raise ValidationError(errors)
+    for language in LANGUAGES:
+        setattr(template, f"name_{language}", (names.get(language) or "").strip() or None)
+    template.opens_on, template.closes_on = opens_on, closes_on
+    template.updated_by = signed_in_or_none(user)
+    validate_for_save(template, exclude=("decision", "goal"))
+    template.save()
+    template.invited.set(allowed)
+    return template
 
 
 # --- an association's answer -------------------------------------------------------------------

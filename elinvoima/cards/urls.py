@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("cards/<int:pk>/", views.CardPageView.as_view(), name="card"),
     path("cards/<int:pk>/pdf/", views.CardPdfView.as_view(), name="card-pdf"),
+    path("cards/<int:pk>/edit/", views.CardEditView.as_view(), name="card-edit"),
     path("cards/<int:pk>/answer/", views.CardAnswerView.as_view(), name="card-answer"),
     path("cards/<int:pk>/remind/", views.card_remind, name="card-remind"),
     path("card-answers/<int:pk>/", views.ResponseReviewView.as_view(), name="response"),

@@ -17,8 +17,14 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality
+from elinvoima.cards.associations import associations_of
 from elinvoima.cards.enums import ResponseState
-from elinvoima.cards.forms import CardAnswerForm, CardCommentForm, CardDecisionForm
+from elinvoima.cards.forms import (
+    CardAnswerForm,
+    CardCommentForm,
+    CardDecisionForm,
+    CardTemplateForm,
+)
 from elinvoima.cards.models import CardDecision, CardResponse, CardTemplate, CommunityCard
 from elinvoima.cards.printing import card_pdf
 from elinvoima.cards.reminders import card_reminders_request
@@ -39,8 +45,10 @@ from elinvoima.cards.services import (
     card_response_copy_forward,
     card_response_save,
     card_rows,
+    card_template_update,
     previous_response,
     response_version,
+    template_version,
 )
 from elinvoima.cards.summary import council_summary
 from elinvoima.core.forms import form_add_service_errors
@@ -196,8 +204,63 @@ class CardPageView(ObjectPermissionMixin, TemplateView):
             responses=responses if user.has_perm("cards.change_template", template) else [],
             own_answers=[(organisation, own.get(organisation.pk)) for organisation in mine],
             is_open=card_is_open(template),
+            can_change=user.has_perm("cards.change_template", template),
         )
         return context
+
+
+class CardEditView(ObjectPermissionMixin, TemplateView):
+    """The coordinator changes a card after the decision: name, dates, invited associations."""
+
+    model = CardTemplate
+    permission_required = "cards.change_template"
+    template_name = "cards/card_edit.html"
+    context_object_name = "template"
+
+    def get_object_queryset(self):
+        return templates_for_page()
+
+    def _form(self, data=None) -> CardTemplateForm:
+        template = self.url_object
+        return CardTemplateForm(
+            data,
+            associations=associations_of(template.decision.municipality),
+            initial={
+                "name_fi": getattr(template, "name_fi"),  # noqa: B009 (modeltranslation)
+                "name_sv": getattr(template, "name_sv"),  # noqa: B009
+                "opens_on": template.opens_on,
+                "closes_on": template.closes_on,
+                "invited": list(template.invited.all()),
+                "loaded_version": template_version(template),
+            },
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self._form())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        template = self.url_object
+        form = self._form(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                card_template_update(
+                    user=request.user,
+                    template=template,
+                    names={"fi": data["name_fi"], "sv": data["name_sv"]},
+                    opens_on=data["opens_on"],
+                    closes_on=data["closes_on"],
+                    invited=data["invited"],
+                    loaded_version=data["loaded_version"] or None,
+                )
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+            else:
+                messages.success(request, _("The card was saved."))
+                return redirect("cards:card", pk=template.pk)
+        return self.render_to_response(self.get_context_data(form=form))
 
 
 class CardAnswerView(ObjectPermissionMixin, TemplateView):

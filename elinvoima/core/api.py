@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from rest_framework import exceptions, parsers, status
+from rest_framework import exceptions, parsers, permissions, status
 from rest_framework.filters import SearchFilter
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
@@ -156,6 +156,86 @@ class AuditActorMixin(_APIViewBase):
             return
         if request.user.is_authenticated:
             audit_context["actor"] = request.user
+
+
+class ReadPublicWriteSignedIn(permissions.BasePermission):
+    """Reads follow the visibility of the querysets; writes need a signed-in user and then
+    the named predicate of the object (asked by the service or the view)."""
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        return bool(request.user and request.user.is_authenticated)
+
+
+class PreconditionFailed(exceptions.APIException):
+    """A stale If-Match: someone saved the row after the client loaded it."""
+
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = gettext_lazy("Someone else saved this after you loaded it. Load it again.")
+    default_code = "precondition_failed"
+
+
+class Conflict(exceptions.APIException):
+    """The request conflicts with what is saved (a frozen version, a row in use...)."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = gettext_lazy("The request conflicts with what is saved.")
+    default_code = "conflict"
+
+
+# A service's refusal codes for a version check (If-Match, or the row changed under the
+# request): 412.
+STALE_CODES = frozenset({"conflict", "concurrent_edit"})
+
+
+def service_error(error: ValidationError, conflicts=frozenset()) -> exceptions.APIException:
+    """A service's refusal as a JSON error: a stale version 412, a code in `conflicts` 409
+    with that code, the rest 400 with the messages at their fields."""
+    code = getattr(error, "code", None)
+    if code in STALE_CODES:
+        return PreconditionFailed(" ".join(error.messages))
+    if code in conflicts:
+        return Conflict(" ".join(error.messages), code=code)
+    if hasattr(error, "error_dict"):
+        return exceptions.ValidationError(
+            {
+                field: [
+                    exceptions.ErrorDetail(str(message), code=item.code or "invalid")
+                    for item in items
+                    for message in item.messages
+                ]
+                for field, items in error.error_dict.items()
+            }
+        )
+    return exceptions.ValidationError(
+        {
+            "non_field_errors": [
+                exceptions.ErrorDetail(message, code=code or "invalid")
+                for message in error.messages
+            ]
+        }
+    )
+
+
+def call_service(function, /, *args, conflicts=frozenset(), **kwargs):
+    """Run a service (the one the pages call) and turn its refusals into API errors;
+    `conflicts`: the refusal codes answered 409."""
+    try:
+        return function(*args, **kwargs)
+    except ValidationError as error:
+        raise service_error(error, conflicts) from None
+    except PermissionDenied as error:
+        raise exceptions.PermissionDenied(str(error) or None) from None
+
+
+class ServiceCallMixin:
+    """`self.call(service, ...)`: `call_service` with the view's `conflict_codes`."""
+
+    conflict_codes: frozenset[str] = frozenset()
+
+    def call(self, function, *args, **kwargs):
+        return call_service(function, *args, conflicts=self.conflict_codes, **kwargs)
 
 
 def exception_handler(exc, context):

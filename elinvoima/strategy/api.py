@@ -15,19 +15,27 @@ If-Match is refused with 412 when someone else saved in between (`If-Match: *` m
 saved version). The service compares it after locking the row."""
 
 import django_filters
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions, permissions, serializers, status, viewsets
+from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, WellbeingCounty
 from elinvoima.actors.permissions import organisations_visible_to
-from elinvoima.core.api import AuditActorMixin, VisibleRelationsMixin, etag, if_match_versions
+from elinvoima.core.api import (
+    AuditActorMixin,
+    Conflict,
+    ReadPublicWriteSignedIn,
+    ServiceCallMixin,
+    VisibleRelationsMixin,
+    etag,
+    if_match_versions,
+    service_error,
+)
 from elinvoima.core.filters import FilterSet, IntegerFilter, YearFilter
 from elinvoima.core.text_search import translated
 from elinvoima.networks.models import Network
@@ -35,7 +43,6 @@ from elinvoima.strategy.enums import MeasureStatus, PlanKind, PlanState, StatusL
 from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardTask, GoalCardUpdate
 from elinvoima.strategy.goal_cards.selectors import change_target, goal_card_of
 from elinvoima.strategy.goal_cards.services import (
-    GoalCardConflict,
     GoalCardTaskData,
     goal_card_authorize,
     goal_card_save,
@@ -75,71 +82,13 @@ from elinvoima.strategy.plans.services import (
     version_of,
 )
 
-
-class Frozen(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = _("This version is approved and frozen.")
-    default_code = "frozen"
+# Refusals answered 409 with their code: a frozen (approved) version, a goal or plan with
+# content.
+CONFLICT_CODES = frozenset({"frozen", "has_measures", "has_content"})
 
 
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = _("The request conflicts with what is saved.")
-    default_code = "conflict"
-
-
-class PreconditionFailed(exceptions.APIException):
-    status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_detail = _("Someone else saved this after you loaded it. Load it again.")
-    default_code = "precondition_failed"
-
-
-def _as_api_error(error: DjangoValidationError) -> exceptions.APIException:
-    """A service's refusal as a JSON error with field messages or a code."""
-    code = getattr(error, "code", None)
-    if code == "frozen":
-        return Frozen(" ".join(error.messages))
-    if isinstance(error, GoalCardConflict) or code in ("conflict", "concurrent_edit"):
-        # A version check of the service (If-Match, or the row changed under the request).
-        return PreconditionFailed(" ".join(error.messages))
-    if code in ("has_measures", "has_content"):
-        return Conflict(" ".join(error.messages), code=code)
-    if hasattr(error, "error_dict"):
-        return serializers.ValidationError(
-            {
-                field: [
-                    serializers.ErrorDetail(str(message), code=item.code or "invalid")
-                    for item in items
-                    for message in item.messages
-                ]
-                for field, items in error.error_dict.items()
-            }
-        )
-    return serializers.ValidationError(
-        {"non_field_errors": [serializers.ErrorDetail(m, code=code or "invalid") for m in error]}
-    )
-
-
-class _Services:
-    """Runs a service and turns its refusals into API errors."""
-
-    def call(self, function, *args, **kwargs):
-        try:
-            return function(*args, **kwargs)
-        except DjangoValidationError as error:
-            raise _as_api_error(error) from None
-        except DjangoPermissionDenied as error:
-            raise exceptions.PermissionDenied(str(error) or None) from None
-
-
-class ReadPublicWriteSignedIn(permissions.BasePermission):
-    """Reads follow the visibility of the querysets; writes need a signed-in user and then
-    the named predicate of the object (asked in the views)."""
-
-    def has_permission(self, request, view):
-        if request.method in permissions.SAFE_METHODS:
-            return True
-        return bool(request.user and request.user.is_authenticated)
+class _Services(ServiceCallMixin):
+    conflict_codes = CONFLICT_CODES
 
 
 def _etag(kind: str, obj) -> str:
@@ -219,7 +168,7 @@ class PlanSerializer(serializers.ModelSerializer):
             try:
                 plan_validate_owner(probe)
             except DjangoValidationError as error:
-                raise _as_api_error(error) from None
+                raise service_error(error, CONFLICT_CODES) from None
         return attrs
 
 

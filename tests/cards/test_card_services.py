@@ -314,3 +314,63 @@ def test_copy_forward__last_years_answer__rows_with_the_same_sub_goal_filled_as_
             user=world["representative"], template=this_year, organisation=world["association"]
         )
     assert refused.value.code == "exists"
+
+
+# --- a card changed after the decision ------------------------------------------------------
+
+
+def test_card_changed__name_dates_and_invited__an_association_that_answered_stays(world):
+    from elinvoima.cards.services import card_template_update, template_version
+
+    template = _elderly_card(world)
+    template.invited.add(world["association"])
+    card_response_save(
+        user=world["representative"],
+        template=template,
+        organisation=world["association"],
+        answers=_answers(world, ("Tuolijumppa", "")),
+        submit=True,
+    )
+    village_association = OrganisationFactory(municipality=world["municipality"])
+    elsewhere = OrganisationFactory()
+    today = timezone.localdate()
+    change = {
+        "names": {"fi": "Ikäihmiset-kortti", "sv": "Kortet för äldre"},
+        "opens_on": today,
+        "closes_on": today + datetime.timedelta(days=60),
+    }
+
+    with pytest.raises(ValidationError) as refused:
+        card_template_update(
+            user=world["coordinator"],
+            template=template,
+            invited=[village_association, elsewhere],
+            **{**change, "closes_on": today - datetime.timedelta(days=1)},
+        )
+    assert set(refused.value.error_dict) == {"invited", "closes_on"}
+    invited_errors = " ".join(e for error in refused.value.error_dict["invited"] for e in error)
+    assert world["association"].name in invited_errors  # sent its answer: stays invited
+    with pytest.raises(PermissionDenied):
+        card_template_update(user=world["representative"], template=template, invited=[], **change)
+    loaded = template_version(template)
+    card_template_update(
+        user=world["coordinator"],
+        template=template,
+        invited=[world["association"], village_association],
+        loaded_version=loaded,
+        **change,
+    )
+    with pytest.raises(ValidationError) as conflict:  # a second coordinator's stale form
+        card_template_update(
+            user=coordinator_of(world["municipality"]),
+            template=template,
+            invited=[world["association"]],
+            loaded_version=loaded,
+            **change,
+        )
+
+    assert conflict.value.code == "conflict"
+    template.refresh_from_db()
+    assert (template.name_fi, template.name_sv) == ("Ikäihmiset-kortti", "Kortet för äldre")
+    assert template.closes_on == today + datetime.timedelta(days=60)
+    assert set(template.invited.all()) == {world["association"], village_association}

@@ -58,3 +58,100 @@ def test_community_cards__public_with_the_six_summaries(demo):
     assert card["name"] == "Säräisniemi"
     assert len(card["summaries"]) == 6
     assert card["picture_alt"].startswith("Piirroskuva")
+
+
+# --- writes: the services the pages call --------------------------------------------------
+
+
+def _march(reuma, falls, **changes) -> dict:
+    return {
+        "organisation": reuma.pk,
+        "client_key": "6f0c5a6e-2f7c-4d8a-9e43-0b3f2a1c9d11",
+        "kind": "event",
+        "name": "Rollaattorimarssi laidunkauden avajaisiin",
+        "starts_on": timezone.localdate().isoformat(),
+        "participants": 40,
+        "in_target_group": 31,
+        "beyond_members": 22,
+        "volunteers": 6,
+        "volunteer_hours": "18.5",
+        "sub_goals": [falls.pk],
+        **changes,
+    }
+
+
+def test_activity_api__sent_twice_one_activity__changed_with_if_match__removed(demo):
+    from elinvoima.cards.models import Activity
+    from elinvoima.strategy.models import Goal
+
+    reuma = Organisation.objects.get(name_fi="Utajärven reumayhdistys ry")
+    falls = Goal.objects.get(title_fi="Kaatumisten ehkäisy", plan__municipality__code="889")
+    client = _client("yhdistys.reuma")
+
+    first = client.post("/api/v1/activities/", _march(reuma, falls), format="json")
+    again = client.post("/api/v1/activities/", _march(reuma, falls), format="json")
+
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json()["id"] == again.json()["id"]
+    url = f"/api/v1/activities/{first.json()['id']}/"
+    assert Activity.objects.filter(name__startswith="Rollaattorimarssi").count() == 1
+    loaded = client.get(url)["ETag"]
+    changed = _march(reuma, falls, participants=45)
+    del changed["organisation"], changed["client_key"]
+    assert client.put(url, changed, format="json", HTTP_IF_MATCH=loaded).status_code == 200
+    stale = client.put(url, changed, format="json", HTTP_IF_MATCH=loaded)
+    assert stale.status_code == 412 and stale.json()["code"] == "precondition_failed"
+    too_many = client.put(url, {**changed, "in_target_group": 99}, format="json")
+    assert too_many.status_code == 400 and "in_target_group" in too_many.json()
+    assert _client("hyte.utajarvi").delete(url).status_code == 403  # reads, never changes
+    assert _client("hyte.vaala").delete(url).status_code == 404
+    assert client.delete(url).status_code == 204
+
+
+def test_activity_api__only_for_an_association_one_represents(demo):
+    from elinvoima.strategy.models import Goal
+
+    reuma = Organisation.objects.get(name_fi="Utajärven reumayhdistys ry")
+    falls = Goal.objects.get(title_fi="Kaatumisten ehkäisy", plan__municipality__code="889")
+
+    refused = _client("yhdistys.mll").post(
+        "/api/v1/activities/", _march(reuma, falls), format="json"
+    )
+    assert refused.status_code == 403
+    assert _client(None).post("/api/v1/activities/", {}, format="json").status_code == 401
+
+
+def test_card_response_api__first_answer_then_changed_with_if_match(demo):
+    card = CardTemplate.objects.get(decision__municipality__code="889")
+    reuma = Organisation.objects.get(name_fi="Utajärven reumayhdistys ry")
+    row = card.goal.sub_goals.get(title_fi="Kaatumisten ehkäisy")
+    client = _client("yhdistys.reuma")
+    answer = {"sub_goal": row.pk, "what_we_do": "Tuolijumppa", "how_we_succeed": ""}
+
+    made = client.post(
+        "/api/v1/card-responses/",
+        {"card": card.pk, "organisation": reuma.pk, "answers": [answer]},
+        format="json",
+    )
+    assert made.status_code == 201 and made.json()["state"] == "draft"
+    twice = client.post(
+        "/api/v1/card-responses/",
+        {"card": card.pk, "organisation": reuma.pk, "answers": [answer]},
+        format="json",
+    )
+    assert twice.status_code == 412  # the first answer exists: change it with PUT
+    url = f"/api/v1/card-responses/{made.json()['id']}/"
+    sent = client.put(
+        url,
+        {"answers": [{**answer, "how_we_succeed": "13 joka viikko"}], "submit": True},
+        format="json",
+        HTTP_IF_MATCH=made["ETag"],
+    )
+    assert sent.status_code == 200 and sent.json()["state"] == "submitted"
+    stale = client.put(url, {"answers": [answer]}, format="json", HTTP_IF_MATCH=made["ETag"])
+    assert stale.status_code == 412
+    assert _client("hyte.utajarvi").put(url, {"answers": []}, format="json").status_code == 403
+    card.closes_on = card.opens_on
+    card.save()
+    closed = client.put(url, {"answers": [answer]}, format="json")
+    assert closed.status_code == 409 and closed.json()["code"] == "closed"

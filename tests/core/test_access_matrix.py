@@ -220,6 +220,7 @@ EXPECTATIONS = {
     "cards:card": (lambda d: _utajarvi_card(), EVERYONE),
     "cards:card-pdf": (lambda d: _utajarvi_card(), EVERYONE),
     "cards:card-answer": (lambda d: _utajarvi_card(), only("yhdistys.reuma")),
+    "cards:card-edit": (lambda d: _utajarvi_card(), only("admin", "hyte.utajarvi")),
     "cards:card-remind": (lambda d: _utajarvi_card(), dict.fromkeys(ROLES, NOT_ALLOWED)),
     "cards:response": (
         lambda d: _card_draft(),

@@ -119,6 +119,10 @@ def _goal_of_card(pk) -> dict:
     return {"pk": apps.get_model("strategy", "GoalCard").objects.get(pk=pk).goal_id}
 
 
+def _card_of_response(pk) -> dict:
+    return {"pk": apps.get_model("cards", "CardResponse").objects.get(pk=pk).template_id}
+
+
 EDIT_PAGES: dict[tuple[str, str], tuple[str, Callable[[object], dict]]] = {
     ("organisations", ""): ("actors:organisation-edit", lambda pk: {"pk": pk}),
     ("plans", ""): ("strategy:plan-edit", lambda pk: {"pk": pk}),
@@ -127,6 +131,8 @@ EDIT_PAGES: dict[tuple[str, str], tuple[str, Callable[[object], dict]]] = {
     ("measures", "reports"): ("strategy:measure-report", lambda pk: {"pk": pk}),
     ("goal-cards", ""): ("strategy:goal-card-edit", _goal_of_card),
     ("goal-cards", "updates"): ("strategy:goal-card-update", _goal_of_card),
+    ("activities", ""): ("cards:activity", lambda pk: {"pk": pk}),
+    ("card-responses", ""): ("cards:card-answer", _card_of_response),
 }
 
 

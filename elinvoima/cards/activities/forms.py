@@ -75,7 +75,26 @@ class _GoalsMixin:
         ]
 
 
-class ActivityForm(LenientNumbersMixin, _GoalsMixin, forms.Form):
+class _Counts(forms.Form):
+    """How many came and who helped: the same in an activity report and a club meeting."""
+
+    participants = count_field(_("Participants"))
+    in_target_group = count_field(_("Of whom in the target group"))
+    beyond_members = count_field(
+        _("Of whom not members of the association"),
+        _("People reached beyond your own members."),
+    )
+    volunteers = count_field(_("Volunteers"))
+    volunteer_hours = hours_field(_("Volunteer hours"))
+
+
+# The counts' place in a form that declares fields before them (the date's).
+COUNTS = ("participants", "in_target_group", "beyond_members", "volunteers", "volunteer_hours")
+
+
+class ActivityForm(LenientNumbersMixin, _GoalsMixin, _Counts):
+    field_order = ("name", "kind", "starts_on", *COUNTS)
+
     name = forms.CharField(
         label=_("What did you do?"),
         max_length=200,
@@ -85,14 +104,6 @@ class ActivityForm(LenientNumbersMixin, _GoalsMixin, forms.Form):
         label=_("Kind"), choices=ActivityKind.choices, widget=forms.RadioSelect
     )
     starts_on = date_field(_("Date"))
-    participants = count_field(_("Participants"))
-    in_target_group = count_field(_("Of whom in the target group"))
-    beyond_members = count_field(
-        _("Of whom not members of the association"),
-        _("People reached beyond your own members."),
-    )
-    volunteers = count_field(_("Volunteers"))
-    volunteer_hours = hours_field(_("Volunteer hours"))
     sub_goals = forms.ModelMultipleChoiceField(
         label=_("Which goals did it serve?"),
         queryset=Goal.objects.none(),
@@ -170,18 +181,12 @@ class ActivityForm(LenientNumbersMixin, _GoalsMixin, forms.Form):
         )
 
 
-class ClubMeetingForm(LenientNumbersMixin, forms.Form):
+class ClubMeetingForm(LenientNumbersMixin, _Counts):
     """One meeting of a club: the day and how many came, the volunteers as usual."""
 
+    field_order = ("starts_on", *COUNTS)
+
     starts_on = date_field(_("Date"))
-    participants = count_field(_("Participants"))
-    in_target_group = count_field(_("Of whom in the target group"))
-    beyond_members = count_field(
-        _("Of whom not members of the association"),
-        _("People reached beyond your own members."),
-    )
-    volunteers = count_field(_("Volunteers"))
-    volunteer_hours = hours_field(_("Volunteer hours"))
     client_key = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, club, **kwargs):

@@ -1,6 +1,8 @@
 """Pages of community cards: a card as everyone reads it, and the form that makes or
 changes one (its municipality's coordinators, the keeping village association)."""
 
+from dataclasses import fields
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -13,7 +15,11 @@ from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Municipality, Organisation, Village
 from elinvoima.cards.community.forms import CommunityCardForm
 from elinvoima.cards.community.models import CommunityCard
-from elinvoima.cards.community.services import card_version, community_card_save
+from elinvoima.cards.community.services import (
+    CommunityCardData,
+    card_version,
+    community_card_save,
+)
 from elinvoima.core.forms import form_add_service_errors
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.indicators.enums import ExperientialDomain
@@ -61,21 +67,8 @@ class _CardFormView(ObjectPermissionMixin, TemplateView):
         ).order_by("name")
         initial = {}
         if card:
-            initial = {
-                name: getattr(card, name)
-                for name in (
-                    "name",
-                    "village",
-                    "keeper",
-                    "residents",
-                    "description",
-                    "basic_facts",
-                    "strengths",
-                    "weaknesses",
-                    "development_targets",
-                    "picture_alt",
-                )
-            }
+            # The form starts from what the service stores: CommunityCardData's fields.
+            initial = {field.name: getattr(card, field.name) for field in fields(CommunityCardData)}
             initial["loaded_version"] = card_version(card)
             for summary in card.summaries.all():
                 initial[f"summary_{summary.domain}"] = summary.text

@@ -14,10 +14,10 @@ from django.db.models import Q, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from elinvoima.actors.enums import OrganisationKind
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, Theme, Village
 from elinvoima.cards.activities.models import Activity
 from elinvoima.cards.activities.services import ActivityData, activity_report
+from elinvoima.cards.associations import associations_of
 from elinvoima.cards.enums import ActivityKind, HelpOfferState
 from elinvoima.cards.help.mail import help_request_mail
 from elinvoima.cards.help.models import HelpOffer, HelpRequest
@@ -27,13 +27,6 @@ from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.models import Goal
 from elinvoima.strategy.permissions import authorize
 
-# Who is asked: the associations of civil society, not the municipality's own units.
-HELPING_KINDS = (
-    OrganisationKind.ASSOCIATION,
-    OrganisationKind.VILLAGE_ASSOCIATION,
-    OrganisationKind.SPORTS_CLUB,
-    OrganisationKind.PARISH,
-)
 TEXTS = ("title", "description", "time", "place", "for_whom")
 
 
@@ -60,16 +53,6 @@ def version_of(row: HelpRequest | HelpOffer | None) -> str:
 
 def _date(value: datetime.date) -> str:
     return formats.date_format(value, "SHORT_DATE_FORMAT")
-
-
-def associations_of(municipality: Municipality) -> QuerySet[Organisation]:
-    """The associations that work in the municipality (their home or one they work in)."""
-    return (
-        Organisation.objects.filter(kind__in=HELPING_KINDS)
-        .filter(Q(municipality=municipality) | Q(municipalities=municipality))
-        .distinct()
-        .order_by("name", "pk")
-    )
 
 
 def matching_associations(help_request: HelpRequest) -> QuerySet[Organisation]:

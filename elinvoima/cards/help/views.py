@@ -15,6 +15,7 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 
 from elinvoima.actors.models import Municipality
+from elinvoima.cards.associations import associations_of
 from elinvoima.cards.enums import HelpOfferState
 from elinvoima.cards.help.forms import (
     HelpDoneForm,
@@ -26,7 +27,6 @@ from elinvoima.cards.help.forms import (
 from elinvoima.cards.help.models import HelpOffer, HelpRequest
 from elinvoima.cards.help.selectors import goals_for_help, help_requests_of, offers_shown
 from elinvoima.cards.help.services import (
-    associations_of,
     help_offer_done,
     help_offer_reply,
     help_offer_save,
