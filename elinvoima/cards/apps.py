@@ -31,7 +31,7 @@ class CardsConfig(AppConfig):
         auditlog.register(CardComment)
         # The goals and partners of an activity are not logged: its report is the
         # association's own account, and each save here is a volunteer waiting on a phone.
-        auditlog.register(Activity, exclude_fields=["updated_at"])
+        auditlog.register(Activity, exclude_fields=["updated_at", "help_offer"])
         auditlog.register(Club, m2m_fields={"sub_goals"})
         auditlog.register(CommunityCard, exclude_fields=["updated_at"])
         auditlog.register(CommunitySummary)

@@ -311,3 +311,74 @@ def test_help_request__coordinator_asks_and_sends__association_offers_on_a_phone
     offer = HelpOffer.objects.get(request=help_request, organisation=reuma)
     assert (offer.text, offer.helpers) == ("Neljä vapaaehtoista työntää pyörätuoleja.", 4)
     expect(page.locator("main")).to_contain_text("Tarjottu")
+
+
+def test_annual_report__association_on_a_phone__made_from_its_answer_and_activities(
+    make_site, demo
+):
+    from elinvoima.cards.annual.models import AnnualDocument
+
+    card = _card()
+    falls = _row(card, FALLS)
+    reuma = Organisation.objects.get(name_fi=REUMA)
+    card_response_save(
+        user=None,
+        template=card,
+        organisation=reuma,
+        answers={falls.pk: RowAnswer("Tuolijumppa tiistaisin", "12 osallistujaa joka viikko")},
+    )
+    from elinvoima.cards.activities.services import club_meeting_report
+    from elinvoima.cards.models import Club
+
+    today = timezone.localdate()
+    club_meeting_report(
+        user=None, club=Club.objects.get(name="Tuolijumppa"), starts_on=today, participants=10
+    )
+    year = today.year
+    meetings = Activity.objects.filter(organisation=reuma, starts_on__year=year, sub_goals=falls)
+    count = meetings.count()  # the demo's two of the last two weeks, if in this year, and today's
+    site = make_site(**PHONE)
+    page = site.page
+    # given the rheumatism association's volunteer on a phone, at its plans and reports
+    site.login("yhdistys.reuma")
+    site.visit(f"/fi/organisations/{reuma.pk}/annual/")
+    _fits_the_phone(site)
+    # when the volunteer makes this year's annual report
+    site.follow(page.locator("main form button", has_text=f"Toimintakertomus {year}"))
+    report = AnnualDocument.objects.get(organisation=reuma, year=year, kind="report")
+    _fits_the_phone(site)
+    # then its row starts from the answer, with the club's meetings counted beside it
+    section = report.sections.get(goal=falls)
+    expect(page.locator(f"#id_section_{section.pk}")).to_have_value("12 osallistujaa joka viikko")
+    expect(page.locator("main")).to_contain_text(f"{count} toiminta")
+    page.locator("#id_introduction").fill("Reumayhdistyksen vuosi Utajärvellä.")
+    page.locator("label[for='id_share']").click()
+    site.follow(page.locator("main form button[type=submit]"))
+    # and the saved report reads as a document, shared with the municipality
+    expect(page.locator("main h1")).to_have_text(f"Toimintakertomus {year}")
+    expect(page.locator("main")).to_contain_text(
+        f"Tuolijumppa ×{count}" if count > 1 else "Tuolijumppa"
+    )
+    report.refresh_from_db()
+    assert report.shared_at is not None
+
+
+def test_card_changed__coordinator__renames_in_swedish_and_extends_the_dates(site):
+    page = site.page
+    card = _card()
+    # given Utajärvi's coordinator at the card
+    site.login("hyte.utajarvi")
+    site.visit(f"/fi/cards/{card.pk}/")
+    # when the card is changed: its Swedish name, one more month to answer
+    site.follow(page.locator(f"main a[href='/fi/cards/{card.pk}/edit/']"))
+    page.locator("#id_name_sv").fill("Äldrekortet")
+    page.locator("#id_opens_on").fill(card.opens_on.isoformat())
+    page.locator("#id_closes_on").fill((card.opens_on - datetime.timedelta(days=1)).isoformat())
+    site.follow(page.locator("main form button[type=submit]"))
+    # then the date before the opening is refused at its field, and the corrected card saved
+    expect(page.locator("#id_closes_on_error")).to_be_visible()
+    later = card.closes_on + datetime.timedelta(days=31)
+    page.locator("#id_closes_on").fill(later.isoformat())
+    site.follow(page.locator("main form button[type=submit]"))
+    card.refresh_from_db()
+    assert (card.name_sv, card.closes_on) == ("Äldrekortet", later)
