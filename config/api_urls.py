@@ -2,11 +2,12 @@
 (core.registry.ApiRoute) on one router."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from elinvoima.core.api_auth import TokenView
 from elinvoima.core.registry import registry
+from elinvoima.core.schema_view import CachedSchemaView
 
 router = DefaultRouter()
 for route in registry.api_routes:
@@ -17,6 +18,6 @@ app_name = "api"
 urlpatterns = [
     path("v1/auth/token/", TokenView.as_view(), name="auth-token"),
     path("v1/", include(router.urls)),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", CachedSchemaView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
 ]
