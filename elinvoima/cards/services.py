@@ -23,7 +23,7 @@ from elinvoima.cards.models import (
     CardResponse,
     CardTemplate,
 )
-from elinvoima.core.concurrency import ensure_unchanged
+from elinvoima.core.concurrency import ensure_unchanged, locked_unchanged
 from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.enums import PlanState
@@ -191,17 +191,11 @@ def card_template_update(
     name; Finnish required), when it is open, which associations are invited. An association
     that has sent its answer stays invited."""
     authorize(user, "cards.change_template", template)
-    template = (
-        CardTemplate.objects.select_for_update(of=("self",))
-        .select_related("decision__municipality", "updated_by")
-        .get(pk=template.pk)
-    )
-    ensure_unchanged(
-        template_version(template),
+    template = locked_unchanged(
+        CardTemplate.objects.select_related("decision__municipality"),
+        template.pk,
         loaded_version,
-        what=_("the card “%(name)s”") % {"name": template.name},
-        changed_by=template.updated_by,
-        changed_at=template.updated_at,
+        what=lambda row: _("the card “%(name)s”") % {"name": row.name},
     )
     municipality = template.decision.municipality
     chosen = {organisation.pk for organisation in invited}

@@ -9,13 +9,16 @@ current version matches, RFC 9110 13.1.1) or a collection of versions (an If-Mat
 one of them must match)."""
 
 import datetime
-from collections.abc import Collection
+from collections.abc import Callable, Collection
+from typing import TypeVar
 
 from django.core.exceptions import ValidationError
+from django.db.models import Model, QuerySet
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 ANY = "*"
+T = TypeVar("T", bound=Model)
 
 
 def version_matches(current_version, expected_version) -> bool:
@@ -65,3 +68,20 @@ def ensure_unchanged(
             "changes, then make yours."
         ) % {"name": name, "what": what}
     raise ValidationError(message, code=code)
+
+
+def locked_unchanged(queryset: QuerySet[T], pk, loaded_version, *, what: Callable[[T], str]) -> T:
+    """The row `pk` of `queryset` locked for the rest of the transaction (`select_for_update`),
+    once its version (`updated_at`) is checked against `loaded_version` (ensure_unchanged,
+    with who saved it and when). `what(row)` names it in the refusal. The row's model is
+    `Tracked` (core.models): it has `updated_at` and `updated_by`."""
+    row = queryset.select_for_update(of=("self",)).select_related("updated_by").get(pk=pk)
+    changed_at = getattr(row, "updated_at")  # noqa: B009 (a Tracked row, which T does not say)
+    ensure_unchanged(
+        changed_at.isoformat(),
+        loaded_version,
+        what=what(row),
+        changed_by=getattr(row, "updated_by"),  # noqa: B009
+        changed_at=changed_at,
+    )
+    return row

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from elinvoima.actors.models import Municipality, Organisation, Village
 from elinvoima.cards.activities.models import MAX_HOURS, Activity, Club
 from elinvoima.cards.enums import ActivityKind
-from elinvoima.core.concurrency import ensure_unchanged
+from elinvoima.core.concurrency import locked_unchanged
 from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.models import Goal
@@ -229,17 +229,11 @@ def activity_update(
 ) -> Activity:
     """Change a reported activity; refused when someone saved it after `loaded_version`."""
     authorize(user, "cards.change_activity", activity, visible=("cards.view_activity", activity))
-    activity = (
-        Activity.objects.select_for_update(of=("self",))
-        .select_related("organisation", "updated_by")
-        .get(pk=activity.pk)
-    )
-    ensure_unchanged(
-        activity_version(activity),
+    activity = locked_unchanged(
+        Activity.objects.select_related("organisation"),
+        activity.pk,
         loaded_version,
-        what=_("the activity “%(name)s”") % {"name": activity.name},
-        changed_by=activity.updated_by,
-        changed_at=activity.updated_at,
+        what=lambda row: _("the activity “%(name)s”") % {"name": row.name},
     )
     data = _validated(activity.organisation, data)
     _fill(activity, data)

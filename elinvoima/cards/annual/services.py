@@ -17,7 +17,7 @@ from elinvoima.cards.activities.selectors import goal_groups
 from elinvoima.cards.annual.models import AnnualDocument, AnnualSection
 from elinvoima.cards.enums import AnnualDocumentKind
 from elinvoima.cards.models import CardAnswer
-from elinvoima.core.concurrency import ensure_unchanged
+from elinvoima.core.concurrency import locked_unchanged
 from elinvoima.core.models import FIRST_YEAR, LAST_YEAR, signed_in_or_none
 from elinvoima.strategy.permissions import authorize
 
@@ -115,17 +115,11 @@ def annual_document_save(
         document,
         visible=("cards.view_annual_document", document),
     )
-    document = (
-        AnnualDocument.objects.select_for_update(of=("self",))
-        .select_related("organisation", "updated_by")
-        .get(pk=document.pk)
-    )
-    ensure_unchanged(
-        document_version(document),
+    document = locked_unchanged(
+        AnnualDocument.objects.select_related("organisation"),
+        document.pk,
         loaded_version,
-        what=THE_DOCUMENT[document.kind],
-        changed_by=document.updated_by,
-        changed_at=document.updated_at,
+        what=lambda row: str(THE_DOCUMENT[row.kind]),
     )
     own = {section.pk: section for section in document.sections.all()}
     if set(sections) - set(own):

@@ -21,7 +21,7 @@ from elinvoima.cards.associations import associations_of
 from elinvoima.cards.enums import ActivityKind, HelpOfferState
 from elinvoima.cards.help.mail import help_request_mail
 from elinvoima.cards.help.models import HelpOffer, HelpRequest
-from elinvoima.core.concurrency import ensure_unchanged
+from elinvoima.core.concurrency import ensure_unchanged, locked_unchanged
 from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.models import Goal
@@ -112,6 +112,10 @@ def _validated(
     return data
 
 
+def _offer_named(offer: HelpOffer) -> str:
+    return _("the offer of %(name)s") % {"name": offer.organisation}
+
+
 def _ensure_open(help_request: HelpRequest) -> None:
     if help_request.closed_at is not None:
         raise ValidationError(_("The help request has been closed."), code="closed")
@@ -138,17 +142,11 @@ def help_request_save(
             help_request,
             visible=("cards.view_help_request", help_request),
         )
-        help_request = (
-            HelpRequest.objects.select_for_update(of=("self",))
-            .select_related("municipality", "updated_by")
-            .get(pk=help_request.pk)
-        )
-        ensure_unchanged(
-            version_of(help_request),
+        help_request = locked_unchanged(
+            HelpRequest.objects.select_related("municipality"),
+            help_request.pk,
             loaded_version,
-            what=_("the help request “%(title)s”") % {"title": help_request.title},
-            changed_by=help_request.updated_by,
-            changed_at=help_request.updated_at,
+            what=lambda row: _("the help request “%(title)s”") % {"title": row.title},
         )
         _ensure_open(help_request)
         municipality = help_request.municipality
@@ -271,7 +269,7 @@ def help_offer_save(
         ensure_unchanged(
             version_of(offer),
             loaded_version,
-            what=_("the offer of %(name)s") % {"name": organisation},
+            what=_offer_named(offer),
             changed_by=offer.updated_by,
             changed_at=offer.updated_at,
         )
@@ -303,17 +301,11 @@ def help_offer_reply(
         offer.request,
         visible=("cards.view_help_request", offer.request),
     )
-    offer = (
-        HelpOffer.objects.select_for_update(of=("self",))
-        .select_related("organisation", "updated_by")
-        .get(pk=offer.pk)
-    )
-    ensure_unchanged(
-        version_of(offer),
+    offer = locked_unchanged(
+        HelpOffer.objects.select_related("organisation"),
+        offer.pk,
         loaded_version,
-        what=_("the offer of %(name)s") % {"name": offer.organisation},
-        changed_by=offer.updated_by,
-        changed_at=offer.updated_at,
+        what=_offer_named,
     )
     if state not in (HelpOfferState.ACCEPTED, HelpOfferState.DECLINED):
         raise ValidationError({"state": _("Take the offer up or say it is not needed.")})
@@ -345,17 +337,11 @@ def help_offer_done(
     """Record what was done for an offer: the association's activity (kind "helping"), for
     the request's goals, in the request's municipality; the offer is done."""
     authorize(user, "cards.report_activity", offer.organisation)
-    offer = (
-        HelpOffer.objects.select_for_update(of=("self",))
-        .select_related("request__municipality", "organisation", "updated_by")
-        .get(pk=offer.pk)
-    )
-    ensure_unchanged(
-        version_of(offer),
+    offer = locked_unchanged(
+        HelpOffer.objects.select_related("request__municipality", "organisation"),
+        offer.pk,
         loaded_version,
-        what=_("the offer of %(name)s") % {"name": offer.organisation},
-        changed_by=offer.updated_by,
-        changed_at=offer.updated_at,
+        what=_offer_named,
     )
     if offer.state == HelpOfferState.DONE:
         raise ValidationError(_("The help has been recorded already."), code="done")
