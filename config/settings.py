@@ -64,7 +64,6 @@ INSTALLED_APPS = [
     "elinvoima.indicators",
     "elinvoima.strategy",
     "elinvoima.cards",
-    "elinvoima.grants",
     "elinvoima.portal",
     "elinvoima.bench",
 ]
