@@ -87,7 +87,9 @@
   function send(form, submitter) {
     var body = submitter ? new FormData(form, submitter) : new FormData(form);
     form.dataset.sending = "1";
-    return fetch(form.action || window.location.href, {
+    // The attribute, not form.action: a control named "action" (the card answer's buttons)
+    // shadows that property.
+    return fetch(form.getAttribute("action") || window.location.href, {
       method: "POST",
       body: body,
       credentials: "same-origin",
