@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "elinvoima.indicators",
     "elinvoima.strategy",
     "elinvoima.cards",
+    "elinvoima.grants",
     "elinvoima.portal",
     "elinvoima.bench",
 ]

@@ -290,6 +290,14 @@ EXPECTATIONS = {
         lambda d: _pk("cards.AnnualDocument", organisation__name_fi="Utajärven reumayhdistys ry"),
         only("admin", "yhdistys.reuma", others=NOT_FOUND),
     ),
+    "grants:municipality-rounds": (lambda d: {"code": "889"}, EVERYONE),
+    "grants:round-new": (lambda d: {"code": "889"}, only("admin", "hyte.utajarvi")),
+    # Utajärvi's published round: everyone reads it, its coordinator changes it.
+    "grants:round": (lambda d: _pk("grants.GrantRound", municipality__code="889"), EVERYONE),
+    "grants:round-edit": (
+        lambda d: _pk("grants.GrantRound", municipality__code="889"),
+        only("admin", "hyte.utajarvi"),
+    ),
     "networks:county-networks": (lambda d: {"code": "9"}, EVERYONE),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),
     "api:auth-token": (None, dict.fromkeys(ROLES, NOT_ALLOWED)),
@@ -301,6 +309,11 @@ EXPECTATIONS = {
     "api:organisation-detail": (lambda d: {"pk": d["reuma"].pk}, EVERYONE),
     "api:indicator-list": (None, EVERYONE),
     "api:card-template-list": (None, EVERYONE),
+    "api:grant-round-list": (None, EVERYONE),
+    "api:grant-round-detail": (
+        lambda d: _pk("grants.GrantRound", municipality__code="889"),
+        EVERYONE,
+    ),
     "api:card-template-detail": (lambda d: _utajarvi_card(), EVERYONE),
     "api:card-response-list": (None, EVERYONE),
     "api:card-response-detail": (

@@ -1,0 +1,83 @@
+"""The form of a grant round: its texts in Finnish and Swedish, money, dates and the goals
+and cards it is tied to."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from elinvoima.core.forms import LenientNumbersMixin
+from elinvoima.grants.enums import GrantKind
+from elinvoima.grants.models import MAX_BUDGET
+from elinvoima.grants.services import GrantRoundData
+
+
+def _date(label) -> forms.DateField:
+    return forms.DateField(
+        label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+
+
+def _text(label, *, required=False, rows=3) -> forms.CharField:
+    if rows:
+        return forms.CharField(
+            label=label, required=required, widget=forms.Textarea(attrs={"rows": rows})
+        )
+    return forms.CharField(label=label, required=required, max_length=200)
+
+
+class GrantRoundForm(LenientNumbersMixin, forms.Form):
+    name_fi = _text(_("Name in Finnish"), required=True, rows=0)
+    name_sv = _text(_("Name in Swedish"), rows=0)
+    kind = forms.ChoiceField(label=_("Kind"), choices=GrantKind.choices)
+    budget = forms.DecimalField(
+        label=_("Budget (euros)"), min_value=0, max_value=MAX_BUDGET, decimal_places=2
+    )
+    period_starts_on = _date(_("Grants for the period from"))
+    period_ends_on = _date(_("Grants for the period until"))
+    opens_on = _date(_("Applications from"))
+    closes_on = _date(_("Applications until"))
+    description_fi = _text(_("Description in Finnish"))
+    description_sv = _text(_("Description in Swedish"))
+    eligibility_fi = _text(_("Who may apply, in Finnish"))
+    eligibility_sv = _text(_("Who may apply, in Swedish"))
+    criteria_fi = _text(_("Criteria, in Finnish"))
+    criteria_sv = _text(_("Criteria, in Swedish"))
+    goals = forms.ModelMultipleChoiceField(
+        label=_("Goals of the welfare plan"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("An application shows how the association works for them."),
+    )
+    card_templates = forms.ModelMultipleChoiceField(
+        label=_("Wellbeing cards"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The association's answers to these cards are shown with its application."),
+    )
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    TEXTS = tuple(
+        f"{name}_{language}"
+        for name in ("name", "description", "eligibility", "criteria")
+        for language in ("fi", "sv")
+    )
+
+    def __init__(self, *args, goals, cards, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goals"].queryset = goals
+        self.fields["card_templates"].queryset = cards
+
+    def data_for_service(self) -> GrantRoundData:
+        data = self.cleaned_data
+        return GrantRoundData(
+            kind=data["kind"],
+            texts={name: data[name] for name in self.TEXTS},
+            budget=data["budget"],
+            period_starts_on=data["period_starts_on"],
+            period_ends_on=data["period_ends_on"],
+            opens_on=data["opens_on"],
+            closes_on=data["closes_on"],
+            goals=tuple(data["goals"]),
+            card_templates=tuple(data["card_templates"]),
+        )
