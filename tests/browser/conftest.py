@@ -1,5 +1,5 @@
 """Browser tests: one headless Chromium per session, a fresh context and page per test, the
-live server with the demo data, and an axe-core check on every page a test visits.
+live server with the demo data, and an axe-core check on every kind of page a test visits.
 
 Every test's `site` also fails when a request leaves the live server's origin (nothing may
 come from a CDN) or when Chromium reports a Content-Security-Policy violation."""
@@ -7,10 +7,12 @@ come from a CDN) or when Chromium reports a Content-Security-Policy violation.""
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from django.urls import Resolver404, resolve
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Response, sync_playwright
 
 # Playwright's sync API runs an asyncio event loop in this thread; Django refuses ORM calls
@@ -38,7 +40,7 @@ AXE_OPTIONS = {
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 _axe = Axe()
-_seen: set[tuple] = set()  # the pages axe-core has checked once in this session (`login`)
+_seen: set[tuple] = set()  # the kinds of page axe-core has checked in this session
 
 
 def _first_time(key: tuple) -> bool:
@@ -138,8 +140,23 @@ class Site:
 
     def _checked(self, axe: bool) -> None:
         self.check_origin_and_csp()
-        if axe:
+        if axe and _first_time(self._page_kind()):
             self.check_accessibility()
+
+    def _page_kind(self) -> tuple:
+        """What axe-core's verdict depends on: the view, the language, the viewport's width,
+        the query's parameters and whether the page shows form errors. The same kind of page
+        is checked once in the session (axe takes ~0.5 s a page); the tests' explicit
+        `check_accessibility` calls always run."""
+        url = urlsplit(self.page.url)
+        try:
+            view = resolve(url.path).view_name
+        except Resolver404:
+            view = url.path
+        viewport = self.page.viewport_size or {}
+        errors = self.page.locator(".error-summary, [aria-invalid='true']").count() > 0
+        parameters = tuple(sorted({name for name, _ in parse_qsl(url.query)}))
+        return ("axe", view, url.path.split("/")[1], viewport.get("width"), parameters, errors)
 
     # --- the usual steps -----------------------------------------------------------------
 
