@@ -10,3 +10,12 @@ class GrantKind(models.TextChoices):
     PROJECT = "project", _("Project grant")
     EVENT = "event", _("Event grant")
     FACILITY_USE = "facility_use", _("Use of facilities")
+
+
+class ApplicationState(models.TextChoices):
+    """Where an application is (CiviGrant's and the seed's: the applicant sees it)."""
+
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    IN_REVIEW = "in_review", _("In review")
+    DECIDED = "decided", _("Decided")

@@ -85,3 +85,10 @@ class GrantRound(Tracked):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+
+from elinvoima.grants.applications.models import (  # noqa: E402,F401
+    BudgetLine,
+    GoalCommitment,
+    GrantApplication,
+)

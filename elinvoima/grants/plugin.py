@@ -1,12 +1,42 @@
 """What the grants app adds to the portal (core.registry): the grants tab of a
 municipality, its pages and API, and the demo round."""
 
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from elinvoima.core.registry import ApiRoute, DemoLoader, Registry, Tab, UrlModule
+from elinvoima.core.registry import (
+    ApiRoute,
+    DashboardWork,
+    DemoLoader,
+    Registry,
+    Tab,
+    UrlModule,
+    WorkItem,
+)
 
 from .api import GrantRoundViewSet
+from .applications.selectors import drafts_to_submit, rounds_with_applications_to_review
 from .demo import grants_demo_load
+
+
+def _work(user):
+    if not user.is_authenticated:
+        return
+    drafts = drafts_to_submit(user)
+    if drafts:
+        yield WorkItem(
+            ngettext("grant application to submit", "grant applications to submit", len(drafts)),
+            len(drafts),
+            reverse("grants:application", kwargs={"pk": drafts[0]}),
+        )
+    to_review = rounds_with_applications_to_review(user)
+    if to_review:
+        yield WorkItem(
+            ngettext("submitted grant application", "submitted grant applications", len(to_review)),
+            len(to_review),
+            reverse("grants:round-applications", kwargs={"pk": to_review[0]}),
+        )
 
 
 def register(registry: Registry) -> None:
@@ -20,5 +50,6 @@ def register(registry: Registry) -> None:
         ),
         UrlModule("elinvoima.grants.urls"),
         ApiRoute("grant-rounds", GrantRoundViewSet, "grant-round"),
+        DashboardWork(_work, order=27),
         DemoLoader("grants", grants_demo_load),
     )

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .applications import views as application_views
 
 app_name = "grants"
 
@@ -17,4 +18,20 @@ urlpatterns = [
     ),
     path("grant-rounds/<int:pk>/", views.RoundView.as_view(), name="round"),
     path("grant-rounds/<int:pk>/edit/", views.RoundEditView.as_view(), name="round-edit"),
+    path("grant-rounds/<int:pk>/apply/", application_views.ApplyView.as_view(), name="apply"),
+    path(
+        "grant-rounds/<int:pk>/applications/",
+        application_views.RoundApplicationsView.as_view(),
+        name="round-applications",
+    ),
+    path(
+        "grant-applications/<int:pk>/",
+        application_views.ApplicationView.as_view(),
+        name="application",
+    ),
+    path(
+        "grant-applications/<int:pk>/edit/",
+        application_views.ApplicationEditView.as_view(),
+        name="application-edit",
+    ),
 ]

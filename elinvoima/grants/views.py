@@ -11,6 +11,11 @@ from django.views.generic import TemplateView
 from elinvoima.actors.models import Municipality
 from elinvoima.core.forms import form_add_service_errors
 from elinvoima.core.view_mixins import ObjectPermissionMixin
+from elinvoima.grants.applications.selectors import (
+    organisations_to_apply_for,
+    own_applications,
+)
+from elinvoima.grants.applications.services import round_is_open
 from elinvoima.grants.forms import GrantRoundForm
 from elinvoima.grants.models import GrantRound
 from elinvoima.grants.selectors import cards_for_rounds, goals_for_rounds, rounds_of
@@ -51,6 +56,14 @@ class RoundView(ObjectPermissionMixin, TemplateView):
             goals=list(grant_round.goals.order_by("position", "pk")),
             cards=list(grant_round.card_templates.select_related("decision")),
             can_change=self.request.user.has_perm("grants.change_round", grant_round),
+            apply_for=(
+                list(organisations_to_apply_for(self.request.user, grant_round))
+                if round_is_open(grant_round)
+                and self.request.user.has_perm("grants.apply", grant_round)
+                else []
+            ),
+            own_applications=list(own_applications(self.request.user, grant_round)),
+            sees_applications=self.request.user.has_perm("grants.view_applications", grant_round),
         )
         return context
 

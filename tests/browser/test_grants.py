@@ -44,3 +44,67 @@ def test_grant_round__coordinator_prepares_and_publishes__the_public_reads_it(si
     site.visit("/fi/municipalities/889/grants/")
     site.follow(page.locator(f"main a[href='/fi/grant-rounds/{grant_round.pk}/']"))
     expect(page.locator("main h1")).to_have_text("Kesätapahtumien avustukset")
+
+
+PHONE = {
+    "viewport": {"width": 375, "height": 740},
+    "is_mobile": True,
+    "has_touch": True,
+    "locale": "fi-FI",
+}
+
+
+def test_grant_application__association_applies_on_a_phone__coordinator_reads_it(make_site, demo):
+    from elinvoima.actors.models import Organisation
+    from elinvoima.grants.applications.models import GrantApplication
+    from elinvoima.grants.enums import ApplicationState
+
+    reuma = Organisation.objects.get(name_fi="Utajärven reumayhdistys ry")
+    grant_round = GrantRound.objects.get(municipality__code="889")
+    GrantApplication.objects.filter(organisation=reuma).delete()  # the demo's, applied anew
+    goal = grant_round.goals.get()
+    site = make_site(**PHONE)
+    page = site.page
+    # given the rheumatism association's representative on a phone, at the round
+    site.login("yhdistys.reuma")
+    site.visit(f"/fi/grant-rounds/{grant_round.pk}/")
+    # when it applies, first asking for more than its budget's costs
+    site.follow(page.locator(f"main a[href$='/apply/?organisation={reuma.pk}']"))
+    page.locator("#id_action_plan").fill("Tuolijumppa palvelutalolla joka tiistai.")
+    page.locator("#id_requested_amount").fill("1 500")
+    page.locator("#id_contact_person").fill("Pertti Honkanen")
+    page.locator(f"#id_goal_{goal.pk}").fill("Jumppa ehkäisee kaatumisia.")
+    page.locator("#id_line-0-description").fill("Ohjaajan palkkiot")
+    page.locator("#id_line-0-amount").fill("900")
+    page.locator("#id_line-1-description").fill("Tilavuokrat")
+    page.locator("#id_line-1-amount").fill("400,50")
+    site.follow(page.locator("main form button[type=submit]"))
+    # then the error is summed up at the top and the corrected application saved as a draft
+    expect(page.locator(".error-summary")).to_be_focused()
+    expect(page.locator("#id_requested_amount_error")).to_contain_text("199,50")
+    page.locator("#id_requested_amount").fill("1 200")
+    site.follow(page.locator("main form button[type=submit]"))
+    application = GrantApplication.objects.get(organisation=reuma)
+    expect(page.locator("main .application-state")).to_have_text("Luonnos")
+    expect(page.locator("main table")).to_contain_text("1 300,50")
+    # and submitted: the municipality has it, and it cannot be changed any more
+    site.follow(page.locator("main form button[type=submit]"))
+    expect(page.locator("main .application-state")).to_have_text("Jätetty")
+    application.refresh_from_db()
+    assert application.state == ApplicationState.SUBMITTED
+    assert application.requested_amount == 1200
+    expect(
+        page.locator(f"main a[href$='/grant-applications/{application.pk}/edit/']")
+    ).to_have_count(0)
+
+    # when Utajärvi's coordinator opens the round's applications on a desktop
+    desk = make_site(viewport={"width": 1280, "height": 900}, locale="fi-FI")
+    desk.login("hyte.utajarvi")
+    desk.visit(f"/fi/grant-rounds/{grant_round.pk}/")
+    desk.follow(
+        desk.page.locator(f"main a[href='/fi/grant-rounds/{grant_round.pk}/applications/']")
+    )
+    # then the application is listed with its sum, and its page shows the commitment
+    expect(desk.page.locator("main table")).to_contain_text("1 200")
+    desk.follow(desk.page.locator(f"main a[href='/fi/grant-applications/{application.pk}/']"))
+    expect(desk.page.locator("main")).to_contain_text("Jumppa ehkäisee kaatumisia.")

@@ -298,6 +298,31 @@ EXPECTATIONS = {
         lambda d: _pk("grants.GrantRound", municipality__code="889"),
         only("admin", "hyte.utajarvi"),
     ),
+    # The rheumatism association has applied to it (its representative is sent to its
+    # application); no other demo account represents an association of Utajärvi.
+    "grants:apply": (
+        lambda d: _pk("grants.GrantRound", municipality__code="889"),
+        {**only(), "yhdistys.reuma": REDIRECT},
+    ),
+    "grants:round-applications": (
+        lambda d: _pk("grants.GrantRound", municipality__code="889"),
+        only("admin", "hyte.utajarvi"),
+    ),
+    # Its submitted application: the association's and the round's coordinators' to read; a
+    # submitted one is not changed (the edit page sends to the application).
+    "grants:application": (
+        lambda d: _pk("grants.GrantApplication", organisation=d["reuma"]),
+        only("admin", "yhdistys.reuma", "hyte.utajarvi", others=NOT_FOUND),
+    ),
+    "grants:application-edit": (
+        lambda d: _pk("grants.GrantApplication", organisation=d["reuma"]),
+        {
+            **only(others=NOT_FOUND),
+            "admin": REDIRECT,
+            "yhdistys.reuma": REDIRECT,
+            "hyte.utajarvi": FORBIDDEN,
+        },
+    ),
     "networks:county-networks": (lambda d: {"code": "9"}, EVERYONE),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),
     "api:auth-token": (None, dict.fromkeys(ROLES, NOT_ALLOWED)),

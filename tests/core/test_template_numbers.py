@@ -15,14 +15,14 @@ ROOT = Path(elinvoima.__file__).parent
 # `{{ something.pk }}`, `{{ something.id }}`, `{{ something_id }}` with no filter after it.
 BARE_ID = re.compile(r"\{\{\s*[\w.]*?(?:\.pk|\.id|_id)\s*\}\}")
 # Text ids, not numbers.
-TEXT_IDS = {"organisation.business_id", "field.auto_id"}
+TEXT_IDS = {"business_id", "auto_id"}
 
 
 def _bare_ids(text: str) -> list[str]:
     found = []
     for match in BARE_ID.finditer(text):
         name = match.group(0).strip("{} ")
-        if name not in TEXT_IDS:
+        if name.rsplit(".", 1)[-1] not in TEXT_IDS:
             found.append(match.group(0))
     return found
 

@@ -1,0 +1,240 @@
+"""Pages of grant applications: an association applies to a round and submits; the applicant
+and the round's coordinators read the application; the coordinators list a round's
+applications. Thin: selectors read, services write."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from elinvoima.actors.models import Organisation
+from elinvoima.core.forms import form_add_service_errors
+from elinvoima.core.view_mixins import ObjectPermissionMixin
+from elinvoima.grants.applications.forms import (
+    GOAL_FIELD,
+    ApplicationForm,
+    BudgetLineFormSet,
+    budget_lines_of,
+)
+from elinvoima.grants.applications.models import GrantApplication
+from elinvoima.grants.applications.selectors import (
+    applications_of_round,
+    card_answers_for,
+    own_application,
+)
+from elinvoima.grants.applications.services import (
+    application_version,
+    grant_application_save,
+    grant_application_submit,
+    round_is_open,
+)
+from elinvoima.grants.models import GrantRound
+from elinvoima.grants.permissions import represented_organisation_ids
+
+
+class _ApplicationFormMixin:
+    """The form and the budget's lines, for a new application or a draft."""
+
+    template_name = "grants/applications/application_form.html"
+
+    def _forms(self, grant_round, organisation, application=None, data=None):
+        goals = list(grant_round.goals.order_by("position", "pk"))
+        initial, lines = {}, []
+        if application is not None:
+            initial = {
+                "action_plan": application.action_plan,
+                "requested_amount": application.requested_amount,
+                "contact_person": application.contact_person,
+                "loaded_version": application_version(application),
+            }
+            for commitment in application.commitments.all():
+                initial[GOAL_FIELD.format(commitment.goal_id)] = commitment.how
+            lines = [
+                {"description": line.description, "amount": line.amount}
+                for line in application.budget_lines.all()
+            ]
+        else:
+            # The association's wellbeing card answers for the goals, to start from.
+            for goal_id, text in card_answers_for(grant_round, organisation, goals).items():
+                initial[GOAL_FIELD.format(goal_id)] = text
+        form = ApplicationForm(data, initial=initial, goals=goals)
+        formset = BudgetLineFormSet(data, initial=lines, prefix="line")
+        return form, formset
+
+    def _saved(self, request, form, formset, **target):
+        if form.is_valid() & formset.is_valid():
+            try:
+                application = grant_application_save(
+                    user=request.user,
+                    data=form.data_for_service(budget_lines_of(formset)),
+                    loaded_version=form.cleaned_data["loaded_version"] or None,
+                    **target,
+                )
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("The application was saved as a draft. Submit it when it is ready."),
+                )
+                return redirect("grants:application", pk=application.pk)
+        return None
+
+
+class ApplyView(_ApplicationFormMixin, ObjectPermissionMixin, TemplateView):
+    """Apply to a round for an association the user represents (`?organisation=`, or the
+    first); an association that has applied already is sent to its application."""
+
+    model = GrantRound
+    view_permission = "grants.view_round"
+    permission_required = "grants.apply"
+    anonymous_to_login = True
+    select_related = ("municipality",)
+
+    @cached_property
+    def organisation(self) -> Organisation:
+        ids = represented_organisation_ids(
+            self.request.user, municipality_id=self.url_object.municipality_id
+        )
+        chosen = self.request.GET.get("organisation") or self.request.POST.get("organisation")
+        organisations = Organisation.objects.filter(pk__in=ids).order_by("name")
+        if chosen:
+            organisation = organisations.filter(pk=chosen if chosen.isdigit() else None).first()
+            if organisation is None:
+                raise Http404
+            return organisation
+        organisation = organisations.first()
+        if organisation is None:
+            raise PermissionDenied
+        return organisation
+
+    def get(self, request, *args, **kwargs):
+        existing = own_application(self.url_object, self.organisation)
+        if existing is not None:
+            return redirect("grants:application", pk=existing.pk)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if "form" not in context:
+            context["form"], context["formset"] = self._forms(self.url_object, self.organisation)
+        context.update(
+            grant_round=self.url_object,
+            organisation=self.organisation,
+            is_open=round_is_open(self.url_object),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form, formset = self._forms(self.url_object, self.organisation, data=request.POST)
+        saved = self._saved(
+            request, form, formset, grant_round=self.url_object, organisation=self.organisation
+        )
+        return saved or self.render_to_response(self.get_context_data(form=form, formset=formset))
+
+
+class ApplicationEditView(_ApplicationFormMixin, ObjectPermissionMixin, TemplateView):
+    """Change the draft; a submitted application is shown on its page instead."""
+
+    model = GrantApplication
+    view_permission = "grants.view_application"
+    permission_required = "grants.change_application"
+    anonymous_to_login = True
+    select_related = ("grant_round__municipality", "organisation")
+
+    def get(self, request, *args, **kwargs):
+        if not self.url_object.is_draft:
+            return redirect("grants:application", pk=self.url_object.pk)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = self.url_object
+        if "form" not in context:
+            context["form"], context["formset"] = self._forms(
+                application.grant_round, application.organisation, application
+            )
+        context.update(
+            application=application,
+            grant_round=application.grant_round,
+            organisation=application.organisation,
+            is_open=application.is_draft and round_is_open(application.grant_round),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        application = self.url_object
+        form, formset = self._forms(
+            application.grant_round, application.organisation, application, data=request.POST
+        )
+        saved = self._saved(request, form, formset, application=application)
+        return saved or self.render_to_response(self.get_context_data(form=form, formset=formset))
+
+
+class ApplicationView(ObjectPermissionMixin, TemplateView):
+    """One application: its state, content and the association's card answers; the
+    applicant submits the draft here."""
+
+    model = GrantApplication
+    view_permission = permission_required = "grants.view_application"
+    anonymous_to_login = True
+    template_name = "grants/applications/application.html"
+    context_object_name = "application"
+    select_related = ("grant_round__municipality", "organisation")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = self.url_object
+        grant_round = application.grant_round
+        lines = list(application.budget_lines.all())
+        context.update(
+            grant_round=grant_round,
+            commitments=list(application.commitments.select_related("goal")),
+            budget_lines=lines,
+            costs=sum(line.amount for line in lines),
+            can_change=(
+                application.is_draft
+                and round_is_open(grant_round)
+                and self.request.user.has_perm("grants.change_application", application)
+            ),
+            version=application_version(application),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        try:
+            grant_application_submit(
+                user=request.user,
+                application=self.url_object,
+                loaded_version=request.POST.get("loaded_version") or None,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Thank you! The application was sent to the municipality."))
+        return redirect("grants:application", pk=self.url_object.pk)
+
+
+class RoundApplicationsView(ObjectPermissionMixin, TemplateView):
+    """The round's submitted applications, for its coordinators: who asks how much."""
+
+    model = GrantRound
+    view_permission = "grants.view_round"
+    permission_required = "grants.view_applications"
+    anonymous_to_login = True
+    template_name = "grants/applications/round_applications.html"
+    context_object_name = "grant_round"
+    select_related = ("municipality",)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        applications = list(applications_of_round(self.request.user, self.url_object))
+        context.update(
+            applications=applications,
+            requested=sum(application.requested_amount for application in applications),
+        )
+        return context
