@@ -1,5 +1,6 @@
 """API of grants: `grant-rounds` (published rounds are public; drafts for the
-municipality's coordinators, the queryset twin of `grants.view_round`). Rounds are prepared
+municipality's coordinators, the queryset twin of `grants.view_round`) and
+`grant-applications` (the twin of `grants.view_application`). Both are read here and written
 on their pages."""
 
 import django_filters
@@ -7,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions, serializers, viewsets
 
 from elinvoima.core.filters import FilterSet, YearFilter
-from elinvoima.grants.enums import GrantKind
+from elinvoima.grants.applications.models import BudgetLine, GoalCommitment, GrantApplication
+from elinvoima.grants.enums import ApplicationState, GrantKind
 from elinvoima.grants.models import GrantRound
-from elinvoima.grants.permissions import rounds_visible_to
+from elinvoima.grants.permissions import applications_visible_to, rounds_visible_to
 
 
 class GrantRoundSerializer(serializers.ModelSerializer):
@@ -52,4 +54,62 @@ class GrantRoundViewSet(viewsets.ReadOnlyModelViewSet):
             .select_related("municipality")
             .prefetch_related("goals", "card_templates")
             .order_by("-opens_on", "-id")
+        )
+
+
+class BudgetLineSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BudgetLine
+        fields = ["description", "amount"]
+        read_only_fields = fields
+
+
+class GoalCommitmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = GoalCommitment
+        fields = ["goal", "how"]
+        read_only_fields = fields
+
+
+class GrantApplicationSerializer(serializers.ModelSerializer):
+    # Copied from the organisation's profile when submitted, and empty when it had none:
+    # a string, not the "email" format, which an empty value would break.
+    email = serializers.CharField(read_only=True)
+    commitments = GoalCommitmentSerializer(many=True, read_only=True)
+    budget_lines = BudgetLineSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = GrantApplication
+        fields = [
+            *("id", "grant_round", "organisation", "state", "action_plan", "requested_amount"),
+            *("contact_person", "applicant_name", "business_id", "email", "phone"),
+            *("submitted_at", "commitments", "budget_lines"),
+        ]
+        read_only_fields = fields
+
+
+class GrantApplicationFilter(FilterSet):
+    grant_round = django_filters.NumberFilter(field_name="grant_round_id", label=_("grant round"))
+    state = django_filters.ChoiceFilter(choices=ApplicationState.choices)
+
+    class Meta:
+        model = GrantApplication
+        fields: list[str] = []
+
+
+class GrantApplicationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Grant applications: an association's own, and the submitted ones of the rounds of the
+    municipalities the user coordinates (the queryset twin of `grants.view_application`);
+    none for an anonymous caller. Applications are written on their pages."""
+
+    serializer_class = GrantApplicationSerializer
+    permission_classes = [permissions.AllowAny]
+    filterset_class = GrantApplicationFilter
+    ordering_fields = ["submitted_at", "requested_amount"]
+
+    def get_queryset(self):
+        return (
+            applications_visible_to(self.request.user)
+            .prefetch_related("commitments", "budget_lines")
+            .order_by("grant_round_id", "organisation_id", "id")
         )

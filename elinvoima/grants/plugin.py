@@ -15,7 +15,7 @@ from elinvoima.core.registry import (
     WorkItem,
 )
 
-from .api import GrantRoundViewSet
+from .api import GrantApplicationViewSet, GrantRoundViewSet
 from .applications.selectors import drafts_to_submit, rounds_with_applications_to_review
 from .demo import grants_demo_load
 
@@ -50,6 +50,7 @@ def register(registry: Registry) -> None:
         ),
         UrlModule("elinvoima.grants.urls"),
         ApiRoute("grant-rounds", GrantRoundViewSet, "grant-round"),
+        ApiRoute("grant-applications", GrantApplicationViewSet, "grant-application"),
         DashboardWork(_work, order=27),
         DemoLoader("grants", grants_demo_load),
     )

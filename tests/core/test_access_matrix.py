@@ -340,6 +340,11 @@ EXPECTATIONS = {
         EVERYONE,
     ),
     "api:card-template-detail": (lambda d: _utajarvi_card(), EVERYONE),
+    "api:grant-application-list": (None, EVERYONE),
+    "api:grant-application-detail": (
+        lambda d: _pk("grants.GrantApplication", organisation=d["reuma"]),
+        only("admin", "hyte.utajarvi", "yhdistys.reuma", anonymous=NOT_FOUND, others=NOT_FOUND),
+    ),
     "api:card-response-list": (None, EVERYONE),
     "api:card-response-detail": (
         lambda d: _card_draft(),

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from elinvoima.grants.applications.models import GrantApplication
 from elinvoima.grants.applications.services import (
@@ -246,4 +247,33 @@ def test_dashboard__draft_for_the_association_submitted_for_the_coordinator(worl
     assert (
         f"/grant-rounds/{world['round'].pk}/applications/"
         in coordinator.get(dashboard).content.decode()
+    )
+
+
+def test_api__an_application__the_applicants_then_the_coordinators_never_anothers(world):
+    application = _draft(world)
+
+    def ids(user) -> list[int]:
+        client = APIClient()
+        if user is not None:
+            client.force_authenticate(user)
+        body = client.get("/api/v1/grant-applications/").json()
+        return [row["id"] for row in body["results"]]
+
+    assert ids(world["representative"]) == [application.pk]
+    assert ids(world["coordinator"]) == ids(world["other"]) == ids(None) == []
+    grant_application_submit(user=world["representative"], application=application)
+    assert ids(world["coordinator"]) == [application.pk]
+    assert ids(world["other"]) == ids(None) == []
+    other = APIClient()
+    other.force_authenticate(world["other"])
+    response = other.get(f"/api/v1/grant-applications/{application.pk}/")
+    assert response.status_code == 404 and response["Content-Type"] == "application/json"
+    mine = APIClient()
+    mine.force_authenticate(world["representative"])
+    row = mine.get(f"/api/v1/grant-applications/{application.pk}/").json()
+    assert (row["state"], row["requested_amount"], len(row["budget_lines"])) == (
+        "submitted",
+        "800.00",
+        2,
     )

@@ -65,7 +65,7 @@ class _ApplicationFormMixin:
         return form, formset
 
     def _saved(self, request, form, formset, **target):
-        if form.is_valid() & formset.is_valid():
+        if form.is_valid() & formset.is_valid():  # `&`: both checked, both show their errors
             try:
                 application = grant_application_save(
                     user=request.user,
