@@ -38,12 +38,12 @@ def _work(user):
             len(waiting),
             reverse("cards:card", kwargs={"pk": waiting[0]}),
         )
-    asking = list(help_requests_to_answer(user)[:100])
+    asking = list(help_requests_to_answer(user).values_list("pk", flat=True))
     if asking:
         yield WorkItem(
             ngettext("help request to answer", "help requests to answer", len(asking)),
             len(asking),
-            reverse("cards:help-request", kwargs={"pk": asking[0].pk}),
+            reverse("cards:help-request", kwargs={"pk": asking[0]}),
         )
     to_review = responses_to_review(user)
     if to_review:

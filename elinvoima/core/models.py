@@ -52,6 +52,15 @@ def in_range(field: str, low: int, high: int) -> models.CheckConstraint:
     )
 
 
+def ends_after_it_starts(name: str) -> models.CheckConstraint:
+    """The database's check that `ends_on` (optional: one day) is not before `starts_on`."""
+    return models.CheckConstraint(
+        condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+        name=name,
+        violation_error_message=_("The last day cannot be before the first."),
+    )
+
+
 def years_in_range(*fields: str) -> list[models.CheckConstraint]:
     return [in_range(field, FIRST_YEAR, LAST_YEAR) for field in fields]
 

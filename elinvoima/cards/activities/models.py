@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import Municipality, Organisation, Village
 from elinvoima.cards.enums import ActivityKind
-from elinvoima.core.models import MAX_COUNT, CountField, Tracked, in_range
+from elinvoima.core.models import MAX_COUNT, CountField, Tracked, ends_after_it_starts, in_range
 from elinvoima.strategy.models import Goal
 
 MAX_HOURS = 100_000  # volunteer hours of one activity: a year's summer camp of many volunteers
@@ -152,12 +152,7 @@ class Activity(Tracked):
             models.Index(fields=["municipality", "starts_on"], name="activity_municipality_date"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__isnull=True)
-                | models.Q(ends_on__gte=models.F("starts_on")),
-                name="activity_ends_after_it_starts",
-                violation_error_message=_("The last day cannot be before the first."),
-            ),
+            ends_after_it_starts("activity_ends_after_it_starts"),
             models.CheckConstraint(
                 condition=models.Q(in_target_group__lte=models.F("participants"))
                 & models.Q(beyond_members__lte=models.F("participants")),

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from elinvoima.actors.models import Municipality, Organisation, TargetGroup, Theme, Village
 from elinvoima.cards.activities.models import Activity
 from elinvoima.cards.enums import HelpOfferState
-from elinvoima.core.models import MAX_COUNT, CountField, Tracked, in_range
+from elinvoima.core.models import MAX_COUNT, CountField, Tracked, ends_after_it_starts, in_range
 from elinvoima.strategy.models import Goal
 
 
@@ -79,12 +79,7 @@ class HelpRequest(Tracked):
             models.Index(fields=["municipality", "starts_on"], name="help_request_municipality"),
         ]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__isnull=True)
-                | models.Q(ends_on__gte=models.F("starts_on")),
-                name="help_request_ends_after_it_starts",
-                violation_error_message=_("The last day cannot be before the first."),
-            ),
+            ends_after_it_starts("help_request_ends_after_it_starts"),
             in_range("helpers_needed", 0, MAX_COUNT),
         ]
 

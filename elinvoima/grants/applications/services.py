@@ -113,18 +113,7 @@ def grant_application_save(
         if existing:
             raise ValidationError(_("The association has already applied in this round."))
     else:
-        authorize(
-            user,
-            "grants.change_application",
-            application,
-            visible=("grants.view_application", application),
-        )
-        application = locked_unchanged(
-            GrantApplication.objects.select_related("grant_round", "organisation"),
-            application.pk,
-            loaded_version,
-            what=lambda row: _("the application of %(name)s") % {"name": row.organisation},
-        )
+        application = _locked_for_change(user, application, loaded_version)
         grant_round = application.grant_round
         if not application.is_draft:
             raise ValidationError(
@@ -162,6 +151,25 @@ def grant_application_save(
     return application
 
 
+def _locked_for_change(
+    user, application: GrantApplication, loaded_version: str | None
+) -> GrantApplication:
+    """Permission first (404 for who may not see it, 403 for who may not change it), then
+    the row locked once its version is checked against the one the user loaded."""
+    authorize(
+        user,
+        "grants.change_application",
+        application,
+        visible=("grants.view_application", application),
+    )
+    return locked_unchanged(
+        GrantApplication.objects.select_related("grant_round", "organisation"),
+        application.pk,
+        loaded_version,
+        what=lambda row: _("the application of %(name)s") % {"name": row.organisation},
+    )
+
+
 def _new(organisation: Organisation) -> GrantApplication:
     """An unsaved application of the organisation: the object `grants.change_application`
     asks about before there is one."""
@@ -174,18 +182,7 @@ def grant_application_submit(
 ) -> GrantApplication:
     """Send the draft to the municipality: its details are copied from the organisation's
     profile, the round's coordinators read it, and it is not changed any more."""
-    authorize(
-        user,
-        "grants.change_application",
-        application,
-        visible=("grants.view_application", application),
-    )
-    application = locked_unchanged(
-        GrantApplication.objects.select_related("grant_round", "organisation"),
-        application.pk,
-        loaded_version,
-        what=lambda row: _("the application of %(name)s") % {"name": row.organisation},
-    )
+    application = _locked_for_change(user, application, loaded_version)
     if not application.is_draft:
         return application  # sent twice (a double click): once is enough
     _ensure_open(application.grant_round)
