@@ -65,6 +65,18 @@ def municipality_ids_for(user, *roles: str) -> set[int]:
     return _municipality_ids(user, *roles)
 
 
+def represented_organisation_ids(user, *, municipality_id: int | None = None) -> set[int]:
+    """The organisations the user represents (as their association representative): those
+    they answer cards, report activities and apply for grants for; those of one municipality
+    if `municipality_id` is given."""
+    return {
+        grant.organisation_id
+        for grant in user_grants(user)
+        if grant.role == Role.ASSOCIATION_REPRESENTATIVE
+        and (municipality_id is None or grant.municipality_id == municipality_id)
+    }
+
+
 def _county_ids(user, *roles: str) -> set[int]:
     return {
         grant.wellbeing_county_id

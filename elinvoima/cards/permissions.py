@@ -28,8 +28,8 @@ from elinvoima.actors.permissions import (
     is_platform_admin,
     manages_municipality,
     municipality_ids_for,
+    represented_organisation_ids,
     represents_organisation,
-    user_grants,
     works_in_municipality,
 )
 from elinvoima.cards.enums import ResponseState
@@ -100,9 +100,8 @@ def keeps_community_card(user, card) -> bool:
 @rules.predicate
 def represents_organisation_in(user, municipality) -> bool:
     """Representatives of an organisation of the municipality (a village association)."""
-    return municipality is not None and any(
-        grant.role == Role.ASSOCIATION_REPRESENTATIVE and grant.municipality_id == municipality.pk
-        for grant in user_grants(user)
+    return municipality is not None and bool(
+        represented_organisation_ids(user, municipality_id=municipality.pk)
     )
 
 
@@ -181,15 +180,6 @@ rules.add_perm("cards.change_annual_document", is_platform_admin | reports_for)
 # The object: an activity or a club.
 rules.add_perm("cards.change_activity", is_platform_admin | reports_for)
 rules.add_perm("cards.view_activity", is_platform_admin | reports_for | works_with_cards)
-
-
-def represented_organisation_ids(user) -> set[int]:
-    """The organisations the user answers cards for (as their association representative)."""
-    return {
-        grant.organisation_id
-        for grant in user_grants(user)
-        if grant.role == Role.ASSOCIATION_REPRESENTATIVE
-    }
 
 
 def responses_visible_to(user) -> QuerySet[CardResponse]:

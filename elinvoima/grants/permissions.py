@@ -13,8 +13,8 @@ from elinvoima.actors.permissions import (
     is_platform_admin,
     manages_municipality,
     municipality_ids_for,
+    represented_organisation_ids,
     represents_organisation,
-    user_grants,
 )
 from elinvoima.grants.enums import ApplicationState
 from elinvoima.grants.models import GrantApplication, GrantRound
@@ -50,17 +50,6 @@ def represents_association_of(user, grant_round) -> bool:
     return grant_round is not None and bool(
         represented_organisation_ids(user, municipality_id=grant_round.municipality_id)
     )
-
-
-def represented_organisation_ids(user, *, municipality_id: int | None = None) -> set[int]:
-    """The organisations the user may apply for (as their representative), those of one
-    municipality if `municipality_id` is given."""
-    return {
-        grant.organisation_id
-        for grant in user_grants(user)
-        if grant.role == Role.ASSOCIATION_REPRESENTATIVE
-        and (municipality_id is None or grant.municipality_id == municipality_id)
-    }
 
 
 # The object: the municipality whose rounds are prepared.

@@ -74,8 +74,11 @@ def test_grant_application__association_applies_on_a_phone__coordinator_reads_it
     page.locator("#id_requested_amount").fill("1 500")
     page.locator("#id_contact_person").fill("Pertti Honkanen")
     page.locator(f"#id_goal_{goal.pk}").fill("Jumppa ehkäisee kaatumisia.")
+    add_cost = page.locator("main .formset__add")  # the budget's rows come on demand
+    add_cost.click()
     page.locator("#id_line-0-description").fill("Ohjaajan palkkiot")
     page.locator("#id_line-0-amount").fill("900")
+    add_cost.click()
     page.locator("#id_line-1-description").fill("Tilavuokrat")
     page.locator("#id_line-1-amount").fill("400,50")
     site.follow(page.locator("main form button[type=submit]"))

@@ -277,3 +277,31 @@ def test_api__an_application__the_applicants_then_the_coordinators_never_another
         "800.00",
         2,
     )
+
+
+def test_application_page__the_round_cards_answers_shown_with_it(client_for):
+    """The demo's application to Utajärvi's round, tied to the Ikäihmiset-kortti: once the
+    association has answered the card, the answer is shown with the application to the
+    association and to the round's coordinator (who read the card's answers anyway)."""
+    from elinvoima.actors.models import Organisation
+    from elinvoima.cards.models import CardTemplate
+    from elinvoima.cards.services import RowAnswer, card_response_save
+
+    reuma = Organisation.objects.get(name_fi="Utajärven reumayhdistys ry")
+    application = GrantApplication.objects.get(organisation=reuma)
+    card = CardTemplate.objects.get(decision__municipality__code="889")
+    falls = card.goal.sub_goals.get(title_fi="Kaatumisten ehkäisy")
+    url = reverse("grants:application", kwargs={"pk": application.pk})
+    heading = "Yhdistyksen vastaukset hyvinvointikortteihin"
+    assert heading not in client_for("yhdistys.reuma").get(url).content.decode()
+
+    card_response_save(
+        user=None,
+        template=card,
+        organisation=reuma,
+        answers={falls.pk: RowAnswer("Tuolijumppa tiistaisin", "12 osallistujaa")},
+    )
+
+    for username in ("yhdistys.reuma", "hyte.utajarvi"):
+        page = client_for(username).get(url).content.decode()
+        assert heading in page and "Tuolijumppa tiistaisin" in page, username

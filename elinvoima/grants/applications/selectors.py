@@ -5,12 +5,13 @@ from django.utils import timezone
 
 from elinvoima.actors.enums import Role
 from elinvoima.actors.models import Organisation
-from elinvoima.actors.permissions import municipality_ids_for
+from elinvoima.actors.permissions import municipality_ids_for, represented_organisation_ids
 from elinvoima.cards.models import CardAnswer
+from elinvoima.cards.permissions import responses_visible_to
 from elinvoima.grants.applications.models import GrantApplication
 from elinvoima.grants.enums import ApplicationState
 from elinvoima.grants.models import GrantRound
-from elinvoima.grants.permissions import applications_visible_to, represented_organisation_ids
+from elinvoima.grants.permissions import applications_visible_to
 from elinvoima.strategy.models import Goal
 
 
@@ -105,4 +106,20 @@ def rounds_with_applications_to_review(user) -> list[int]:
         )
         .order_by("grant_round__closes_on", "grant_round_id")
         .values_list("grant_round_id", flat=True)
+    )
+
+
+def card_answers_shown_with(user, application: GrantApplication) -> list[CardAnswer]:
+    """The applicant's answers to the round's wellbeing cards that the user may read (the
+    queryset twin of `cards.view_response`), card by card and row by row: shown with its
+    application, as the round promises."""
+    return list(
+        CardAnswer.objects.filter(
+            response__in=responses_visible_to(user).filter(
+                organisation_id=application.organisation_id,
+                template__in=application.grant_round.card_templates.all(),
+            )
+        )
+        .select_related("sub_goal", "response__template")
+        .order_by("response__template__position", "sub_goal__position", "sub_goal_id")
     )

@@ -12,6 +12,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from elinvoima.actors.models import Organisation
+from elinvoima.actors.permissions import represented_organisation_ids
 from elinvoima.core.concurrency import locked_unchanged
 from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.validation import validate_for_save
@@ -98,7 +99,7 @@ def grant_application_save(
         assert grant_round is not None and organisation is not None
         authorize(user, "grants.apply", grant_round, visible=("grants.view_round", grant_round))
         if organisation.municipality_id != grant_round.municipality_id or (
-            user is not None and not user.has_perm("grants.change_application", _new(organisation))
+            user is not None and organisation.pk not in represented_organisation_ids(user)
         ):
             raise ValidationError(
                 _("Apply for an association of %(municipality)s that you represent.")
@@ -127,6 +128,12 @@ def grant_application_save(
     application.contact_person = data.contact_person.strip()
     application.updated_by = who
     validate_for_save(application, exclude=("grant_round", "organisation"))
+    lines = [
+        BudgetLine(position=position, description=cost.strip(), amount=amount)
+        for position, (cost, amount) in enumerate(data.budget_lines)
+    ]
+    for line in lines:
+        validate_for_save(line, exclude=("application",))
     try:
         with transaction.atomic():
             application.save()
@@ -139,14 +146,8 @@ def grant_application_save(
         if how.strip()
     )
     application.budget_lines.all().delete()
-    lines = [
-        BudgetLine(
-            application=application, position=position, description=cost.strip(), amount=amount
-        )
-        for position, (cost, amount) in enumerate(data.budget_lines)
-    ]
     for line in lines:
-        validate_for_save(line, exclude=("application",))
+        line.application = application
     BudgetLine.objects.bulk_create(lines)
     return application
 
@@ -168,12 +169,6 @@ def _locked_for_change(
         loaded_version,
         what=lambda row: _("the application of %(name)s") % {"name": row.organisation},
     )
-
-
-def _new(organisation: Organisation) -> GrantApplication:
-    """An unsaved application of the organisation: the object `grants.change_application`
-    asks about before there is one."""
-    return GrantApplication(organisation=organisation)
 
 
 @transaction.atomic

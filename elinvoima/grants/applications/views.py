@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Organisation
+from elinvoima.actors.permissions import represented_organisation_ids
 from elinvoima.core.forms import form_add_service_errors
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.grants.applications.forms import (
@@ -23,6 +24,7 @@ from elinvoima.grants.applications.models import GrantApplication
 from elinvoima.grants.applications.selectors import (
     applications_of_round,
     card_answers_for,
+    card_answers_shown_with,
     own_application,
 )
 from elinvoima.grants.applications.services import (
@@ -32,7 +34,6 @@ from elinvoima.grants.applications.services import (
     round_is_open,
 )
 from elinvoima.grants.models import GrantRound
-from elinvoima.grants.permissions import represented_organisation_ids
 
 
 class _ApplicationFormMixin:
@@ -175,8 +176,8 @@ class ApplicationEditView(_ApplicationFormMixin, ObjectPermissionMixin, Template
 
 
 class ApplicationView(ObjectPermissionMixin, TemplateView):
-    """One application: its state, content and the association's card answers; the
-    applicant submits the draft here."""
+    """One application: its state, its content and the association's answers to the
+    round's wellbeing cards; the applicant submits the draft here."""
 
     model = GrantApplication
     view_permission = permission_required = "grants.view_application"
@@ -193,6 +194,7 @@ class ApplicationView(ObjectPermissionMixin, TemplateView):
         context.update(
             grant_round=grant_round,
             commitments=list(application.commitments.select_related("goal")),
+            card_answers=card_answers_shown_with(self.request.user, application),
             budget_lines=lines,
             costs=sum(line.amount for line in lines),
             can_change=(
