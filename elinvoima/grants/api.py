@@ -1,17 +1,23 @@
 """API of grants: `grant-rounds` (published rounds are public; drafts for the
 municipality's coordinators, the queryset twin of `grants.view_round`) and
-`grant-applications` (the twin of `grants.view_application`). Both are read here and written
-on their pages."""
+`grant-applications` (the twin of `grants.view_application`), each with its decision where
+the caller may read it (`grants.view_decision`: the coordinators', everyone's once
+published). Both are read here and written on their pages."""
 
 import django_filters
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions, serializers, viewsets
 
 from elinvoima.core.filters import FilterSet, YearFilter
 from elinvoima.grants.applications.models import BudgetLine, GoalCommitment, GrantApplication
 from elinvoima.grants.enums import ApplicationState, GrantKind
-from elinvoima.grants.models import GrantRound
-from elinvoima.grants.permissions import applications_visible_to, rounds_visible_to
+from elinvoima.grants.models import GrantDecision, GrantRound
+from elinvoima.grants.permissions import (
+    applications_visible_to,
+    decisions_visible_to,
+    rounds_visible_to,
+)
 
 
 class GrantRoundSerializer(serializers.ModelSerializer):
@@ -23,6 +29,7 @@ class GrantRoundSerializer(serializers.ModelSerializer):
             *("id", "municipality", "kind", "name", "name_fi", "name_sv", "description"),
             *("budget", "period_starts_on", "period_ends_on", "opens_on", "closes_on"),
             *("eligibility", "criteria", "goals", "card_templates", "published_at"),
+            "decisions_published_at",
         ]
         read_only_fields = fields
 
@@ -71,21 +78,36 @@ class GoalCommitmentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class GrantDecisionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = GrantDecision
+        fields = ["granted_amount", "conditions", "reasons", "pay_on", "paid_on", "report_due_on"]
+        read_only_fields = fields
+
+
 class GrantApplicationSerializer(serializers.ModelSerializer):
     # Copied from the organisation's profile when submitted, and empty when it had none:
     # a string, not the "email" format, which an empty value would break.
     email = serializers.CharField(read_only=True)
     commitments = GoalCommitmentSerializer(many=True, read_only=True)
     budget_lines = BudgetLineSerializer(many=True, read_only=True)
+    # null while there is none or the caller may not read it yet.
+    decision = GrantDecisionSerializer(read_only=True, allow_null=True)
 
     class Meta:
         model = GrantApplication
         fields = [
             *("id", "grant_round", "organisation", "state", "action_plan", "requested_amount"),
             *("contact_person", "applicant_name", "business_id", "email", "phone"),
-            *("submitted_at", "commitments", "budget_lines"),
+            *("submitted_at", "commitments", "budget_lines", "decision"),
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if not instance.decision_readable:
+            data["decision"] = None
+        return data
 
 
 class GrantApplicationFilter(FilterSet):
@@ -98,9 +120,10 @@ class GrantApplicationFilter(FilterSet):
 
 
 class GrantApplicationViewSet(viewsets.ReadOnlyModelViewSet):
-    """Grant applications: an association's own, and the submitted ones of the rounds of the
-    municipalities the user coordinates (the queryset twin of `grants.view_application`);
-    none for an anonymous caller. Applications are written on their pages."""
+    """Grant applications: an association's own, and the submitted ones of the rounds the
+    user coordinates or reviews, but for those they declared a conflict of interest in (the
+    queryset twin of `grants.view_application`); none for an anonymous caller. Applications
+    are written on their pages."""
 
     serializer_class = GrantApplicationSerializer
     permission_classes = [permissions.AllowAny]
@@ -108,8 +131,11 @@ class GrantApplicationViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["submitted_at", "requested_amount"]
 
     def get_queryset(self):
+        decisions = decisions_visible_to(self.request.user)
         return (
             applications_visible_to(self.request.user)
+            .select_related("decision")
+            .annotate(decision_readable=Exists(decisions.filter(application=OuterRef("pk"))))
             .prefetch_related("commitments", "budget_lines")
             .order_by("grant_round_id", "organisation_id", "id")
         )

@@ -1,13 +1,16 @@
-"""The demo's grants (seed 000): Utajärvi's operating grants of the associations for next
-year, tied to the goal the Ikäihmiset-kortti asks the associations to answer; published. The
-rheumatism association has applied, its commitment taken from its card answer."""
+"""The demo's grants (seed 000): Utajärvi's operating grants of the associations, tied to the
+goal the Ikäihmiset-kortti asks the associations to answer. This year's round has been
+decided: the rheumatism association applied, the coordinator scored its application, and
+the decision is published and paid, its grant report due. Next year's round takes
+applications; the association has applied to it too, its commitment taken from its card
+answer, and the coordinator reviews the applications."""
 
 import datetime
 from decimal import Decimal
 
 from django.utils import timezone
 
-from elinvoima.actors.models import Municipality, Organisation
+from elinvoima.actors.models import Municipality, Organisation, User
 from elinvoima.cards.models import CardTemplate
 from elinvoima.core.demo import DemoContext
 from elinvoima.grants.applications.selectors import card_answers_for
@@ -17,10 +20,18 @@ from elinvoima.grants.applications.services import (
     grant_application_submit,
 )
 from elinvoima.grants.enums import GrantKind
-from elinvoima.grants.models import GrantRound
+from elinvoima.grants.models import GrantApplication, GrantRound
+from elinvoima.grants.review.services import (
+    DecisionData,
+    ReviewData,
+    grant_decision_save,
+    grant_decisions_publish,
+    review_save,
+)
 from elinvoima.grants.services import GrantRoundData, grant_round_publish, grant_round_save
 
 UTAJARVI = "889"
+COORDINATOR = "hyte.utajarvi"
 REUMA = "Utajärven reumayhdistys ry"
 # Its commitment, where it has not answered the card yet.
 COMMITMENT = "Tuolijumppa ehkäisee kaatumisia: 12 osallistujaa joka viikko."
@@ -30,38 +41,122 @@ def grants_demo_load(context: DemoContext) -> None:
     utajarvi = Municipality.objects.filter(code=UTAJARVI).first()
     if utajarvi is None or GrantRound.objects.filter(municipality=utajarvi).exists():
         return
-    year = timezone.localdate().year
-    card = CardTemplate.objects.filter(decision__municipality=utajarvi, decision__year=year).first()
+    today = timezone.localdate()
+    card = CardTemplate.objects.filter(
+        decision__municipality=utajarvi, decision__year=today.year
+    ).first()
+    coordinator = User.objects.filter(username=COORDINATOR).first()
+    reviewers = (coordinator,) if coordinator else ()
+    goals = (card.goal,) if card else ()
+    cards = (card,) if card else ()
+    decided = _decided_round(utajarvi, today, goals, cards, reviewers)
     grant_round = grant_round_save(
         user=None,
         municipality=utajarvi,
         data=GrantRoundData(
             kind=GrantKind.OPERATING,
             texts={
-                "name_fi": f"Yhdistysten toiminta-avustukset {year + 1}",
-                "name_sv": f"Verksamhetsbidrag till föreningar {year + 1}",
-                "description_fi": "Avustuksissa huomioidaan yhdistyksen sitoutuminen kunnan "
-                "tavoitteisiin: kerro hakemuksessa, mitä teette hyvinvointikortin tavoitteiden "
-                "hyväksi.",
-                "eligibility_fi": "Utajärvellä toimivat rekisteröidyt yhdistykset.",
+                "name_fi": f"Yhdistysten toiminta-avustukset {today.year + 1}",
+                "name_sv": f"Verksamhetsbidrag till föreningar {today.year + 1}",
+                "description_fi": DESCRIPTION,
+                "eligibility_fi": ELIGIBILITY,
             },
             budget=Decimal("25000"),
-            period_starts_on=datetime.date(year + 1, 1, 1),
-            period_ends_on=datetime.date(year + 1, 12, 31),
-            opens_on=timezone.localdate(),
-            closes_on=timezone.localdate() + datetime.timedelta(days=30),
-            goals=(card.goal,) if card else (),
-            card_templates=(card,) if card else (),
+            period_starts_on=datetime.date(today.year + 1, 1, 1),
+            period_ends_on=datetime.date(today.year + 1, 12, 31),
+            opens_on=today,
+            closes_on=today + datetime.timedelta(days=30),
+            goals=goals,
+            card_templates=cards,
+            reviewers=reviewers,
         ),
     )
     grant_round = grant_round_publish(user=None, grant_round=grant_round)
     _reuma_applies(grant_round)
+    if decided is not None and coordinator is not None:
+        _decide(decided, coordinator, today)
 
 
-def _reuma_applies(grant_round: GrantRound) -> None:
+DESCRIPTION = (
+    "Avustuksissa huomioidaan yhdistyksen sitoutuminen kunnan tavoitteisiin: kerro "
+    "hakemuksessa, mitä teette hyvinvointikortin tavoitteiden hyväksi."
+)
+ELIGIBILITY = "Utajärvellä toimivat rekisteröidyt yhdistykset."
+
+
+def _decided_round(utajarvi, today, goals, cards, reviewers) -> GrantRound | None:
+    """This year's round, applied to while it was open and then dated to when it was: it
+    took applications for a month ending ten weeks ago."""
+    closes_on = today - datetime.timedelta(days=70)
+    grant_round = grant_round_save(
+        user=None,
+        municipality=utajarvi,
+        data=GrantRoundData(
+            kind=GrantKind.OPERATING,
+            texts={
+                "name_fi": f"Yhdistysten toiminta-avustukset {closes_on.year}",
+                "name_sv": f"Verksamhetsbidrag till föreningar {closes_on.year}",
+                "description_fi": DESCRIPTION,
+                "eligibility_fi": ELIGIBILITY,
+                "criteria_fi": "Toiminta on avointa kaikille kuntalaisille ja tavoittaa "
+                "ikäihmisiä, joilla on riski jäädä yksin.",
+            },
+            budget=Decimal("20000"),
+            period_starts_on=datetime.date(closes_on.year, 1, 1),
+            period_ends_on=datetime.date(closes_on.year, 12, 31),
+            opens_on=today,
+            closes_on=today,
+            goals=goals,
+            card_templates=cards,
+            reviewers=reviewers,
+        ),
+    )
+    grant_round = grant_round_publish(user=None, grant_round=grant_round)
+    if _reuma_applies(grant_round, amount=Decimal("1000")) is None:
+        return None
+    GrantRound.objects.filter(pk=grant_round.pk).update(
+        opens_on=closes_on - datetime.timedelta(days=30), closes_on=closes_on
+    )
+    grant_round.refresh_from_db()
+    return grant_round
+
+
+def _decide(grant_round: GrantRound, coordinator: User, today: datetime.date) -> None:
+    """The coordinator scores the application, decides it and publishes the decision."""
+    application = GrantApplication.objects.get(grant_round=grant_round)
+    review_save(
+        user=coordinator,
+        application=application,
+        data=ReviewData(
+            criteria_points=4,
+            comment="Tavoittaa yksin asuvia ikäihmisiä; marssi on avoin kaikille.",
+            goal_points=tuple((goal, 5) for goal in grant_round.goals.all()),
+        ),
+    )
+    grant_decision_save(
+        user=coordinator,
+        application=application,
+        data=DecisionData(
+            granted_amount=Decimal("900"),
+            reasons="Tuolijumppa tukee ikäihmisten toimintakykyä ja ehkäisee kaatumisia, "
+            "kuten hyvinvointikortin tavoite edellyttää. Tarjoiluja ei avusteta.",
+            conditions="Avustus käytetään toimintasuunnitelman mukaiseen toimintaan.",
+            pay_on=grant_round.closes_on + datetime.timedelta(days=30),
+            report_due_on=datetime.date(today.year + 1, 1, 31),
+        ),
+    )
+    grant_decisions_publish(user=coordinator, grant_round=grant_round)
+    application.decision.refresh_from_db()
+    application.decision.paid_on = grant_round.closes_on + datetime.timedelta(days=30)
+    application.decision.save(update_fields=["paid_on"])
+
+
+def _reuma_applies(
+    grant_round: GrantRound, amount: Decimal = Decimal("1200")
+) -> GrantApplication | None:
     reuma = Organisation.objects.filter(name_fi=REUMA).first()
     if reuma is None:
-        return
+        return None
     goals = list(grant_round.goals.all())
     answers = card_answers_for(grant_round, reuma, goals)
     application = grant_application_save(
@@ -71,7 +166,7 @@ def _reuma_applies(grant_round: GrantRound) -> None:
         data=ApplicationData(
             action_plan="Tuolijumppa palvelutalolla joka tiistai ja rollaattorimarssi "
             "laidunkauden avajaisiin. Vertaistukiryhmä kerran kuussa.",
-            requested_amount=Decimal("1200"),
+            requested_amount=amount,
             contact_person="Liisa Laine",
             commitments=tuple((goal, answers.get(goal.pk, COMMITMENT)) for goal in goals),
             budget_lines=(
@@ -81,4 +176,4 @@ def _reuma_applies(grant_round: GrantRound) -> None:
             ),
         ),
     )
-    grant_application_submit(user=None, application=application)
+    return grant_application_submit(user=None, application=application)

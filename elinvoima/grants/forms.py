@@ -55,6 +55,16 @@ class GrantRoundForm(LenientNumbersMixin, forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The association's answers to these cards are shown with its application."),
     )
+    reviewers = forms.ModelMultipleChoiceField(
+        label=_("Reviewers"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "They score the submitted applications against the criteria and goals. "
+            "The municipality's coordinators, officials and councillors can be chosen."
+        ),
+    )
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     TEXTS = tuple(
@@ -63,10 +73,11 @@ class GrantRoundForm(LenientNumbersMixin, forms.Form):
         for language in ("fi", "sv")
     )
 
-    def __init__(self, *args, goals, cards, **kwargs):
+    def __init__(self, *args, goals, cards, reviewers, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["goals"].queryset = goals
         self.fields["card_templates"].queryset = cards
+        self.fields["reviewers"].queryset = reviewers
 
     def data_for_service(self) -> GrantRoundData:
         data = self.cleaned_data
@@ -80,4 +91,5 @@ class GrantRoundForm(LenientNumbersMixin, forms.Form):
             closes_on=data["closes_on"],
             goals=tuple(data["goals"]),
             card_templates=tuple(data["card_templates"]),
+            reviewers=tuple(data["reviewers"]),
         )

@@ -3,6 +3,7 @@ of its welfare plan and the wellbeing cards the associations answer (seed 000: "
 myönnettävissä avustuksissa huomioidaan yhdistysten sitoutuminen kunnan tavoitteisiin").
 A round is the municipality's draft until it is published; then everyone reads it."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -54,7 +55,15 @@ class GrantRound(Tracked):
         blank=True,
         help_text=_("The association's answers to these cards are shown with its application."),
     )
+    reviewers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewers"),
+        related_name="grant_rounds_to_review",
+        blank=True,
+        help_text=_("They score the submitted applications against the criteria and goals."),
+    )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    decisions_published_at = models.DateTimeField(_("decisions published"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("grant round")
@@ -86,9 +95,19 @@ class GrantRound(Tracked):
     def is_published(self) -> bool:
         return self.published_at is not None
 
+    @property
+    def decisions_are_published(self) -> bool:
+        return self.decisions_published_at is not None
+
 
 from elinvoima.grants.applications.models import (  # noqa: E402,F401
     BudgetLine,
     GoalCommitment,
     GrantApplication,
+)
+from elinvoima.grants.review.models import (  # noqa: E402,F401
+    ConflictOfInterest,
+    GoalScore,
+    GrantDecision,
+    Review,
 )

@@ -16,8 +16,9 @@ from elinvoima.core.registry import (
 )
 
 from .api import GrantApplicationViewSet, GrantRoundViewSet
-from .applications.selectors import drafts_to_submit, rounds_with_applications_to_review
+from .applications.selectors import drafts_to_submit
 from .demo import grants_demo_load
+from .review.selectors import applications_to_score, rounds_to_decide
 
 
 def _work(user):
@@ -30,12 +31,19 @@ def _work(user):
             len(drafts),
             reverse("grants:application", kwargs={"pk": drafts[0]}),
         )
-    to_review = rounds_with_applications_to_review(user)
-    if to_review:
+    to_score = applications_to_score(user)
+    if to_score:
         yield WorkItem(
-            ngettext("submitted grant application", "submitted grant applications", len(to_review)),
-            len(to_review),
-            reverse("grants:round-applications", kwargs={"pk": to_review[0]}),
+            ngettext("grant application to score", "grant applications to score", len(to_score)),
+            len(to_score),
+            reverse("grants:round-applications", kwargs={"pk": to_score[0]}),
+        )
+    to_decide = rounds_to_decide(user)
+    if to_decide:
+        yield WorkItem(
+            ngettext("grant application to decide", "grant applications to decide", len(to_decide)),
+            len(to_decide),
+            reverse("grants:round-applications", kwargs={"pk": to_decide[0]}),
         )
 
 

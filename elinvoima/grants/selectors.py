@@ -2,7 +2,8 @@
 
 from django.db.models import QuerySet
 
-from elinvoima.actors.models import Municipality
+from elinvoima.actors.enums import OrganisationKind, Role
+from elinvoima.actors.models import Municipality, User
 from elinvoima.cards.models import CardTemplate
 from elinvoima.grants.models import GrantRound
 from elinvoima.grants.permissions import rounds_visible_to
@@ -28,4 +29,21 @@ def cards_for_rounds(municipality: Municipality) -> QuerySet[CardTemplate]:
         CardTemplate.objects.filter(decision__municipality=municipality)
         .select_related("decision")
         .order_by("-decision__year", "position", "pk")
+    )
+
+
+def reviewer_candidates(municipality: Municipality) -> QuerySet[User]:
+    """Who may review the municipality's applications: its coordinators, officials and
+    councillors (through the municipality or one of its departments)."""
+    return (
+        User.objects.filter(
+            memberships__organisation__municipality=municipality,
+            memberships__organisation__kind__in=(
+                OrganisationKind.MUNICIPALITY,
+                OrganisationKind.MUNICIPAL_DEPARTMENT,
+            ),
+            memberships__role__in=(Role.COORDINATOR, Role.OFFICIAL, Role.COUNCILLOR),
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
     )

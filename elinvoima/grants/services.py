@@ -11,12 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from elinvoima.actors.models import Municipality
+from elinvoima.actors.models import Municipality, User
 from elinvoima.cards.models import CardTemplate
 from elinvoima.core.concurrency import locked_unchanged
 from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.validation import validate_for_save
 from elinvoima.grants.models import GrantRound
+from elinvoima.grants.selectors import reviewer_candidates
 from elinvoima.strategy.models import Goal
 from elinvoima.strategy.permissions import authorize
 
@@ -35,6 +36,8 @@ class GrantRoundData:
     closes_on: datetime.date
     goals: tuple[Goal, ...] = field(default=())
     card_templates: tuple[CardTemplate, ...] = field(default=())
+    # Who score the applications: people of the municipality (`reviewer_candidates`).
+    reviewers: tuple[User, ...] = field(default=())
 
 
 def round_version(grant_round: GrantRound) -> str:
@@ -59,6 +62,17 @@ def _validated(municipality: Municipality, data: GrantRoundData) -> None:
         errors["card_templates"] = [
             _("Choose wellbeing cards of %(municipality)s.") % {"municipality": municipality}
         ]
+    if data.reviewers:
+        candidates = set(
+            reviewer_candidates(municipality)
+            .filter(pk__in=[user.pk for user in data.reviewers])
+            .values_list("pk", flat=True)
+        )
+        if any(user.pk not in candidates for user in data.reviewers):
+            errors["reviewers"] = [
+                _("Choose reviewers who work for %(municipality)s.")
+                % {"municipality": municipality}
+            ]
     if errors:
         raise ValidationError(errors)
 
@@ -102,6 +116,7 @@ def grant_round_save(
     grant_round.save()
     grant_round.goals.set(data.goals)
     grant_round.card_templates.set(data.card_templates)
+    grant_round.reviewers.set(data.reviewers)
     return grant_round
 
 

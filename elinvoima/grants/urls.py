@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .applications import views as application_views
+from .review import views as review_views
 
 app_name = "grants"
 
@@ -21,7 +22,7 @@ urlpatterns = [
     path("grant-rounds/<int:pk>/apply/", application_views.ApplyView.as_view(), name="apply"),
     path(
         "grant-rounds/<int:pk>/applications/",
-        application_views.RoundApplicationsView.as_view(),
+        review_views.RoundApplicationsView.as_view(),
         name="round-applications",
     ),
     path(
@@ -33,5 +34,20 @@ urlpatterns = [
         "grant-applications/<int:pk>/edit/",
         application_views.ApplicationEditView.as_view(),
         name="application-edit",
+    ),
+    path(
+        "grant-applications/<int:pk>/review/",
+        review_views.ApplicationReviewView.as_view(),
+        name="application-review",
+    ),
+    path(
+        "grant-applications/<int:pk>/conflict/",
+        review_views.ConflictView.as_view(),
+        name="conflict",
+    ),
+    path(
+        "grant-applications/<int:pk>/decision/",
+        review_views.DecisionView.as_view(),
+        name="decision",
     ),
 ]

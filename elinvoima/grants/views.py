@@ -18,7 +18,13 @@ from elinvoima.grants.applications.selectors import (
 from elinvoima.grants.applications.services import round_is_open
 from elinvoima.grants.forms import GrantRoundForm
 from elinvoima.grants.models import GrantRound
-from elinvoima.grants.selectors import cards_for_rounds, goals_for_rounds, rounds_of
+from elinvoima.grants.review.selectors import published_decisions
+from elinvoima.grants.selectors import (
+    cards_for_rounds,
+    goals_for_rounds,
+    reviewer_candidates,
+    rounds_of,
+)
 from elinvoima.grants.services import grant_round_publish, grant_round_save, round_version
 
 
@@ -64,6 +70,8 @@ class RoundView(ObjectPermissionMixin, TemplateView):
             ),
             own_applications=list(own_applications(self.request.user, grant_round)),
             sees_applications=self.request.user.has_perm("grants.view_applications", grant_round),
+            sees_reviews=self.request.user.has_perm("grants.publish_decisions", grant_round),
+            decisions=published_decisions(grant_round),
         )
         return context
 
@@ -95,6 +103,7 @@ class _RoundFormView(ObjectPermissionMixin, TemplateView):
                 closes_on=grant_round.closes_on,
                 goals=list(grant_round.goals.all()),
                 card_templates=list(grant_round.card_templates.all()),
+                reviewers=list(grant_round.reviewers.all()),
                 loaded_version=round_version(grant_round),
             )
         return GrantRoundForm(
@@ -102,6 +111,7 @@ class _RoundFormView(ObjectPermissionMixin, TemplateView):
             initial=initial,
             goals=goals_for_rounds(self.municipality),
             cards=cards_for_rounds(self.municipality),
+            reviewers=reviewer_candidates(self.municipality),
         )
 
     def get_context_data(self, **kwargs):

@@ -35,6 +35,6 @@ def test_lists__whole_country__bounded_queries(client_for, django_assert_max_num
     for name in ("actors:municipality-list", "actors:county-list"):
         _queries(client, reverse(name), django_assert_max_num_queries, 12)
     # The dashboard: 12, and one count for each kind of item on the coordinator's work list
-    # (measures to report, goal cards, measures needing attention, profiles, imports,
-    # submitted grant applications).
-    _queries(client, reverse("portal:dashboard"), django_assert_max_num_queries, 12 + 6)
+    # (measures to report, goal cards, measures needing attention, profiles, imports, grant
+    # applications to score and to decide).
+    _queries(client, reverse("portal:dashboard"), django_assert_max_num_queries, 12 + 7)

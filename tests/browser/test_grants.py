@@ -1,5 +1,8 @@
 """Utajärvi's grant rounds in a browser: the coordinator prepares an event grant round tied
-to the Ikäihmiset-kortti's goal and publishes it; anyone reads it (axe on each page)."""
+to the Ikäihmiset-kortti's goal and publishes it; anyone reads it; the rheumatism
+association applies on a phone; the coordinator, the round's reviewer, scores the
+application, decides it and publishes the decision, which the association reads (axe on
+each page)."""
 
 import datetime
 
@@ -60,8 +63,9 @@ def test_grant_application__association_applies_on_a_phone__coordinator_reads_it
     from elinvoima.grants.enums import ApplicationState
 
     reuma = Organisation.objects.get(name_fi="Utajärven reumayhdistys ry")
-    grant_round = GrantRound.objects.get(municipality__code="889")
-    GrantApplication.objects.filter(organisation=reuma).delete()  # the demo's, applied anew
+    grant_round = GrantRound.objects.get(municipality__code="889", decisions_published_at=None)
+    # The demo's application to the open round, applied anew.
+    GrantApplication.objects.filter(organisation=reuma, grant_round=grant_round).delete()
     goal = grant_round.goals.get()
     site = make_site(**PHONE)
     page = site.page
@@ -87,7 +91,7 @@ def test_grant_application__association_applies_on_a_phone__coordinator_reads_it
     expect(page.locator("#id_requested_amount_error")).to_contain_text("199,50")
     page.locator("#id_requested_amount").fill("1 200")
     site.follow(page.locator("main form button[type=submit]"))
-    application = GrantApplication.objects.get(organisation=reuma)
+    application = GrantApplication.objects.get(organisation=reuma, grant_round=grant_round)
     expect(page.locator("main .application-state")).to_have_text("Luonnos")
     expect(page.locator("main table")).to_contain_text("1 300,50")
     # and submitted: the municipality has it, and it cannot be changed any more
@@ -111,3 +115,55 @@ def test_grant_application__association_applies_on_a_phone__coordinator_reads_it
     expect(desk.page.locator("main table")).to_contain_text("1 200")
     desk.follow(desk.page.locator(f"main a[href='/fi/grant-applications/{application.pk}/']"))
     expect(desk.page.locator("main")).to_contain_text("Jumppa ehkäisee kaatumisia.")
+
+
+def test_review_and_decision__the_reviewer_scores__the_coordinator_decides_and_publishes(
+    site,
+):
+    from elinvoima.grants.applications.models import GrantApplication
+
+    page = site.page
+    today = timezone.localdate()
+    grant_round = GrantRound.objects.get(municipality__code="889", decisions_published_at=None)
+    application = GrantApplication.objects.get(grant_round=grant_round)  # the association's
+    # given the round has closed, and Utajärvi's coordinator (its reviewer) at the dashboard
+    GrantRound.objects.filter(pk=grant_round.pk).update(
+        opens_on=today - datetime.timedelta(days=20), closes_on=today - datetime.timedelta(days=1)
+    )
+    site.login("hyte.utajarvi")
+    site.visit("/fi/dashboard/")
+    listing = f"/fi/grant-rounds/{grant_round.pk}/applications/"
+    expect(page.locator(f"main a[href='{listing}']").first).to_contain_text("pisteyttämättä")
+    # when the application is scored, first without the goal's points
+    site.follow(page.locator(f"main a[href='{listing}']").first)
+    site.follow(page.locator(f"main a[href='/fi/grant-applications/{application.pk}/review/']"))
+    page.locator("#id_criteria_points_4").check()
+    page.locator("#id_comment").fill("Tavoittaa yksin asuvia.")
+    site.follow(page.locator("main form button[type=submit]"))
+    # then the missing points are summed up at the top, and the corrected review is saved
+    expect(page.locator(".error-summary")).to_be_focused()
+    goal = grant_round.goals.get()
+    page.locator(f"#id_goal_{goal.pk}_5").check()
+    site.follow(page.locator("main form button[type=submit]"))
+    expect(page.locator("main table")).to_contain_text("4,50 pistettä")
+    # when the coordinator decides, first more than the association applied for
+    site.follow(page.locator(f"main a[href='/fi/grant-applications/{application.pk}/decision/']"))
+    expect(page.locator("main")).to_contain_text("Tavoittaa yksin asuvia.")
+    page.locator("#id_granted_amount").fill("2 000")
+    page.locator("#id_reasons").fill("Tukee ikäihmisten toimintakykyä.")
+    site.follow(page.locator("main form button[type=submit]"))
+    expect(page.locator("#id_granted_amount_error")).to_contain_text("1 200,00")
+    page.locator("#id_granted_amount").fill("1 000")
+    site.follow(page.locator("main form button[type=submit]"))
+    # then the sum of the decisions is shown against the budget, and they are published
+    expect(page.locator("main .granted-in-all")).to_contain_text("1 000")
+    site.follow(page.locator("main form button[type=submit]"))
+    expect(page.locator("main .granted-in-all")).to_contain_text("Julkaistu")
+    application.refresh_from_db()
+    assert application.state == "decided"
+    # and the association reads its decision on its application's page
+    site.logout()
+    site.login("yhdistys.reuma")
+    site.visit(f"/fi/grant-applications/{application.pk}/")
+    expect(page.locator("main .decision__amount")).to_have_text("1 000 €")
+    expect(page.locator("main .application-state")).to_have_text("Päätetty")

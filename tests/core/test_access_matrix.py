@@ -46,6 +46,16 @@ def _pk(model: str, **filters) -> dict[str, int]:
     return {"pk": apps.get_model(model).objects.get(**filters).pk}
 
 
+def _open_round() -> dict[str, int]:
+    """Utajärvi's round that takes applications (the demo's other one has been decided)."""
+    return _pk("grants.GrantRound", municipality__code="889", decisions_published_at=None)
+
+
+def _open_application(d) -> dict[str, int]:
+    """The rheumatism association's submitted application to it."""
+    return _pk("grants.GrantApplication", organisation=d["reuma"], state="submitted")
+
+
 def _demo_indicator_chart() -> dict:
     """The demo's indicator 186 and its stored chart for Utajärvi (drawn on first use)."""
     from elinvoima.indicators.charts.drawing import chart_svg
@@ -293,35 +303,50 @@ EXPECTATIONS = {
     "grants:municipality-rounds": (lambda d: {"code": "889"}, EVERYONE),
     "grants:round-new": (lambda d: {"code": "889"}, only("admin", "hyte.utajarvi")),
     # Utajärvi's published round: everyone reads it, its coordinator changes it.
-    "grants:round": (lambda d: _pk("grants.GrantRound", municipality__code="889"), EVERYONE),
+    "grants:round": (lambda d: _open_round(), EVERYONE),
     "grants:round-edit": (
-        lambda d: _pk("grants.GrantRound", municipality__code="889"),
+        lambda d: _open_round(),
         only("admin", "hyte.utajarvi"),
     ),
     # The rheumatism association has applied to it (its representative is sent to its
     # application); no other demo account represents an association of Utajärvi.
     "grants:apply": (
-        lambda d: _pk("grants.GrantRound", municipality__code="889"),
+        lambda d: _open_round(),
         {**only(), "yhdistys.reuma": REDIRECT},
     ),
     "grants:round-applications": (
-        lambda d: _pk("grants.GrantRound", municipality__code="889"),
+        lambda d: _open_round(),
         only("admin", "hyte.utajarvi"),
     ),
     # Its submitted application: the association's and the round's coordinators' to read; a
     # submitted one is not changed (the edit page sends to the application).
     "grants:application": (
-        lambda d: _pk("grants.GrantApplication", organisation=d["reuma"]),
+        lambda d: _open_application(d),
         only("admin", "yhdistys.reuma", "hyte.utajarvi", others=NOT_FOUND),
     ),
     "grants:application-edit": (
-        lambda d: _pk("grants.GrantApplication", organisation=d["reuma"]),
+        lambda d: _open_application(d),
         {
             **only(others=NOT_FOUND),
             "admin": REDIRECT,
             "yhdistys.reuma": REDIRECT,
             "hyte.utajarvi": FORBIDDEN,
         },
+    ),
+    # Its reviewer is the coordinator (the admin, a superuser, may do anything); the applicant
+    # reads neither the scores nor the decision in preparation (403), the others do not see
+    # the application (404).
+    "grants:application-review": (
+        _open_application,
+        {**only("admin", "hyte.utajarvi", others=NOT_FOUND), "yhdistys.reuma": FORBIDDEN},
+    ),
+    "grants:conflict": (
+        _open_application,
+        {**only("admin", "hyte.utajarvi", others=NOT_FOUND), "yhdistys.reuma": FORBIDDEN},
+    ),
+    "grants:decision": (
+        _open_application,
+        {**only("admin", "hyte.utajarvi", others=NOT_FOUND), "yhdistys.reuma": FORBIDDEN},
     ),
     "networks:county-networks": (lambda d: {"code": "9"}, EVERYONE),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),
@@ -336,13 +361,13 @@ EXPECTATIONS = {
     "api:card-template-list": (None, EVERYONE),
     "api:grant-round-list": (None, EVERYONE),
     "api:grant-round-detail": (
-        lambda d: _pk("grants.GrantRound", municipality__code="889"),
+        lambda d: _open_round(),
         EVERYONE,
     ),
     "api:card-template-detail": (lambda d: _utajarvi_card(), EVERYONE),
     "api:grant-application-list": (None, EVERYONE),
     "api:grant-application-detail": (
-        lambda d: _pk("grants.GrantApplication", organisation=d["reuma"]),
+        lambda d: _open_application(d),
         only("admin", "hyte.utajarvi", "yhdistys.reuma", anonymous=NOT_FOUND, others=NOT_FOUND),
     ),
     "api:card-response-list": (None, EVERYONE),

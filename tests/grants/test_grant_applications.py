@@ -11,89 +11,28 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.urls import reverse
-from django.utils import timezone
 from rest_framework.test import APIClient
 
 from elinvoima.grants.applications.models import GrantApplication
 from elinvoima.grants.applications.services import (
-    ApplicationData,
     application_version,
     grant_application_save,
     grant_application_submit,
 )
-from elinvoima.grants.enums import ApplicationState, GrantKind
+from elinvoima.grants.enums import ApplicationState
 from elinvoima.grants.permissions import applications_visible_to
-from elinvoima.grants.services import GrantRoundData, grant_round_publish, grant_round_save
 from tests.factories.actors import (
     MunicipalityFactory,
     OrganisationFactory,
     client_of,
-    coordinator_of,
     representative_of,
 )
-from tests.factories.strategy import GoalFactory, PlanFactory, PriorityAreaFactory
-
-TODAY = timezone.localdate()
-
-
-@pytest.fixture
-def world(db):
-    municipality = MunicipalityFactory()
-    plan = PlanFactory(municipality=municipality, approved=True)
-    goal = GoalFactory(priority_area=PriorityAreaFactory(plan=plan), title_fi="Ikääntyminen")
-    coordinator = coordinator_of(municipality)
-    grant_round = grant_round_save(
-        user=coordinator,
-        municipality=municipality,
-        data=GrantRoundData(
-            kind=GrantKind.OPERATING,
-            texts={"name_fi": "Toiminta-avustukset"},
-            budget=Decimal("5000"),
-            period_starts_on=datetime.date(TODAY.year + 1, 1, 1),
-            period_ends_on=datetime.date(TODAY.year + 1, 12, 31),
-            opens_on=TODAY,
-            closes_on=TODAY + datetime.timedelta(days=30),
-            goals=(goal,),
-        ),
-    )
-    grant_round = grant_round_publish(user=coordinator, grant_round=grant_round)
-    association = OrganisationFactory(
-        kind="association", municipality=municipality, email="reuma@example.org"
-    )
-    return {
-        "round": grant_round,
-        "goal": goal,
-        "coordinator": coordinator,
-        "association": association,
-        "representative": representative_of(association),
-        "other": representative_of(
-            OrganisationFactory(kind="association", municipality=municipality)
-        ),
-    }
-
-
-def _data(world, **changes) -> ApplicationData:
-    values = {
-        "action_plan": "Tuolijumppaa palvelutalolla joka tiistai.",
-        "requested_amount": Decimal("800"),
-        "contact_person": "Liisa Laine",
-        "commitments": ((world["goal"], "Kaatumisten ehkäisy jumpalla"),),
-        "budget_lines": (("Ohjaajan palkkio", Decimal("600")), ("Tilavuokra", Decimal("300"))),
-    }
-    return ApplicationData(**{**values, **changes})
-
-
-def _draft(world, **changes) -> GrantApplication:
-    return grant_application_save(
-        user=world["representative"],
-        grant_round=world["round"],
-        organisation=world["association"],
-        data=_data(world, **changes),
-    )
+from tests.factories.strategy import GoalFactory
+from tests.grants.conftest import TODAY, application_data, draft_application
 
 
 def test_application__draft_is_the_associations_submitted_the_coordinators_too(world):
-    application = _draft(world)
+    application = draft_application(world)
     coordinator, other = world["coordinator"], world["other"]
     assert application.state == ApplicationState.DRAFT
     assert [(c.goal, c.how) for c in application.commitments.all()] == [
@@ -123,26 +62,28 @@ def test_application__draft_is_the_associations_submitted_the_coordinators_too(w
 def test_application__refused_and_nothing_written(world):
     # more than the budget's costs, a goal that is not the round's
     with pytest.raises(ValidationError) as refused:
-        _draft(world, requested_amount=Decimal("950"))
+        draft_application(world, requested_amount=Decimal("950"))
     assert "50,00" in str(refused.value.error_dict["requested_amount"])  # 950 − (600 + 300)
     with pytest.raises(ValidationError) as refused:
-        _draft(world, commitments=((GoalFactory(), "Muuta"),))
+        draft_application(world, commitments=((GoalFactory(), "Muuta"),))
     assert set(refused.value.error_dict) == {"commitments"}
     assert not GrantApplication.objects.exists()
     # another association's representative can neither see nor change the draft
-    application = _draft(world)
+    application = draft_application(world)
     with pytest.raises(Http404):
-        grant_application_save(user=world["other"], application=application, data=_data(world))
+        grant_application_save(
+            user=world["other"], application=application, data=application_data(world)
+        )
     # a second application of the same association
     with pytest.raises(ValidationError):
-        _draft(world)
+        draft_application(world)
     # once submitted, not changed any more
     application = grant_application_submit(user=world["representative"], application=application)
     with pytest.raises(ValidationError) as refused:
         grant_application_save(
             user=world["representative"],
             application=application,
-            data=_data(world, action_plan="Muutettu"),
+            data=application_data(world, action_plan="Muutettu"),
             loaded_version=application_version(application),
         )
     assert refused.value.code == "submitted"
@@ -156,7 +97,7 @@ def test_application__after_the_deadline__refused(world):
     grant_round.opens_on = TODAY - datetime.timedelta(days=10)
     grant_round.save()
     with pytest.raises(ValidationError) as refused:
-        _draft(world)
+        draft_application(world)
     assert refused.value.code == "round_closed"
     assert not GrantApplication.objects.exists()
 
@@ -226,17 +167,15 @@ def test_pages__association_applies_and_submits__coordinator_lists_it(world):
     assert client_of(world["other"]).get(response.url).status_code == 404
 
 
-def test_dashboard__draft_for_the_association_submitted_for_the_coordinator(world):
-    application = _draft(world)
+def test_dashboard__draft_for_the_association__submitted_to_score_for_the_reviewer(world):
+    application = draft_application(world)
     dashboard = reverse("portal:dashboard")
+    listing = f"/grant-rounds/{world['round'].pk}/applications/"
     representative = client_of(world["representative"]).get(dashboard).content.decode()
     assert f"/grant-applications/{application.pk}/" in representative
     assert "avustushakemus jättämättä" in representative
-    coordinator = client_of(world["coordinator"])
-    assert (
-        f"/grant-rounds/{world['round'].pk}/applications/"
-        not in coordinator.get(dashboard).content.decode()
-    )
+    reviewer = client_of(world["reviewer"])
+    assert listing not in reviewer.get(dashboard).content.decode()
 
     grant_application_submit(user=world["representative"], application=application)
 
@@ -244,14 +183,14 @@ def test_dashboard__draft_for_the_association_submitted_for_the_coordinator(worl
         f"/grant-applications/{application.pk}/"
         not in client_of(world["representative"]).get(dashboard).content.decode()
     )
-    assert (
-        f"/grant-rounds/{world['round'].pk}/applications/"
-        in coordinator.get(dashboard).content.decode()
-    )
+    page = reviewer.get(dashboard).content.decode()
+    assert listing in page and "avustushakemus pisteyttämättä" in page
+    # The coordinator decides once the round has closed: nothing to do before.
+    assert listing not in client_of(world["coordinator"]).get(dashboard).content.decode()
 
 
 def test_api__an_application__the_applicants_then_the_coordinators_never_anothers(world):
-    application = _draft(world)
+    application = draft_application(world)
 
     def ids(user) -> list[int]:
         client = APIClient()
@@ -288,7 +227,7 @@ def test_application_page__the_round_cards_answers_shown_with_it(client_for):
     from elinvoima.cards.services import RowAnswer, card_response_save
 
     reuma = Organisation.objects.get(name_fi="Utajärven reumayhdistys ry")
-    application = GrantApplication.objects.get(organisation=reuma)
+    application = GrantApplication.objects.get(organisation=reuma, state="submitted")
     card = CardTemplate.objects.get(decision__municipality__code="889")
     falls = card.goal.sub_goals.get(title_fi="Kaatumisten ehkäisy")
     url = reverse("grants:application", kwargs={"pk": application.pk})

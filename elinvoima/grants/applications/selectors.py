@@ -3,15 +3,13 @@
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from elinvoima.actors.enums import Role
 from elinvoima.actors.models import Organisation
-from elinvoima.actors.permissions import municipality_ids_for, represented_organisation_ids
+from elinvoima.actors.permissions import represented_organisation_ids
 from elinvoima.cards.models import CardAnswer
 from elinvoima.cards.permissions import responses_visible_to
 from elinvoima.grants.applications.models import GrantApplication
 from elinvoima.grants.enums import ApplicationState
 from elinvoima.grants.models import GrantRound
-from elinvoima.grants.permissions import applications_visible_to
 from elinvoima.strategy.models import Goal
 
 
@@ -39,17 +37,6 @@ def organisations_to_apply_for(user, grant_round: GrantRound) -> QuerySet[Organi
         Organisation.objects.filter(pk__in=ids)
         .exclude(grant_applications__grant_round=grant_round)
         .order_by("name")
-    )
-
-
-def applications_of_round(user, grant_round: GrantRound) -> QuerySet[GrantApplication]:
-    """The round's submitted applications the user may read, by the applicant's name."""
-    return (
-        applications_visible_to(user)
-        .filter(grant_round=grant_round)
-        .exclude(state=ApplicationState.DRAFT)
-        .select_related("organisation")
-        .order_by("organisation__name", "pk")
     )
 
 
@@ -92,20 +79,6 @@ def drafts_to_submit(user) -> list[int]:
         )
         .order_by("grant_round__closes_on", "pk")
         .values_list("pk", flat=True)
-    )
-
-
-def rounds_with_applications_to_review(user) -> list[int]:
-    """Rounds of the user's municipalities with submitted applications, one id per
-    application (the first round first)."""
-    return list(
-        applications_visible_to(user)
-        .filter(
-            state=ApplicationState.SUBMITTED,
-            grant_round__municipality_id__in=municipality_ids_for(user, Role.COORDINATOR),
-        )
-        .order_by("grant_round__closes_on", "grant_round_id")
-        .values_list("grant_round_id", flat=True)
     )
 
 

@@ -1,6 +1,6 @@
-"""Pages of grant applications: an association applies to a round and submits; the applicant
-and the round's coordinators read the application; the coordinators list a round's
-applications. Thin: selectors read, services write."""
+"""Pages of grant applications: an association applies to a round and submits; the applicant,
+the round's coordinators and reviewers read the application (and, once published, its
+decision). Thin: selectors read, services write."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,7 +22,6 @@ from elinvoima.grants.applications.forms import (
 )
 from elinvoima.grants.applications.models import GrantApplication
 from elinvoima.grants.applications.selectors import (
-    applications_of_round,
     card_answers_for,
     card_answers_shown_with,
     own_application,
@@ -184,25 +183,32 @@ class ApplicationView(ObjectPermissionMixin, TemplateView):
     anonymous_to_login = True
     template_name = "grants/applications/application.html"
     context_object_name = "application"
-    select_related = ("grant_round__municipality", "organisation")
+    select_related = ("grant_round__municipality", "organisation", "decision")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        application = self.url_object
+        application, user = self.url_object, self.request.user
         grant_round = application.grant_round
         lines = list(application.budget_lines.all())
         context.update(
             grant_round=grant_round,
             commitments=list(application.commitments.select_related("goal")),
-            card_answers=card_answers_shown_with(self.request.user, application),
+            card_answers=card_answers_shown_with(user, application),
             budget_lines=lines,
             costs=sum(line.amount for line in lines),
             can_change=(
                 application.is_draft
                 and round_is_open(grant_round)
-                and self.request.user.has_perm("grants.change_application", application)
+                and user.has_perm("grants.change_application", application)
             ),
             version=application_version(application),
+            decision=(
+                getattr(application, "decision", None)
+                if user.has_perm("grants.view_decision", application)
+                else None
+            ),
+            can_review=user.has_perm("grants.review_application", application),
+            sees_reviews=user.has_perm("grants.view_reviews", application),
         )
         return context
 
@@ -219,24 +225,3 @@ class ApplicationView(ObjectPermissionMixin, TemplateView):
         else:
             messages.success(request, _("Thank you! The application was sent to the municipality."))
         return redirect("grants:application", pk=self.url_object.pk)
-
-
-class RoundApplicationsView(ObjectPermissionMixin, TemplateView):
-    """The round's submitted applications, for its coordinators: who asks how much."""
-
-    model = GrantRound
-    view_permission = "grants.view_round"
-    permission_required = "grants.view_applications"
-    anonymous_to_login = True
-    template_name = "grants/applications/round_applications.html"
-    context_object_name = "grant_round"
-    select_related = ("municipality",)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        applications = list(applications_of_round(self.request.user, self.url_object))
-        context.update(
-            applications=applications,
-            requested=sum(application.requested_amount for application in applications),
-        )
-        return context
