@@ -1,7 +1,8 @@
 """The demo's grants (seed 000): Utajärvi's operating grants of the associations, tied to the
 goal the Ikäihmiset-kortti asks the associations to answer. This year's round has been
-decided: the rheumatism association applied, the coordinator scored its application, and
-the decision is published and paid, its grant report due. Next year's round takes
+decided: the rheumatism association applied, the coordinator scored its application, the
+decision is published and paid, and the association has sent its grant report, built from
+its activity reports, for the coordinator to receive. Next year's round takes
 applications; the association has applied to it too, its commitment taken from its card
 answer, and the coordinator reviews the applications."""
 
@@ -21,6 +22,12 @@ from elinvoima.grants.applications.services import (
 )
 from elinvoima.grants.enums import GrantKind
 from elinvoima.grants.models import GrantApplication, GrantRound
+from elinvoima.grants.reporting.selectors import activities_for_report
+from elinvoima.grants.reporting.services import (
+    GrantReportData,
+    grant_report_save,
+    grant_report_submit,
+)
 from elinvoima.grants.review.services import (
     DecisionData,
     ReviewData,
@@ -149,6 +156,26 @@ def _decide(grant_round: GrantRound, coordinator: User, today: datetime.date) ->
     application.decision.refresh_from_db()
     application.decision.paid_on = grant_round.closes_on + datetime.timedelta(days=30)
     application.decision.save(update_fields=["paid_on"])
+    _reuma_reports(application)
+
+
+def _reuma_reports(application: GrantApplication) -> None:
+    """The association's grant report from its chair exercise meetings."""
+    application = GrantApplication.objects.select_related("grant_round", "decision").get(
+        pk=application.pk
+    )
+    activities = [item for item in activities_for_report(application) if item.serves_round]
+    grant_report_save(
+        user=None,
+        application=application,
+        data=GrantReportData(
+            summary="Tuolijumppa kokoontui palvelutalolla joka tiistai. Osallistujia oli "
+            "enemmän kuin edellisenä vuonna, ja mukaan tuli yksin asuvia ikäihmisiä.",
+            used_amount=Decimal("900"),
+            activities=tuple(activities),
+        ),
+    )
+    grant_report_submit(user=None, application=application)
 
 
 def _reuma_applies(

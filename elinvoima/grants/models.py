@@ -105,6 +105,7 @@ from elinvoima.grants.applications.models import (  # noqa: E402,F401
     GoalCommitment,
     GrantApplication,
 )
+from elinvoima.grants.reporting.models import GrantReport  # noqa: E402,F401
 from elinvoima.grants.review.models import (  # noqa: E402,F401
     ConflictOfInterest,
     GoalScore,

@@ -8,7 +8,10 @@ not theirs to read). No other applicant reads it.
 A reviewer scores the submitted applications of the rounds they are named to and sees their
 own scores only; the coordinators see every review and record the decisions. Whoever has
 declared a conflict of interest in an application does not see, score or decide it. The
-decisions are published together; from then on the applicant and everyone read them."""
+decisions are published together; from then on the applicant and everyone read them.
+
+For a granted grant the association writes its grant report; the coordinators read it once
+submitted and receive it."""
 
 import rules
 from django.db.models import Q, QuerySet
@@ -93,6 +96,29 @@ def is_conflicted(user, application) -> bool:
 
 
 @rules.predicate
+def is_granted(user, application) -> bool:
+    decision = getattr(application, "decision", None) if application is not None else None
+    return decision is not None and decision.granted_amount > 0
+
+
+def _report_of(application):
+    decision = getattr(application, "decision", None) if application is not None else None
+    return getattr(decision, "report", None) if decision is not None else None
+
+
+@rules.predicate
+def report_submitted(user, application) -> bool:
+    report = _report_of(application)
+    return report is not None and report.submitted_at is not None
+
+
+@rules.predicate
+def report_received(user, application) -> bool:
+    report = _report_of(application)
+    return report is not None and report.received_at is not None
+
+
+@rules.predicate
 def decisions_published(user, obj) -> bool:
     grant_round = _round_of(obj)
     return grant_round is not None and grant_round.decisions_published_at is not None
@@ -140,6 +166,25 @@ rules.add_perm(
 rules.add_perm(
     "grants.record_payment",
     (is_platform_admin | (coordinates_grants & ~is_conflicted)) & decisions_published,
+)
+# The grant report (the object: the application): the association writes it for a granted
+# grant once the decision is published; the coordinators read it once submitted and
+# receive it.
+rules.add_perm(
+    "grants.write_report",
+    represents_applicant & decisions_published & is_granted & ~report_submitted,
+)
+rules.add_perm(
+    "grants.view_report",
+    is_platform_admin
+    | (represents_applicant & decisions_published & is_granted)
+    | (coordinates_grants & ~is_conflicted & report_submitted),
+)
+rules.add_perm(
+    "grants.receive_report",
+    (is_platform_admin | (coordinates_grants & ~is_conflicted))
+    & report_submitted
+    & ~report_received,
 )
 # The decision: the coordinators' while they prepare it, everyone's once published.
 rules.add_perm(

@@ -18,6 +18,7 @@ from elinvoima.core.registry import (
 from .api import GrantApplicationViewSet, GrantRoundViewSet
 from .applications.selectors import drafts_to_submit
 from .demo import grants_demo_load
+from .reporting.selectors import reports_due, reports_to_receive
 from .review.selectors import applications_to_score, rounds_to_decide
 
 
@@ -44,6 +45,21 @@ def _work(user):
             ngettext("grant application to decide", "grant applications to decide", len(to_decide)),
             len(to_decide),
             reverse("grants:round-applications", kwargs={"pk": to_decide[0]}),
+        )
+
+    due = reports_due(user)
+    if due:
+        yield WorkItem(
+            ngettext("grant report to write", "grant reports to write", len(due)),
+            len(due),
+            reverse("grants:report", kwargs={"pk": due[0]}),
+        )
+    to_receive = reports_to_receive(user)
+    if to_receive:
+        yield WorkItem(
+            ngettext("grant report to receive", "grant reports to receive", len(to_receive)),
+            len(to_receive),
+            reverse("grants:report", kwargs={"pk": to_receive[0]}),
         )
 
 

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .applications import views as application_views
+from .reporting import views as reporting_views
 from .review import views as review_views
 
 app_name = "grants"
@@ -49,5 +50,10 @@ urlpatterns = [
         "grant-applications/<int:pk>/decision/",
         review_views.DecisionView.as_view(),
         name="decision",
+    ),
+    path(
+        "grant-applications/<int:pk>/report/",
+        reporting_views.GrantReportView.as_view(),
+        name="report",
     ),
 ]

@@ -167,3 +167,35 @@ def test_review_and_decision__the_reviewer_scores__the_coordinator_decides_and_p
     site.visit(f"/fi/grant-applications/{application.pk}/")
     expect(page.locator("main .decision__amount")).to_have_text("1 000 €")
     expect(page.locator("main .application-state")).to_have_text("Päätetty")
+
+
+def test_grant_report__association_reports_on_a_phone__coordinator_receives(make_site, demo):
+    from elinvoima.grants.models import GrantReport
+
+    GrantReport.objects.all().delete()  # the demo's report of this year's grant, written anew
+    site = make_site(**PHONE)
+    page = site.page
+    # given the rheumatism association's representative, whose grant's report is due
+    site.login("yhdistys.reuma")
+    site.visit("/fi/dashboard/")
+    due = page.locator("main a[href$='/report/']").first
+    expect(due).to_contain_text("avustusselvitys kirjoittamatta")
+    # when the report is written: the chair exercise meetings are chosen to start with
+    site.follow(due)
+    expect(page.locator("main input[name='activities']:checked")).to_have_count(2)
+    page.locator("#id_summary").fill("Tuolijumppa kokoontui joka tiistai.")
+    page.locator("#id_used_amount").fill("900")
+    site.follow(page.locator("main form button[type=submit]").first)
+    # then it is saved as a draft and sent, its participants counted in
+    site.follow(page.locator("main form:has(input[value='submit']) button"))
+    expect(page.locator("main .report-state")).to_contain_text("Lähetetty")
+    report = GrantReport.objects.get()
+    assert report.activity_count == 2 and report.participants == 24
+    # and Utajärvi's coordinator receives it from the dashboard
+    desk = make_site(viewport={"width": 1280, "height": 900}, locale="fi-FI")
+    desk.login("hyte.utajarvi")
+    desk.visit("/fi/dashboard/")
+    desk.follow(desk.page.locator("main a[href$='/report/']").first)
+    expect(desk.page.locator("main")).to_contain_text("Tuolijumppa kokoontui joka tiistai.")
+    desk.follow(desk.page.locator("main form:has(input[value='receive']) button"))
+    expect(desk.page.locator("main .report-state")).to_contain_text("Vastaanotettu")

@@ -56,6 +56,11 @@ def _open_application(d) -> dict[str, int]:
     return _pk("grants.GrantApplication", organisation=d["reuma"], state="submitted")
 
 
+def _decided_application(d) -> dict[str, int]:
+    """The association's application to this year's round: decided, its report sent."""
+    return _pk("grants.GrantApplication", organisation=d["reuma"], state="decided")
+
+
 def _demo_indicator_chart() -> dict:
     """The demo's indicator 186 and its stored chart for Utajärvi (drawn on first use)."""
     from elinvoima.indicators.charts.drawing import chart_svg
@@ -347,6 +352,12 @@ EXPECTATIONS = {
     "grants:decision": (
         _open_application,
         {**only("admin", "hyte.utajarvi", others=NOT_FOUND), "yhdistys.reuma": FORBIDDEN},
+    ),
+    # The grant report of the decided application: the association's and, sent, the
+    # coordinator's.
+    "grants:report": (
+        _decided_application,
+        only("admin", "yhdistys.reuma", "hyte.utajarvi", others=NOT_FOUND),
     ),
     "networks:county-networks": (lambda d: {"code": "9"}, EVERYONE),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),

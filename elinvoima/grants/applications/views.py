@@ -209,6 +209,7 @@ class ApplicationView(ObjectPermissionMixin, TemplateView):
             ),
             can_review=user.has_perm("grants.review_application", application),
             sees_reviews=user.has_perm("grants.view_reviews", application),
+            sees_report=user.has_perm("grants.view_report", application),
         )
         return context
 

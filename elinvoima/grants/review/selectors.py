@@ -36,7 +36,7 @@ def review_desk(user, grant_round: GrantRound, *, sees_reviews: bool) -> list[De
         applications_visible_to(user)
         .filter(grant_round=grant_round)
         .exclude(state=ApplicationState.DRAFT)
-        .select_related("organisation", "decision")
+        .select_related("organisation", "decision__report")
         .annotate(review_count=Count("reviews"), mean_points=Avg("reviews__mean_points"))
         .prefetch_related(
             Prefetch("reviews", Review.objects.filter(reviewer=user), to_attr="own_reviews")

@@ -65,6 +65,12 @@ class RoundApplicationsView(ObjectPermissionMixin, TemplateView):
             granted=granted_in_all(grant_round) if sees_reviews else None,
             can_publish=sees_reviews and not grant_round.decisions_are_published,
         )
+        # A conflicted row spans the columns after the applicant's name.
+        context["conflicted_span"] = (
+            2
+            + context["is_reviewer"]
+            + (3 + grant_round.decisions_are_published if sees_reviews else 0)
+        )
         return context
 
     def post(self, request, *args, **kwargs):
