@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "elinvoima.strategy",
     "elinvoima.cards",
     "elinvoima.grants",
+    "elinvoima.budgeting",
     "elinvoima.portal",
     "elinvoima.bench",
 ]

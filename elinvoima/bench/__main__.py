@@ -28,6 +28,8 @@ BENCHMARKS = {
     "indicator_chart_page_cold_pg": "elinvoima.bench.indicator_chart_page:cold_page_pg",
     "council_goal_view_pg": "elinvoima.bench.council_goal_view:council_goal_view_pg",
     "activity_report_phone": "elinvoima.bench.council_goal_view:activity_report_phone",
+    "budget_tally_pg": "elinvoima.bench.participatory_budget:budget_tally_pg",
+    "ballot_cast_pg": "elinvoima.bench.participatory_budget:ballot_cast_pg",
 }
 
 

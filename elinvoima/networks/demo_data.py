@@ -59,7 +59,11 @@ NETWORKS = [
             "members": members,
         }
         for fi, sv, members in [
-            ("lapset ja lapsiperheet", "barn och barnfamiljer", ["mll-vaala", "vaala-parish"]),
+            (
+                "lapset ja lapsiperheet",
+                "barn och barnfamiljer",
+                ["mll-vaala", "vaala-sports", "vaala-parish"],
+            ),
             ("nuoret", "unga", ["vaala-sports", "vaala-parish"]),
             ("työikäiset", "personer i arbetsför ålder", ["oterma", "oulunkaari"]),
             ("ikäihmiset", "äldre", ["oterma", "vaala-parish", "oulunkaari"]),

@@ -61,6 +61,11 @@ def _decided_application(d) -> dict[str, int]:
     return _pk("grants.GrantApplication", organisation=d["reuma"], state="decided")
 
 
+def _voting_budget() -> dict[str, int]:
+    """Vaala's children's network's budget for next year, being voted on."""
+    return _pk("budgeting.Budget", network__name_fi__endswith="lapsiperheet", phase="voting")
+
+
 def _demo_indicator_chart() -> dict:
     """The demo's indicator 186 and its stored chart for Utajärvi (drawn on first use)."""
     from elinvoima.indicators.charts.drawing import chart_svg
@@ -359,6 +364,23 @@ EXPECTATIONS = {
         _decided_application,
         only("admin", "yhdistys.reuma", "hyte.utajarvi", others=NOT_FOUND),
     ),
+    "budgeting:municipality-budgets": (lambda d: {"code": "785"}, EVERYONE),
+    "budgeting:budget-new": (lambda d: {"code": "785"}, only("admin", "hyte.vaala")),
+    "budgeting:budget": (lambda d: _voting_budget(), EVERYONE),
+    "budgeting:budget-edit": (lambda d: _voting_budget(), only("admin", "hyte.vaala")),
+    "budgeting:meeting": (lambda d: _voting_budget(), only("admin", "hyte.vaala")),
+    "budgeting:decision": (lambda d: _voting_budget(), only("admin", "hyte.vaala")),
+    "budgeting:proposal-review": (
+        lambda d: _pk(
+            "budgeting.Proposal", budget=_voting_budget()["pk"], title_fi__startswith="Perhekahvila"
+        ),
+        only("admin", "hyte.vaala"),
+    ),
+    # MLL, a member association of the network, votes (and may withdraw); no one proposes
+    # during the vote; the admin represents no association.
+    "budgeting:propose": (lambda d: _voting_budget(), only()),
+    "budgeting:vote": (lambda d: _voting_budget(), only("yhdistys.mll")),
+    "budgeting:withdraw": (lambda d: _voting_budget(), only("yhdistys.mll")),
     "networks:county-networks": (lambda d: {"code": "9"}, EVERYONE),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),
     "api:auth-token": (None, dict.fromkeys(ROLES, NOT_ALLOWED)),
@@ -380,6 +402,14 @@ EXPECTATIONS = {
     "api:grant-application-detail": (
         lambda d: _open_application(d),
         only("admin", "hyte.utajarvi", "yhdistys.reuma", anonymous=NOT_FOUND, others=NOT_FOUND),
+    ),
+    "api:budget-list": (None, EVERYONE),
+    "api:budget-detail": (lambda d: _voting_budget(), EVERYONE),
+    "api:ballot-list": (None, EVERYONE),
+    # The sports club's ballot: its own only, and no demo account represents it.
+    "api:ballot-detail": (
+        lambda d: _pk("budgeting.Ballot", budget=_voting_budget()["pk"]),
+        {**dict.fromkeys(ROLES, NOT_FOUND)},
     ),
     "api:card-response-list": (None, EVERYONE),
     "api:card-response-detail": (
@@ -773,10 +803,18 @@ def demo_objects(demo):
 
 
 # On SQLite (the embedded database of `make run`) every page is rendered too, by the roles
-# that together may open every page (the admin, an anonymous visitor, an association) and
-# by two staff roles whose visibility is SQL (a municipality's coordinator, a county's
-# official); the whole table runs on PostgreSQL. The test below keeps the first claim true.
-SQLITE_ROLES = [ANONYMOUS, "admin", "hyte.utajarvi", "hva.paijathame", "yhdistys.reuma"]
+# that together may open every page (the admin, an anonymous visitor, two associations: the
+# second a voter of Vaala's network) and by two staff roles whose visibility is SQL (a
+# municipality's coordinator, a county's official); the whole table runs on PostgreSQL.
+# The test below keeps the first claim true.
+SQLITE_ROLES = [
+    ANONYMOUS,
+    "admin",
+    "hyte.utajarvi",
+    "hva.paijathame",
+    "yhdistys.reuma",
+    "yhdistys.mll",
+]
 
 
 def _matrix_roles() -> list[str]:

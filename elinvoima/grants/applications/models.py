@@ -10,7 +10,7 @@ from elinvoima.actors.models import Organisation
 from elinvoima.core.models import Tracked
 from elinvoima.grants.enums import ApplicationState
 from elinvoima.grants.models import GrantRound
-from elinvoima.strategy.models import Goal
+from elinvoima.strategy.models import Goal, Measure
 
 MAX_AMOUNT = 10_000_000  # euros: more than any association asks for
 
@@ -52,6 +52,16 @@ class GrantApplication(Tracked):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    # The measure of the welfare plan the grant carries out, where it was given for one
+    # (a participatory budget's proposal).
+    measure = models.ForeignKey(
+        Measure,
+        verbose_name=_("measure of the welfare plan"),
+        on_delete=models.PROTECT,
+        related_name="grant_applications",
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("grant application")

@@ -15,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from elinvoima.actors.models import Organisation
 from elinvoima.core.concurrency import ensure_unchanged
 from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.validation import validate_for_save
@@ -28,7 +29,7 @@ from elinvoima.grants.review.models import (
     GrantDecision,
     Review,
 )
-from elinvoima.strategy.models import Goal
+from elinvoima.strategy.models import Goal, Measure
 from elinvoima.strategy.permissions import authorize
 
 
@@ -259,3 +260,73 @@ def grant_payment_record(
     decision.updated_by = signed_in_or_none(user)
     decision.save(update_fields=["paid_on", "updated_by", "updated_at"])
     return decision
+
+
+@dataclass(frozen=True)
+class Award:
+    """A grant given without an application of the association's own (a participatory
+    budget's funded proposal): to whom, how much, for which measure, why."""
+
+    organisation: Organisation
+    amount: Decimal
+    action_plan: str
+    reasons: str
+    measure: Measure | None = None
+
+
+@transaction.atomic
+def grants_award(
+    *, user, grant_round: GrantRound, awards: tuple[Award, ...], report_due_on=None
+) -> list[GrantDecision]:
+    """Record decided grants in a closed round prepared for them (`grant_round`, published,
+    taking no applications): an application for each award, decided and published at once,
+    so that they are paid and reported as any grant. Their sum stays within the round's
+    budget."""
+    authorize(
+        user, "grants.publish_decisions", grant_round, visible=("grants.view_round", grant_round)
+    )
+    grant_round = GrantRound.objects.select_for_update(of=("self",)).get(pk=grant_round.pk)
+    if grant_round.decisions_published_at is not None:
+        raise ValidationError(_("The decisions of the round have been published."))
+    total = sum((award.amount for award in awards), Decimal(0))
+    if total > grant_round.budget:
+        raise ValidationError(
+            _(
+                "The round's decisions would grant %(over)s euros more than its budget of "
+                "%(budget)s euros."
+            )
+            % {"over": _euros(total - grant_round.budget), "budget": _euros(grant_round.budget)}
+        )
+    who, now = signed_in_or_none(user), timezone.now()
+    decisions = []
+    for award in awards:
+        organisation = award.organisation
+        application = GrantApplication.objects.create(
+            grant_round=grant_round,
+            organisation=organisation,
+            state=ApplicationState.DECIDED,
+            action_plan=award.action_plan,
+            requested_amount=award.amount,
+            applicant_name=str(organisation.name),
+            business_id=organisation.business_id,
+            email=organisation.email,
+            phone=organisation.phone,
+            submitted_at=now,
+            measure=award.measure,
+            created_by=who,
+            updated_by=who,
+        )
+        decisions.append(
+            GrantDecision.objects.create(
+                application=application,
+                granted_amount=award.amount,
+                reasons=award.reasons,
+                report_due_on=report_due_on,
+                created_by=who,
+                updated_by=who,
+            )
+        )
+    grant_round.decisions_published_at = now
+    grant_round.updated_by = who
+    grant_round.save(update_fields=["decisions_published_at", "updated_by", "updated_at"])
+    return decisions

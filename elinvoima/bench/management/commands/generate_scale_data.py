@@ -15,6 +15,11 @@ from elinvoima.bench.scale.actors import (
     ScaleDataError,
     scale_data_generate,
 )
+from elinvoima.bench.scale.budgets import (
+    BudgetScaleError,
+    budget_scale_delete,
+    budget_scale_generate,
+)
 from elinvoima.bench.scale.indicators import (
     INDICATORS,
     VALUES,
@@ -78,15 +83,18 @@ class Command(BaseCommand):
                 raise CommandError(str(error)) from error
         # Plans of every municipality and county, ~600,000 measures (scale.strategy),
         # with the full national scale only.
-        # and on them 1,000,000 activity reports and a card decision (scale.activities).
-        plans = activities = None
+        # and on them 1,000,000 activity reports and a card decision (scale.activities), and
+        # a participatory budget with 200,000 ballots (scale.budgets).
+        plans = activities = budget = None
         if (organisations, people) == (ORGANISATIONS, PEOPLE):
             try:
                 if replace:
                     activity_scale_delete()  # they point at the plans' goals
+                    budget_scale_delete()  # its proposals point at the plans' measures
                 plans = plan_scale_generate(seed=seed, replace=replace)
                 activities = activity_scale_generate(seed=seed)
-            except (PlanScaleError, ActivityScaleError) as error:
+                budget = budget_scale_generate(seed=seed)
+            except (PlanScaleError, ActivityScaleError, BudgetScaleError) as error:
                 raise CommandError(str(error)) from error
         written = perf_counter()
         if connection.vendor == "postgresql":
@@ -113,6 +121,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Wrote {activities.activities} activities with {activities.goal_links} links "
                 f"to goals in {activities.seconds:.1f} s."
+            )
+        if budget is not None:
+            self.stdout.write(
+                f"Wrote a participatory budget with {budget.ballots} ballots and "
+                f"{budget.choices} choices in {budget.seconds:.1f} s."
             )
         self.stdout.write(
             f"Wrote {result.organisations} organisations ({result.with_business_id} with a "

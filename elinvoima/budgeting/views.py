@@ -1,0 +1,402 @@
+"""Pages of participatory budgeting. Thin: selectors read, services write."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from elinvoima.actors.models import Municipality, Organisation
+from elinvoima.budgeting.enums import PHASE_ORDER, HowAgreed, Phase
+from elinvoima.budgeting.forms import (
+    BallotForm,
+    BudgetForm,
+    DecisionForm,
+    MeetingForm,
+    ProposalForm,
+)
+from elinvoima.budgeting.models import Budget, Proposal
+from elinvoima.budgeting.selectors import (
+    accepted_proposals,
+    budgets_of,
+    measures_for_proposals,
+    networks_for_budgets,
+    own_ballot,
+    proposals_of,
+    voters_for,
+)
+from elinvoima.budgeting.services import (
+    ballot_cast,
+    ballot_withdraw,
+    budget_advance,
+    budget_decide,
+    budget_meeting_record,
+    budget_save,
+    proposal_review,
+    proposal_save,
+    version_of,
+)
+from elinvoima.core.forms import form_add_service_errors
+from elinvoima.core.view_mixins import ObjectPermissionMixin
+
+
+class MunicipalityBudgetsView(ObjectPermissionMixin, TemplateView):
+    """A municipality's participatory budgets; its coordinators' drafts too."""
+
+    model = Municipality
+    lookup_field = "code"
+    template_name = "budgeting/municipality_budgets.html"
+    context_object_name = "municipality"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            budgets=list(budgets_of(self.request.user, self.url_object)),
+            can_add=self.request.user.has_perm("budgeting.add_budget", self.url_object),
+        )
+        return context
+
+
+class _BudgetPage(ObjectPermissionMixin, TemplateView):
+    model = Budget
+    view_permission = "budgeting.view_budget"
+    anonymous_to_login = True
+    context_object_name = "budget"
+    select_related = ("municipality", "network")
+
+
+class BudgetView(_BudgetPage):
+    """One budget: its phase, rule and proposals, and what the user can do in it now; the
+    coordinator moves it to its next phase here."""
+
+    template_name = "budgeting/budget.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        budget, user = self.url_object, self.request.user
+        position = PHASE_ORDER.index(budget.phase)
+        can_change = user.has_perm("budgeting.change_budget", budget)
+        proposals = list(proposals_of(budget))
+        context.update(
+            proposals=proposals,
+            shows_counts=user.has_perm("budgeting.view_counts", budget),
+            can_change=can_change,
+            next_phase=(
+                Phase(PHASE_ORDER[position + 1]).label
+                if can_change and budget.phase != Phase.FINISHED
+                else None
+            ),
+            reviews=can_change and budget.phase in (Phase.PROPOSING, Phase.REVIEWING),
+            records_meeting=can_change
+            and budget.how_agreed == HowAgreed.MEETING
+            and budget.phase == Phase.REVIEWING,
+            decides=can_change and budget.phase == Phase.FINISHED and not budget.decision_outcome,
+            proposes_for=voters_for(user, budget)
+            if user.has_perm("budgeting.propose", budget)
+            else [],
+            votes_for=voters_for(user, budget) if user.has_perm("budgeting.vote", budget) else [],
+            funded_total=sum(p.cost for p in proposals if p.funded),
+            granted_total=sum(p.cost for p in proposals if p.granted),
+            version=version_of(budget),
+            phases=[(phase, phase.label, PHASE_ORDER.index(phase) <= position) for phase in Phase],
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        try:
+            budget = budget_advance(
+                user=request.user,
+                budget=self.url_object,
+                loaded_version=request.POST.get("loaded_version") or None,
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(
+                request,
+                _("The budget moved to its next phase: %(phase)s.")
+                % {"phase": budget.get_phase_display()},
+            )
+        return redirect("budgeting:budget", pk=self.url_object.pk)
+
+
+class _BudgetFormView(ObjectPermissionMixin, TemplateView):
+    template_name = "budgeting/budget_form.html"
+
+    @cached_property
+    def budget(self) -> Budget | None:
+        return self.url_object if self.model is Budget else None
+
+    @cached_property
+    def municipality(self) -> Municipality:
+        return self.budget.municipality if self.budget else self.url_object
+
+    def _form(self, data=None) -> BudgetForm:
+        budget, initial = self.budget, {}
+        if budget is not None:
+            initial = {name: getattr(budget, name) for name in BudgetForm.TEXTS}
+            for name in (
+                *("network", "amount", "period_starts_on", "period_ends_on", "how_agreed"),
+                *("rule", "min_share", "min_proposals", "max_proposals", "show_counts"),
+                "voting_closes_at",
+            ):
+                initial[name] = getattr(budget, name)
+            initial["loaded_version"] = version_of(budget)
+        else:
+            initial = {"how_agreed": HowAgreed.BALLOTS, "rule": "knapsack"}
+        return BudgetForm(data, initial=initial, networks=networks_for_budgets(self.municipality))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self._form())
+        context.update(budget=self.budget, municipality=self.municipality)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                budget = budget_save(
+                    user=request.user,
+                    municipality=self.municipality,
+                    budget=self.budget,
+                    data=form.data_for_service(),
+                    loaded_version=form.cleaned_data["loaded_version"] or None,
+                )
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+            else:
+                messages.success(request, _("The budget was saved."))
+                return redirect("budgeting:budget", pk=budget.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class BudgetCreateView(_BudgetFormView):
+    model = Municipality
+    lookup_field = "code"
+    permission_required = "budgeting.add_budget"
+
+
+class BudgetEditView(_BudgetFormView):
+    model = Budget
+    view_permission = "budgeting.view_budget"
+    anonymous_to_login = True
+    permission_required = "budgeting.change_budget"
+    select_related = ("municipality",)
+
+
+class _ChosenVoterMixin:
+    """The association the user acts for (`?organisation=`, or the first they represent)."""
+
+    def chosen_voter(self, budget: Budget) -> Organisation:
+        voters = voters_for(self.request.user, budget)
+        chosen = self.request.GET.get("organisation") or self.request.POST.get("organisation")
+        if chosen:
+            voter = next((o for o in voters if str(o.pk) == chosen), None)
+            if voter is None:
+                raise Http404
+            return voter
+        if not voters:
+            raise PermissionDenied
+        return voters[0]
+
+
+class ProposeView(_ChosenVoterMixin, _BudgetPage):
+    """Make a proposal for an association of the network, while the budget takes them."""
+
+    permission_required = "budgeting.propose"
+    template_name = "budgeting/proposal_form.html"
+
+    def _form(self, data=None) -> ProposalForm:
+        return ProposalForm(data, measures=measures_for_proposals(self.url_object))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self._form())
+        context["organisation"] = self.chosen_voter(self.url_object)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self._form(request.POST)
+        organisation = self.chosen_voter(self.url_object)
+        if form.is_valid():
+            try:
+                proposal_save(
+                    user=request.user,
+                    budget=self.url_object,
+                    organisation=organisation,
+                    data=form.data_for_service(),
+                )
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+            else:
+                messages.success(request, _("Thank you! The proposal was made."))
+                return redirect("budgeting:budget", pk=self.url_object.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class _ProposalPage(ObjectPermissionMixin, TemplateView):
+    model = Proposal
+    view_permission = "budgeting.view_budget"
+    anonymous_to_login = True
+    context_object_name = "proposal"
+    select_related = ("budget__municipality", "organisation", "measure")
+
+    def get_permission_object(self):
+        return self.url_object.budget
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["budget"] = self.url_object.budget
+        return context
+
+
+class ProposalReviewView(_ProposalPage):
+    """Accept a proposal for the vote, or not, saying why."""
+
+    permission_required = "budgeting.change_budget"
+    template_name = "budgeting/proposal_review.html"
+
+    def post(self, request, *args, **kwargs):
+        proposal = self.url_object
+        try:
+            proposal_review(
+                user=request.user,
+                proposal=proposal,
+                accepted=request.POST.get("accepted") == "1",
+                note=request.POST.get("review_note", ""),
+            )
+        except ValidationError as error:
+            context = self.get_context_data(errors=error.messages)
+            return self.render_to_response(context)
+        messages.success(request, _("The proposal was reviewed."))
+        return redirect("budgeting:budget", pk=proposal.budget_id)
+
+
+class VoteView(_ChosenVoterMixin, _BudgetPage):
+    """An association's ballot: choose the proposals it supports within the rule; changed
+    or withdrawn until the voting closes."""
+
+    permission_required = "budgeting.vote"
+    template_name = "budgeting/vote.html"
+
+    def _form(self, voter, data=None) -> BallotForm:
+        ballot = own_ballot(self.url_object, voter)
+        initial = {"proposals": list(ballot.proposals.all())} if ballot else {}
+        proposals = accepted_proposals(self.url_object)
+        return BallotForm(data, initial=initial, proposals=proposals)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        voter = self.chosen_voter(self.url_object)
+        context.setdefault("form", self._form(voter))
+        context.update(voter=voter, ballot=own_ballot(self.url_object, voter))
+        return context
+
+    def post(self, request, *args, **kwargs):
+        budget, voter = self.url_object, self.chosen_voter(self.url_object)
+        form = self._form(voter, request.POST)
+        if form.is_valid():
+            try:
+                ballot_cast(
+                    user=request.user,
+                    budget=budget,
+                    voter=voter,
+                    proposal_ids=[proposal.pk for proposal in form.cleaned_data["proposals"]],
+                )
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+            else:
+                messages.success(request, _("Thank you! The ballot was cast."))
+                return redirect("budgeting:budget", pk=budget.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class WithdrawView(_ChosenVoterMixin, _BudgetPage):
+    """Withdraw the association's ballot, asked first."""
+
+    permission_required = "budgeting.vote"
+    template_name = "budgeting/withdraw.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["voter"] = self.chosen_voter(self.url_object)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        budget, voter = self.url_object, self.chosen_voter(self.url_object)
+        try:
+            ballot_withdraw(user=request.user, budget=budget, voter=voter)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The ballot was withdrawn."))
+        return redirect("budgeting:budget", pk=budget.pk)
+
+
+class MeetingView(_BudgetPage):
+    """Record the proposal the network agreed together at its meeting."""
+
+    permission_required = "budgeting.change_budget"
+    template_name = "budgeting/meeting_form.html"
+
+    def _form(self, data=None) -> MeetingForm:
+        return MeetingForm(data, proposals=accepted_proposals(self.url_object))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self._form())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                budget_meeting_record(
+                    user=request.user,
+                    budget=self.url_object,
+                    meeting_on=form.cleaned_data["meeting_on"],
+                    minutes=form.cleaned_data["minutes"],
+                    funded=tuple(form.cleaned_data["funded"]),
+                )
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+            else:
+                messages.success(request, _("The meeting's proposal was recorded."))
+                return redirect("budgeting:budget", pk=self.url_object.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class DecisionView(_BudgetPage):
+    """Record the municipality's decision on the published proposal."""
+
+    permission_required = "budgeting.change_budget"
+    template_name = "budgeting/decision_form.html"
+
+    def _form(self, data=None) -> DecisionForm:
+        proposals = accepted_proposals(self.url_object)
+        initial = {"granted": [p for p in proposals if p.funded]}
+        return DecisionForm(data, initial=initial, proposals=proposals)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self._form())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                budget_decide(
+                    user=request.user, budget=self.url_object, data=form.data_for_service()
+                )
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+            else:
+                messages.success(request, _("The decision was recorded."))
+                return redirect("budgeting:budget", pk=self.url_object.pk)
+        return self.render_to_response(self.get_context_data(form=form))
