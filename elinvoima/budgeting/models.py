@@ -137,7 +137,7 @@ class Proposal(Tracked):
     measure = models.ForeignKey(
         Measure,
         verbose_name=_("measure of the welfare plan"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,  # a measure deleted from its plan leaves the proposal
         related_name="budget_proposals",
         null=True,
         blank=True,

@@ -20,7 +20,7 @@ from elinvoima.grants.applications.services import (
     grant_application_save,
     grant_application_submit,
 )
-from elinvoima.grants.enums import GrantKind
+from elinvoima.grants.enums import GrantKind, SupportKind
 from elinvoima.grants.models import GrantApplication, GrantRound
 from elinvoima.grants.reporting.selectors import activities_for_report
 from elinvoima.grants.reporting.services import (
@@ -36,6 +36,7 @@ from elinvoima.grants.review.services import (
     review_save,
 )
 from elinvoima.grants.services import GrantRoundData, grant_round_publish, grant_round_save
+from elinvoima.grants.support.services import SupportData, support_save
 
 UTAJARVI = "889"
 COORDINATOR = "hyte.utajarvi"
@@ -82,6 +83,27 @@ def grants_demo_load(context: DemoContext) -> None:
     _reuma_applies(grant_round)
     if decided is not None and coordinator is not None:
         _decide(decided, coordinator, today)
+    _support_in_kind(utajarvi, today.year, goals)
+
+
+def _support_in_kind(utajarvi: Municipality, year: int, goals) -> None:
+    """The sports hall's free turn of the association's chair exercise (seed 000:
+    "liikuntatilojen käyttö on asukkaille ilmaista")."""
+    reuma = Organisation.objects.filter(name_fi=REUMA).first()
+    if reuma is None:
+        return
+    support_save(
+        user=None,
+        municipality=utajarvi,
+        data=SupportData(
+            organisation=reuma,
+            year=year,
+            kind=SupportKind.FACILITY_USE,
+            description="Liikuntahallin vuoro tiistaisin klo 13–14, 40 kertaa",
+            estimated_value=Decimal("1000"),
+            goal=goals[0] if goals else None,
+        ),
+    )
 
 
 DESCRIPTION = (

@@ -19,3 +19,14 @@ class ApplicationState(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted")
     IN_REVIEW = "in_review", _("In review")
     DECIDED = "decided", _("Decided")
+
+
+class SupportKind(models.TextChoices):
+    """Support that is not money (seed 000: "liikuntatilojen käyttö on asukkaille ilmaista";
+    the partnership document's "muut kunnan tukimuodot")."""
+
+    FACILITY_USE = "facility_use", _("Free use of facilities")
+    EQUIPMENT = "equipment", _("Equipment and materials")
+    STAFF_WORK = "staff_work", _("Work of the municipality's staff")
+    COMMUNICATION = "communication", _("Communication and marketing")
+    OTHER = "other", _("Other support")

@@ -112,3 +112,4 @@ from elinvoima.grants.review.models import (  # noqa: E402,F401
     GrantDecision,
     Review,
 )
+from elinvoima.grants.support.models import SupportInKind  # noqa: E402,F401

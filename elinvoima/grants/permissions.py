@@ -31,15 +31,17 @@ from elinvoima.grants.models import (
     GrantDecision,
     GrantRound,
     Review,
+    SupportInKind,
 )
 
 
 @rules.predicate
 def coordinates_grants(user, obj) -> bool:
-    """The welfare coordinators of the municipality of a round (or of the municipality)."""
+    """The welfare coordinators of the municipality of a round, an application or support
+    in kind (or of the municipality)."""
     if isinstance(obj, GrantApplication):
         obj = obj.grant_round
-    municipality = obj.municipality if isinstance(obj, GrantRound) else obj
+    municipality = obj.municipality if isinstance(obj, GrantRound | SupportInKind) else obj
     return obj is not None and manages_municipality(user, municipality)
 
 
@@ -186,6 +188,10 @@ rules.add_perm(
     & report_submitted
     & ~report_received,
 )
+# Support in kind (the object: the municipality, or the support): public, recorded by the
+# municipality's coordinators.
+rules.add_perm("grants.add_support", is_platform_admin | coordinates_grants)
+rules.add_perm("grants.change_support", is_platform_admin | coordinates_grants)
 # The decision: the coordinators' while they prepare it, everyone's once published.
 rules.add_perm(
     "grants.view_decision",

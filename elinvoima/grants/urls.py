@@ -2,8 +2,10 @@ from django.urls import path
 
 from . import views
 from .applications import views as application_views
+from .money import views as money_views
 from .reporting import views as reporting_views
 from .review import views as review_views
+from .support import views as support_views
 
 app_name = "grants"
 
@@ -17,6 +19,31 @@ urlpatterns = [
         "municipalities/<str:code>/grants/new/",
         views.RoundCreateView.as_view(),
         name="round-new",
+    ),
+    path(
+        "municipalities/<str:code>/grants/money/",
+        money_views.MoneyView.as_view(),
+        name="money",
+    ),
+    path(
+        "municipalities/<str:code>/grants/support/",
+        support_views.SupportListView.as_view(),
+        name="support",
+    ),
+    path(
+        "municipalities/<str:code>/grants/support/new/",
+        support_views.SupportCreateView.as_view(),
+        name="support-new",
+    ),
+    path(
+        "grant-support/<int:pk>/edit/",
+        support_views.SupportEditView.as_view(),
+        name="support-edit",
+    ),
+    path(
+        "grant-support/<int:pk>/delete/",
+        support_views.SupportDeleteView.as_view(),
+        name="support-delete",
     ),
     path("grant-rounds/<int:pk>/", views.RoundView.as_view(), name="round"),
     path("grant-rounds/<int:pk>/edit/", views.RoundEditView.as_view(), name="round-edit"),

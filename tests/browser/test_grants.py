@@ -199,3 +199,25 @@ def test_grant_report__association_reports_on_a_phone__coordinator_receives(make
     expect(desk.page.locator("main")).to_contain_text("Tuolijumppa kokoontui joka tiistai.")
     desk.follow(desk.page.locator("main form:has(input[value='receive']) button"))
     expect(desk.page.locator("main .report-state")).to_contain_text("Vastaanotettu")
+
+
+def test_support_in_kind_and_the_money_view(site):
+    page = site.page
+    year = timezone.localdate().year
+    # given Utajärvi's coordinator at the municipality's grants
+    site.login("hyte.utajarvi")
+    site.visit("/fi/municipalities/889/grants/")
+    # when a free turn in the meeting room is recorded as support in kind
+    site.follow(page.locator("main a[href='/fi/municipalities/889/grants/support/']"))
+    site.follow(page.locator("main a[href^='/fi/municipalities/889/grants/support/new/']"))
+    page.locator("#id_organisation").select_option(label="Utajärven reumayhdistys ry")
+    page.locator("#id_kind").select_option("facility_use")
+    page.locator("#id_description").fill("Kokoustila kuukausittain")
+    page.locator("#id_estimated_value").fill("240")
+    site.follow(page.locator("main form button[type=submit]"))
+    # then it is listed with the year's total, the demo's sports hall turn beside it
+    expect(page.locator("main table caption")).to_contain_text("1 240")
+    # and the money view shows the goal's grant and support in kind
+    site.visit(f"/fi/municipalities/889/grants/money/?year={year}")
+    expect(page.locator("main .money-goal").first).to_contain_text("900")
+    expect(page.locator("main .money-total")).to_contain_text("1 240")

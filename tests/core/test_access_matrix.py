@@ -312,6 +312,18 @@ EXPECTATIONS = {
     ),
     "grants:municipality-rounds": (lambda d: {"code": "889"}, EVERYONE),
     "grants:round-new": (lambda d: {"code": "889"}, only("admin", "hyte.utajarvi")),
+    "grants:money": (lambda d: {"code": "889"}, EVERYONE),
+    "grants:support": (lambda d: {"code": "889"}, EVERYONE),
+    "grants:support-new": (lambda d: {"code": "889"}, only("admin", "hyte.utajarvi")),
+    # The demo's free sports hall turn of the rheumatism association: its coordinator's.
+    "grants:support-edit": (
+        lambda d: _pk("grants.SupportInKind", organisation=d["reuma"]),
+        only("admin", "hyte.utajarvi"),
+    ),
+    "grants:support-delete": (
+        lambda d: _pk("grants.SupportInKind", organisation=d["reuma"]),
+        only("admin", "hyte.utajarvi"),
+    ),
     # Utajärvi's published round: everyone reads it, its coordinator changes it.
     "grants:round": (lambda d: _open_round(), EVERYONE),
     "grants:round-edit": (

@@ -53,11 +53,11 @@ class GrantApplication(Tracked):
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     # The measure of the welfare plan the grant carries out, where it was given for one
-    # (a participatory budget's proposal).
+    # (a participatory budget's proposal). A measure deleted from its plan leaves the grant.
     measure = models.ForeignKey(
         Measure,
         verbose_name=_("measure of the welfare plan"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="grant_applications",
         null=True,
         blank=True,
