@@ -27,7 +27,10 @@ def _fast_passwords(settings):
 @pytest.fixture(autouse=True, scope="session")
 def _media_in_a_directory_of_the_run(tmp_path_factory):
     # Uploaded pictures (and the demo's) go to a directory of the run, not var/media.
-    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+    with override_settings(
+        MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+        PRIVATE_ROOT=tmp_path_factory.mktemp("private"),
+    ):
         yield
 
 

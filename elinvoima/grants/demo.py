@@ -9,6 +9,7 @@ answer, and the coordinator reviews the applications."""
 import datetime
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from elinvoima.actors.models import Municipality, Organisation, User
@@ -17,6 +18,7 @@ from elinvoima.core.demo import DemoContext
 from elinvoima.grants.applications.selectors import card_answers_for
 from elinvoima.grants.applications.services import (
     ApplicationData,
+    attachment_add,
     grant_application_save,
     grant_application_submit,
 )
@@ -41,6 +43,13 @@ from elinvoima.grants.support.services import SupportData, support_save
 UTAJARVI = "889"
 COORDINATOR = "hyte.utajarvi"
 REUMA = "Utajärven reumayhdistys ry"
+# The action plan it attaches: a one-page PDF.
+ACTION_PLAN_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 # Its commitment, where it has not answered the card yet.
 COMMITMENT = "Tuolijumppa ehkäisee kaatumisia: 12 osallistujaa joka viikko."
 
@@ -224,5 +233,10 @@ def _reuma_applies(
                 ("Marssin tarjoilut", Decimal("150")),
             ),
         ),
+    )
+    attachment_add(
+        user=None,
+        application=application,
+        upload=ContentFile(ACTION_PLAN_PDF, name="Toimintasuunnitelma.pdf"),
     )
     return grant_application_submit(user=None, application=application)

@@ -101,6 +101,7 @@ class GrantRound(Tracked):
 
 
 from elinvoima.grants.applications.models import (  # noqa: E402,F401
+    Attachment,
     BudgetLine,
     GoalCommitment,
     GrantApplication,

@@ -64,6 +64,21 @@ urlpatterns = [
         name="application-edit",
     ),
     path(
+        "grant-applications/<int:pk>/attachments/",
+        application_views.AttachmentsView.as_view(),
+        name="attachments",
+    ),
+    path(
+        "grant-attachments/<int:pk>/",
+        application_views.AttachmentDownloadView.as_view(),
+        name="attachment",
+    ),
+    path(
+        "grant-attachments/<int:pk>/remove/",
+        application_views.AttachmentRemoveView.as_view(),
+        name="attachment-remove",
+    ),
+    path(
         "grant-applications/<int:pk>/review/",
         review_views.ApplicationReviewView.as_view(),
         name="application-review",

@@ -49,6 +49,7 @@ def test_grant_round__coordinator_prepares_and_publishes__the_public_reads_it(si
     expect(page.locator("main h1")).to_have_text("Kesätapahtumien avustukset")
 
 
+PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
 PHONE = {
     "viewport": {"width": 375, "height": 740},
     "is_mobile": True,
@@ -94,6 +95,16 @@ def test_grant_application__association_applies_on_a_phone__coordinator_reads_it
     application = GrantApplication.objects.get(organisation=reuma, grant_round=grant_round)
     expect(page.locator("main .application-state")).to_have_text("Luonnos")
     expect(page.locator("main table")).to_contain_text("1 300,50")
+    # and a PDF attached from the phone
+    site.follow(
+        page.locator(f"main a[href='/fi/grant-applications/{application.pk}/attachments/']")
+    )
+    page.locator("#id_file").set_input_files(
+        {"name": "Toimintasuunnitelma.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    )
+    site.follow(page.locator("main form button[type=submit]"))
+    expect(page.locator("main .attachments")).to_contain_text("Toimintasuunnitelma.pdf")
+    site.follow(page.locator(f"main a[href='/fi/grant-applications/{application.pk}/']").last)
     # and submitted: the municipality has it, and it cannot be changed any more
     site.follow(page.locator("main form button[type=submit]"))
     expect(page.locator("main .application-state")).to_have_text("Jätetty")

@@ -20,6 +20,7 @@ PHONE = {
 # Each URL is opened once, by the first of these that may see it.
 ROLES = [ANONYMOUS, "hyte.utajarvi", "hva.paijathame", "yhdistys.reuma", *DEMO_USERNAMES]
 NOT_PAGES = ("api", "svg", "pdf", "export", "healthz", "embed-script")
+DOWNLOADS = {"grants:attachment"}  # a file sent as a download, not a page
 
 PAST_THE_EDGE = """() => {
   const edge = document.documentElement.clientWidth;
@@ -37,7 +38,7 @@ PAST_THE_EDGE = """() => {
 def _pages_by_role(objects) -> dict[str, list[str]]:
     chosen: dict[str, list[str]] = {}
     for name, (kwargs_for, expected) in EXPECTATIONS.items():
-        if any(part in name for part in NOT_PAGES):
+        if any(part in name for part in NOT_PAGES) or name in DOWNLOADS:
             continue
         role = next((role for role in ROLES if expected[role] == OK), None)
         if role is not None:

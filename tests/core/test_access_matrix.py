@@ -355,6 +355,20 @@ EXPECTATIONS = {
             "hyte.utajarvi": FORBIDDEN,
         },
     ),
+    # Its attachments: the association's to change (a submitted one no more: the page only
+    # lists them), every reader's to download.
+    "grants:attachments": (
+        _open_application,
+        {**only("admin", "yhdistys.reuma", others=NOT_FOUND), "hyte.utajarvi": FORBIDDEN},
+    ),
+    "grants:attachment": (
+        lambda d: _pk("grants.Attachment", application=_open_application(d)["pk"]),
+        only("admin", "yhdistys.reuma", "hyte.utajarvi", others=NOT_FOUND),
+    ),
+    "grants:attachment-remove": (
+        lambda d: _pk("grants.Attachment", application=_open_application(d)["pk"]),
+        {**only("admin", "yhdistys.reuma", others=NOT_FOUND), "hyte.utajarvi": FORBIDDEN},
+    ),
     # Its reviewer is the coordinator (the admin, a superuser, may do anything); the applicant
     # reads neither the scores nor the decision in preparation (403), the others do not see
     # the application (404).

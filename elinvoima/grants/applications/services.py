@@ -3,6 +3,7 @@
 it; a submitted application is not changed by the applicant any more. Permission first, then
 validation, then the write, in one transaction (docs/architecture.md)."""
 
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,7 +17,13 @@ from elinvoima.actors.permissions import represented_organisation_ids
 from elinvoima.core.concurrency import locked_unchanged
 from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.validation import validate_for_save
-from elinvoima.grants.applications.models import BudgetLine, GoalCommitment, GrantApplication
+from elinvoima.grants.applications.files import MAX_FILES, checked_kind
+from elinvoima.grants.applications.models import (
+    Attachment,
+    BudgetLine,
+    GoalCommitment,
+    GrantApplication,
+)
 from elinvoima.grants.enums import ApplicationState
 from elinvoima.grants.models import GrantRound
 from elinvoima.strategy.models import Goal
@@ -198,3 +205,48 @@ def grant_application_submit(
     application.updated_by = signed_in_or_none(user)
     application.save()
     return application
+
+
+@transaction.atomic
+def attachment_add(*, user, application: GrantApplication, upload) -> Attachment:
+    """Attach a file to the draft: a PDF or office document (applications/files.py), at
+    most MAX_FILES of them."""
+    application = _locked_for_change(user, application, None)
+    if not application.is_draft:
+        raise ValidationError(
+            _("The application was submitted: it cannot be changed any more."), code="submitted"
+        )
+    if application.attachments.count() >= MAX_FILES:
+        raise ValidationError(
+            _("Attach at most %(count)d files.") % {"count": MAX_FILES}, code="too_many"
+        )
+    kind = checked_kind(upload)
+    name = os.path.basename(upload.name or "")[-150:] or f"liite.{kind.extension}"
+    attachment = Attachment(
+        application=application,
+        name=name,
+        kind=kind.extension,
+        size=upload.size,
+        uploaded_by=signed_in_or_none(user),
+    )
+    attachment.file.save(name, upload, save=False)
+    stored = attachment.file.name or ""
+    try:
+        attachment.save()
+    except Exception:  # no row, no file (a later rollback leaves a nameless orphan at most)
+        attachment.file.storage.delete(stored)
+        raise
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, user, attachment: Attachment) -> None:
+    """Take a file off the draft; the file is deleted once the removal is saved."""
+    application = _locked_for_change(user, attachment.application, None)
+    if not application.is_draft:
+        raise ValidationError(
+            _("The application was submitted: it cannot be changed any more."), code="submitted"
+        )
+    storage, name = attachment.file.storage, attachment.file.name or ""
+    Attachment.objects.filter(pk=attachment.pk).delete()
+    transaction.on_commit(lambda: storage.delete(name))

@@ -8,19 +8,23 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Organisation
 from elinvoima.actors.permissions import represented_organisation_ids
 from elinvoima.core.forms import form_add_service_errors
+from elinvoima.core.private_files import private_file_response
 from elinvoima.core.view_mixins import ObjectPermissionMixin
+from elinvoima.grants.applications.files import MAX_FILES, content_type_of
 from elinvoima.grants.applications.forms import (
     GOAL_FIELD,
     ApplicationForm,
+    AttachmentForm,
     BudgetLineFormSet,
     budget_lines_of,
 )
-from elinvoima.grants.applications.models import GrantApplication
+from elinvoima.grants.applications.models import Attachment, GrantApplication
 from elinvoima.grants.applications.selectors import (
     card_answers_for,
     card_answers_shown_with,
@@ -28,6 +32,8 @@ from elinvoima.grants.applications.selectors import (
 )
 from elinvoima.grants.applications.services import (
     application_version,
+    attachment_add,
+    attachment_remove,
     grant_application_save,
     grant_application_submit,
     round_is_open,
@@ -196,6 +202,7 @@ class ApplicationView(ObjectPermissionMixin, TemplateView):
             card_answers=card_answers_shown_with(user, application),
             budget_lines=lines,
             costs=sum(line.amount for line in lines),
+            attachments=list(application.attachments.all()),
             can_change=(
                 application.is_draft
                 and round_is_open(grant_round)
@@ -226,3 +233,80 @@ class ApplicationView(ObjectPermissionMixin, TemplateView):
         else:
             messages.success(request, _("Thank you! The application was sent to the municipality."))
         return redirect("grants:application", pk=self.url_object.pk)
+
+
+class AttachmentsView(ObjectPermissionMixin, TemplateView):
+    """The draft's attachments: add a file (PDF or office document) or remove one."""
+
+    model = GrantApplication
+    view_permission = "grants.view_application"
+    permission_required = "grants.change_application"
+    anonymous_to_login = True
+    template_name = "grants/applications/attachments.html"
+    context_object_name = "application"
+    select_related = ("grant_round", "organisation")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", AttachmentForm())
+        context.update(
+            grant_round=self.url_object.grant_round,
+            attachments=list(self.url_object.attachments.all()),
+            max_files=MAX_FILES,
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = AttachmentForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                attachment_add(
+                    user=request.user, application=self.url_object, upload=form.cleaned_data["file"]
+                )
+            except ValidationError as error:
+                form_add_service_errors(form, ValidationError({"file": error.messages}))
+            else:
+                messages.success(request, _("The file was attached."))
+                return redirect("grants:attachments", pk=self.url_object.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class _AttachmentMixin(ObjectPermissionMixin):
+    model = Attachment
+    view_permission = "grants.view_application"
+    anonymous_to_login = True
+    select_related = ("application__grant_round", "application__organisation")
+
+    def get_permission_object(self):
+        return self.url_object.application
+
+
+class AttachmentDownloadView(_AttachmentMixin, View):
+    """The file, as a download, to those who may read its application."""
+
+    permission_required = "grants.view_application"
+
+    def get(self, request, *args, **kwargs):
+        attachment = self.url_object
+        return private_file_response(
+            attachment.file, name=attachment.name, content_type=content_type_of(attachment.kind)
+        )
+
+
+class AttachmentRemoveView(_AttachmentMixin, TemplateView):
+    """Take a file off the draft, asked first."""
+
+    permission_required = "grants.change_application"
+    template_name = "grants/applications/attachment_remove.html"
+    context_object_name = "attachment"
+
+    def post(self, request, *args, **kwargs):
+        attachment = self.url_object
+        try:
+            attachment_remove(user=request.user, attachment=attachment)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("The file was removed."))
+        return redirect("grants:attachments", pk=attachment.application_id)
