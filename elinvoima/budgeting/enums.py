@@ -31,9 +31,13 @@ class VotingRule(models.TextChoices):
 
 class Voters(models.TextChoices):
     """Who votes: the network's member associations (seed 000, Vaala: "verkoston
-    yhdistysjäsenet tekevät … esitykset"), each with one ballot cast by its representative."""
+    yhdistysjäsenet tekevät … esitykset"), each with one ballot cast by its representative;
+    or the municipality's residents of an age range (the youth council's budgeting), each
+    with a voting code handed out where their age is known, e.g. at school: the service
+    checks the year of birth against the range and stores neither."""
 
     NETWORK_ASSOCIATIONS = "network_associations", _("The network's member associations")
+    RESIDENTS = "residents", _("Residents of an age range, with voting codes")
 
 
 class HowAgreed(models.TextChoices):

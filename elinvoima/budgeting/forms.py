@@ -5,9 +5,9 @@ from django import forms
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from elinvoima.budgeting.enums import DecisionOutcome, HowAgreed, VotingRule
+from elinvoima.budgeting.enums import DecisionOutcome, HowAgreed, Voters, VotingRule
 from elinvoima.budgeting.models import MAX_AMOUNT
-from elinvoima.budgeting.services import BudgetData, DecisionData, ProposalData
+from elinvoima.budgeting.services import MAX_CODES, BudgetData, DecisionData, ProposalData
 from elinvoima.core.forms import LenientNumbersMixin
 
 
@@ -57,6 +57,19 @@ class BudgetForm(LenientNumbersMixin, forms.Form):
         choices=HowAgreed.choices,
         widget=forms.RadioSelect,
     )
+    voters = forms.ChoiceField(
+        label=_("Who votes"), choices=Voters.choices, widget=forms.RadioSelect
+    )
+    min_age = forms.IntegerField(
+        label=_("Youngest voters (age)"), min_value=0, max_value=120, required=False
+    )
+    max_age = forms.IntegerField(
+        label=_("Oldest voters (age)"),
+        min_value=0,
+        max_value=120,
+        required=False,
+        help_text=_("For residents' votes: the age range, for example 13–20 for young people."),
+    )
     rule = forms.ChoiceField(
         label=_("Voting rule"), choices=VotingRule.choices, widget=forms.RadioSelect
     )
@@ -104,6 +117,9 @@ class BudgetForm(LenientNumbersMixin, forms.Form):
             period_starts_on=data["period_starts_on"],
             period_ends_on=data["period_ends_on"],
             how_agreed=data["how_agreed"],
+            voters=data["voters"],
+            min_age=data["min_age"],
+            max_age=data["max_age"],
             rule=data["rule"],
             min_share=data["min_share"],
             min_proposals=data["min_proposals"],
@@ -202,3 +218,27 @@ class DecisionForm(forms.Form):
             notes=data["notes"],
             granted=tuple(data["granted"]),
         )
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Voting code"),
+        max_length=20,
+        help_text=_("The code on the paper you were given, for example ABCDE-FGH23."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    birth_year = forms.IntegerField(
+        label=_("Year of birth"),
+        min_value=1900,
+        max_value=2100,
+        help_text=_("Checked against the age range of the vote, and not stored."),
+    )
+
+
+class CodesForm(forms.Form):
+    count = forms.IntegerField(
+        label=_("How many codes"),
+        min_value=1,
+        max_value=MAX_CODES,
+        help_text=_("One for each voter. The codes are shown only once: print them."),
+    )

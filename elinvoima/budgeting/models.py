@@ -58,6 +58,8 @@ class Budget(Tracked):
     rule = models.CharField(
         _("voting rule"), max_length=16, choices=VotingRule.choices, default=VotingRule.KNAPSACK
     )
+    min_age = models.PositiveSmallIntegerField(_("youngest voters (age)"), null=True, blank=True)
+    max_age = models.PositiveSmallIntegerField(_("oldest voters (age)"), null=True, blank=True)
     min_share = models.PositiveSmallIntegerField(
         _("minimum share of the budget (%)"),
         default=0,
@@ -108,6 +110,12 @@ class Budget(Tracked):
                 condition=models.Q(min_share__lte=100),
                 name="budget_min_share_a_percentage",
                 violation_error_message=_("Give a share of 0 to 100 %."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(voters=Voters.NETWORK_ASSOCIATIONS)
+                | models.Q(min_age__isnull=False, max_age__gte=models.F("min_age")),
+                name="budget_residents_have_an_age_range",
+                violation_error_message=_("Give the age range of the voters, the youngest first."),
             ),
             models.CheckConstraint(
                 condition=models.Q(max_proposals__isnull=True)
@@ -254,3 +262,23 @@ class BallotChoice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ballot_id} → {self.proposal_id}"
+
+
+class VotingCode(models.Model):
+    """A resident's voting code in a budget: only its hash is kept (made with the budget's
+    id, so a code is good in its own budget only). A code casts one ballot, changeable until
+    the voting closes."""
+
+    budget = models.ForeignKey(Budget, on_delete=models.CASCADE, related_name="voting_codes")
+    code_hash = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("voting code")
+        verbose_name_plural = _("voting codes")
+        constraints = [
+            models.UniqueConstraint(fields=["budget", "code_hash"], name="voting_code_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.budget}: {self.code_hash[:8]}…"

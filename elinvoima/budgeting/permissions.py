@@ -17,7 +17,7 @@ from elinvoima.actors.permissions import (
     municipality_ids_for,
     represented_organisation_ids,
 )
-from elinvoima.budgeting.enums import Phase
+from elinvoima.budgeting.enums import Phase, Voters
 from elinvoima.budgeting.models import Ballot, Budget
 from elinvoima.cards.associations import ASSOCIATION_KINDS
 
@@ -70,6 +70,16 @@ def is_network_association(user, budget) -> bool:
 
 
 @rules.predicate
+def associations_vote(user, budget) -> bool:
+    return budget is not None and budget.voters == Voters.NETWORK_ASSOCIATIONS
+
+
+@rules.predicate
+def residents_vote(user, budget) -> bool:
+    return budget is not None and budget.voters == Voters.RESIDENTS
+
+
+@rules.predicate
 def counts_shown(user, budget) -> bool:
     return budget is not None and (
         budget.results_published_at is not None
@@ -83,7 +93,9 @@ rules.add_perm("budgeting.add_budget", is_platform_admin | coordinates_budget)
 rules.add_perm("budgeting.view_budget", is_platform_admin | is_out | coordinates_budget)
 rules.add_perm("budgeting.change_budget", is_platform_admin | coordinates_budget)
 rules.add_perm("budgeting.propose", takes_proposals & is_network_association)
-rules.add_perm("budgeting.vote", is_voting & is_network_association)
+rules.add_perm("budgeting.vote", is_voting & associations_vote & is_network_association)
+# A resident votes with a code (checked by the service), signed in or not.
+rules.add_perm("budgeting.vote_with_code", is_voting & residents_vote)
 rules.add_perm("budgeting.view_counts", is_platform_admin | coordinates_budget | counts_shown)
 
 

@@ -7,7 +7,7 @@ from elinvoima.actors.enums import Role
 from elinvoima.actors.models import Municipality, Organisation
 from elinvoima.actors.permissions import municipality_ids_for, represented_organisation_ids
 from elinvoima.budgeting.enums import Phase, ProposalState
-from elinvoima.budgeting.models import Ballot, Budget, Proposal, voter_key_of
+from elinvoima.budgeting.models import Ballot, Budget, Proposal, VotingCode, voter_key_of
 from elinvoima.budgeting.permissions import budgets_visible_to, voter_ids
 from elinvoima.networks.models import Network
 from elinvoima.strategy.models import Measure
@@ -49,6 +49,16 @@ def voters_for(user, budget: Budget) -> list[Organisation]:
 def own_ballot(budget: Budget, voter: Organisation) -> Ballot | None:
     return (
         Ballot.objects.filter(budget=budget, voter_key=voter_key_of(voter))
+        .prefetch_related("proposals")
+        .first()
+    )
+
+
+def own_code_ballot(budget: Budget, voting_code: VotingCode | None) -> Ballot | None:
+    if voting_code is None:
+        return None
+    return (
+        Ballot.objects.filter(budget=budget, voter_key=f"code:{voting_code.pk}")
         .prefetch_related("proposals")
         .first()
     )

@@ -5,6 +5,8 @@ its funded proposals becoming grants. Permission first, then validation, then th
 one transaction (docs/architecture.md)."""
 
 import datetime
+import hashlib
+import secrets
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,6 +24,7 @@ from elinvoima.budgeting.enums import (
     HowAgreed,
     Phase,
     ProposalState,
+    Voters,
     VotingRule,
 )
 from elinvoima.budgeting.models import (
@@ -30,6 +33,7 @@ from elinvoima.budgeting.models import (
     BallotChoice,
     Budget,
     Proposal,
+    VotingCode,
     voter_key_of,
 )
 from elinvoima.budgeting.permissions import voter_ids
@@ -63,6 +67,9 @@ class BudgetData:
     period_starts_on: datetime.date
     period_ends_on: datetime.date
     how_agreed: str = HowAgreed.BALLOTS
+    voters: str = Voters.NETWORK_ASSOCIATIONS
+    min_age: int | None = None
+    max_age: int | None = None
     rule: str = VotingRule.KNAPSACK
     min_share: int = 0
     min_proposals: int = 1
@@ -105,6 +112,10 @@ def budget_save(
         errors["name_fi"] = [_("The name in Finnish is required.")]
     if data.period_ends_on < data.period_starts_on:
         errors["period_ends_on"] = [_("The period cannot end before it starts.")]
+    if data.voters == Voters.RESIDENTS and (
+        data.min_age is None or data.max_age is None or data.max_age < data.min_age
+    ):
+        errors["max_age"] = [_("Give the age range of the voters, the youngest first.")]
     if data.max_proposals is not None and data.max_proposals < data.min_proposals:
         errors["max_proposals"] = [_("The most cannot be fewer than the fewest.")]
     started = PHASE_ORDER.index(budget.phase) >= PHASE_ORDER.index(Phase.VOTING)
@@ -123,6 +134,9 @@ def budget_save(
         "period_starts_on",
         "period_ends_on",
         "how_agreed",
+        "voters",
+        "min_age",
+        "max_age",
         "rule",
         "min_share",
         "min_proposals",
@@ -140,7 +154,10 @@ def budget_save(
 def _rule_changed(budget: Budget, data: BudgetData) -> bool:
     return any(
         getattr(budget, name) != getattr(data, name)
-        for name in ("amount", "how_agreed", "rule", "min_share", "min_proposals", "max_proposals")
+        for name in (
+            *("amount", "how_agreed", "voters", "min_age", "max_age", "rule", "min_share"),
+            *("min_proposals", "max_proposals"),
+        )
     )
 
 
@@ -383,6 +400,20 @@ def ballot_cast(
     authorize(user, "budgeting.vote", budget, visible=("budgeting.view_budget", budget))
     if user is not None and voter.pk not in voter_ids(user, budget):
         raise ValidationError(_("Vote for an association of the network that you represent."))
+    return _cast(budget, voter_key_of(voter), proposal_ids, voter=voter, user=user)
+
+
+def _cast(
+    budget: Budget,
+    key: str,
+    proposal_ids: Collection[int],
+    *,
+    voter: Organisation | None = None,
+    user=None,
+) -> Ballot:
+    """The ballot of the voter named `key`: the choices checked against the rule, the one
+    row found or made (a second made at the same moment loses to the constraint and changes
+    the first), its choices replaced."""
     _ensure_voting_open(budget)
     chosen = set(proposal_ids)
     if len(chosen) > MAX_PROPOSALS:
@@ -397,20 +428,20 @@ def ballot_cast(
     problem = ballot_problem(budget, accepted)
     if problem:
         raise ValidationError(problem, code="rule")
-    key = voter_key_of(voter)
+    cast_by = signed_in_or_none(user)
     ballot = Ballot.objects.select_for_update().filter(budget=budget, voter_key=key).first()
     cast_now = ballot is None
     if ballot is None:
         try:
             with transaction.atomic():
                 ballot = Ballot.objects.create(
-                    budget=budget, voter_key=key, voter=voter, cast_by=signed_in_or_none(user)
+                    budget=budget, voter_key=key, voter=voter, cast_by=cast_by
                 )
         except IntegrityError:  # cast at the same moment in another window: change that one
             ballot = Ballot.objects.select_for_update().get(budget=budget, voter_key=key)
             cast_now = False
     if not cast_now:
-        ballot.cast_by = signed_in_or_none(user)
+        ballot.cast_by = cast_by
         ballot.save(update_fields=["cast_by", "updated_at"])
     ballot.choices.all().delete()
     BallotChoice.objects.bulk_create(
@@ -547,3 +578,72 @@ def _grants(user, budget: Budget, granted: list[Proposal]) -> None:
         for proposal in group:
             proposal.granted, proposal.grant_application_id = True, decision.application_id
     Proposal.objects.bulk_update(granted, ["granted", "grant_application"])
+
+
+# --- Residents' voting codes -------------------------------------------------------------------
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off paper
+CODE_LENGTH = 10
+MAX_CODES = 5000
+
+
+def code_hash(budget: Budget, code: str) -> str:
+    """The kept form of a code: its hash with the budget's id (good in its budget only)."""
+    normalised = "".join(code.split()).replace("-", "").upper()
+    return hashlib.sha256(f"{budget.pk}:{normalised}".encode()).hexdigest()
+
+
+@transaction.atomic
+def voting_codes_make(*, user, budget: Budget, count: int) -> list[str]:
+    """Make `count` voting codes for a residents' budget; they are shown this once, to be
+    printed and handed out where the voters' age is known (only their hashes are kept)."""
+    authorize(user, "budgeting.change_budget", budget, visible=("budgeting.view_budget", budget))
+    if budget.voters != Voters.RESIDENTS:
+        raise ValidationError(_("The budget's voters are associations: they need no codes."))
+    if budget.phase == Phase.FINISHED:
+        raise ValidationError(_("The results have been published."))
+    if not 1 <= count <= MAX_CODES:
+        raise ValidationError({"count": [_("Make 1 to 5,000 codes at a time.")]})
+    codes = []
+    for _n in range(count):
+        raw = "".join(secrets.choice(CODE_ALPHABET) for _i in range(CODE_LENGTH))
+        codes.append(f"{raw[:5]}-{raw[5:]}")
+    VotingCode.objects.bulk_create(
+        [VotingCode(budget=budget, code_hash=code_hash(budget, code)) for code in codes]
+    )
+    return codes
+
+
+def voting_code_check(*, budget: Budget, code: str, birth_year: int) -> VotingCode:
+    """The voting code, if it is one of the budget's and the voter's age is in the range.
+    The year of birth is checked and forgotten."""
+    _ensure_voting_open(budget)
+    if budget.voters != Voters.RESIDENTS:
+        raise ValidationError(_("The budget's associations vote."))
+    age = timezone.localdate().year - birth_year
+    assert budget.min_age is not None and budget.max_age is not None
+    if not budget.min_age <= age <= budget.max_age:
+        raise ValidationError(
+            {
+                "birth_year": [
+                    _("The vote is for those aged %(youngest)d–%(oldest)d this year.")
+                    % {"youngest": budget.min_age, "oldest": budget.max_age}
+                ]
+            }
+        )
+    voting_code = VotingCode.objects.filter(
+        budget=budget, code_hash=code_hash(budget, code)
+    ).first()
+    if voting_code is None:
+        raise ValidationError({"code": [_("Check the code: it is not one of this vote's.")]})
+    return voting_code
+
+
+@transaction.atomic
+def ballot_cast_with_code(
+    *, budget: Budget, voting_code: VotingCode, proposal_ids: Collection[int]
+) -> Ballot:
+    """Cast or change the ballot of a resident's voting code: one per code."""
+    if voting_code.budget_id != budget.pk:
+        raise ValidationError(_("Check the code: it is not one of this vote's."))
+    return _cast(budget, f"code:{voting_code.pk}", proposal_ids)

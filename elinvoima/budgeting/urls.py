@@ -20,6 +20,9 @@ urlpatterns = [
     path("budgets/<int:pk>/propose/", views.ProposeView.as_view(), name="propose"),
     path("budgets/<int:pk>/vote/", views.VoteView.as_view(), name="vote"),
     path("budgets/<int:pk>/vote/withdraw/", views.WithdrawView.as_view(), name="withdraw"),
+    path("budgets/<int:pk>/code/", views.CodeView.as_view(), name="code"),
+    path("budgets/<int:pk>/code/ballot/", views.CodeBallotView.as_view(), name="code-ballot"),
+    path("budgets/<int:pk>/codes/", views.CodesView.as_view(), name="codes"),
     path("budgets/<int:pk>/meeting/", views.MeetingView.as_view(), name="meeting"),
     path("budgets/<int:pk>/decision/", views.DecisionView.as_view(), name="decision"),
     path(

@@ -9,26 +9,30 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality, Organisation
-from elinvoima.budgeting.enums import PHASE_ORDER, HowAgreed, Phase
+from elinvoima.budgeting.enums import PHASE_ORDER, HowAgreed, Phase, Voters, VotingRule
 from elinvoima.budgeting.forms import (
     BallotForm,
     BudgetForm,
+    CodeForm,
+    CodesForm,
     DecisionForm,
     MeetingForm,
     ProposalForm,
 )
-from elinvoima.budgeting.models import Budget, Proposal
+from elinvoima.budgeting.models import Budget, Proposal, VotingCode
 from elinvoima.budgeting.selectors import (
     accepted_proposals,
     budgets_of,
     measures_for_proposals,
     networks_for_budgets,
     own_ballot,
+    own_code_ballot,
     proposals_of,
     voters_for,
 )
 from elinvoima.budgeting.services import (
     ballot_cast,
+    ballot_cast_with_code,
     ballot_withdraw,
     budget_advance,
     budget_decide,
@@ -37,6 +41,8 @@ from elinvoima.budgeting.services import (
     proposal_review,
     proposal_save,
     version_of,
+    voting_code_check,
+    voting_codes_make,
 )
 from elinvoima.core.forms import form_add_service_errors
 from elinvoima.core.view_mixins import ObjectPermissionMixin
@@ -97,6 +103,10 @@ class BudgetView(_BudgetPage):
             if user.has_perm("budgeting.propose", budget)
             else [],
             votes_for=voters_for(user, budget) if user.has_perm("budgeting.vote", budget) else [],
+            votes_with_code=user.has_perm("budgeting.vote_with_code", budget),
+            makes_codes=can_change
+            and budget.voters == Voters.RESIDENTS
+            and budget.phase != Phase.FINISHED,
             funded_total=sum(p.cost for p in proposals if p.funded),
             granted_total=sum(p.cost for p in proposals if p.granted),
             version=version_of(budget),
@@ -140,13 +150,18 @@ class _BudgetFormView(ObjectPermissionMixin, TemplateView):
             initial = {name: getattr(budget, name) for name in BudgetForm.TEXTS}
             for name in (
                 *("network", "amount", "period_starts_on", "period_ends_on", "how_agreed"),
+                *("voters", "min_age", "max_age"),
                 *("rule", "min_share", "min_proposals", "max_proposals", "show_counts"),
                 "voting_closes_at",
             ):
                 initial[name] = getattr(budget, name)
             initial["loaded_version"] = version_of(budget)
         else:
-            initial = {"how_agreed": HowAgreed.BALLOTS, "rule": "knapsack"}
+            initial = {
+                "how_agreed": HowAgreed.BALLOTS,
+                "voters": Voters.NETWORK_ASSOCIATIONS,
+                "rule": VotingRule.KNAPSACK,
+            }
         return BudgetForm(data, initial=initial, networks=networks_for_budgets(self.municipality))
 
     def get_context_data(self, **kwargs):
@@ -400,3 +415,106 @@ class DecisionView(_BudgetPage):
                 messages.success(request, _("The decision was recorded."))
                 return redirect("budgeting:budget", pk=self.url_object.pk)
         return self.render_to_response(self.get_context_data(form=form))
+
+
+SESSION_CODE = "budget-{}-voting-code"
+
+
+class CodeView(_BudgetPage):
+    """A resident starts voting: the code handed out and the year of birth, checked against
+    the vote's age range and not stored. The code is kept in the session for the ballot."""
+
+    permission_required = "budgeting.vote_with_code"
+    template_name = "budgeting/code.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", CodeForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = CodeForm(request.POST)
+        if form.is_valid():
+            try:
+                voting_code = voting_code_check(
+                    budget=self.url_object,
+                    code=form.cleaned_data["code"],
+                    birth_year=form.cleaned_data["birth_year"],
+                )
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+            else:
+                request.session[SESSION_CODE.format(self.url_object.pk)] = voting_code.pk
+                return redirect("budgeting:code-ballot", pk=self.url_object.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class CodeBallotView(_BudgetPage):
+    """The ballot of a resident's voting code, changeable until the voting closes."""
+
+    permission_required = "budgeting.vote_with_code"
+    template_name = "budgeting/vote.html"
+
+    @cached_property
+    def voting_code(self) -> VotingCode | None:
+        pk = self.request.session.get(SESSION_CODE.format(self.url_object.pk))
+        return VotingCode.objects.filter(pk=pk, budget=self.url_object).first() if pk else None
+
+    def _form(self, data=None) -> BallotForm:
+        ballot = own_code_ballot(self.url_object, self.voting_code)
+        initial = {"proposals": list(ballot.proposals.all())} if ballot else {}
+        return BallotForm(data, initial=initial, proposals=accepted_proposals(self.url_object))
+
+    def get(self, request, *args, **kwargs):
+        if self.voting_code is None:
+            return redirect("budgeting:code", pk=self.url_object.pk)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self._form())
+        context.update(ballot=own_code_ballot(self.url_object, self.voting_code), with_code=True)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if self.voting_code is None:
+            return redirect("budgeting:code", pk=self.url_object.pk)
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                ballot_cast_with_code(
+                    budget=self.url_object,
+                    voting_code=self.voting_code,
+                    proposal_ids=[proposal.pk for proposal in form.cleaned_data["proposals"]],
+                )
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+            else:
+                messages.success(request, _("Thank you! The ballot was cast."))
+                return redirect("budgeting:budget", pk=self.url_object.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class CodesView(_BudgetPage):
+    """The coordinator makes voting codes for a residents' vote: shown once, to print."""
+
+    permission_required = "budgeting.change_budget"
+    template_name = "budgeting/codes.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", CodesForm())
+        context["made"] = self.url_object.voting_codes.count()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = CodesForm(request.POST)
+        codes: list[str] = []
+        if form.is_valid():
+            try:
+                codes = voting_codes_make(
+                    user=request.user, budget=self.url_object, count=form.cleaned_data["count"]
+                )
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+        return self.render_to_response(self.get_context_data(form=form, codes=codes))

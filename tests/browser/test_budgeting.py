@@ -60,3 +60,31 @@ def test_budget__association_votes_on_a_phone__coordinator_publishes_and_decides
     expect(desk.page.locator("main .budget-decision")).to_contain_text("Hyvinvointilautakunta § 3")
     grants = GrantApplication.objects.filter(budget_proposals__budget=budget).distinct()
     assert sorted(grant.decision.granted_amount for grant in grants) == [1800, 2500]
+
+
+def test_budget__residents_vote_with_codes_on_a_phone(make_site, demo):
+    from elinvoima.budgeting.models import Ballot, Budget
+
+    budget = Budget.objects.get(phase="voting")
+    Budget.objects.filter(pk=budget.pk).update(voters="residents", min_age=13, max_age=20)
+    # given the coordinator makes two voting codes for the youth's vote
+    desk = make_site(viewport={"width": 1280, "height": 900}, locale="fi-FI")
+    desk.login("hyte.vaala")
+    desk.visit(f"/fi/budgets/{budget.pk}/codes/")
+    desk.page.locator("#id_count").fill("2")
+    desk.follow(desk.page.locator("main form button[type=submit]"))
+    codes = desk.page.locator("main .voting-codes__list code").all_inner_texts()
+    assert len(codes) == 2
+    # when a young resident, without an account, votes with one on a phone
+    site = make_site(**PHONE)
+    page = site.page
+    site.visit(f"/fi/budgets/{budget.pk}/")
+    site.follow(page.locator(f"main a[href='/fi/budgets/{budget.pk}/code/']"))
+    page.locator("#id_code").fill(codes[0].lower())
+    page.locator("#id_birth_year").fill(str(timezone.localdate().year - 15))
+    site.follow(page.locator("main form button[type=submit]"))
+    page.locator("main input[name='proposals']").nth(0).check()
+    page.locator("main input[name='proposals']").nth(1).check()
+    site.follow(page.locator("main form button[type=submit]"))
+    # then the ballot is the code's, not tied to any name
+    assert Ballot.objects.filter(budget=budget, voter_key__startswith="code:").count() == 1

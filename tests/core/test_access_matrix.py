@@ -407,6 +407,11 @@ EXPECTATIONS = {
     "budgeting:propose": (lambda d: _voting_budget(), only()),
     "budgeting:vote": (lambda d: _voting_budget(), only("yhdistys.mll")),
     "budgeting:withdraw": (lambda d: _voting_budget(), only("yhdistys.mll")),
+    # Its associations vote, not residents with codes (the admin, a superuser, passes every
+    # predicate: without a code in the session the ballot sends to the code page).
+    "budgeting:code": (lambda d: _voting_budget(), only("admin")),
+    "budgeting:code-ballot": (lambda d: _voting_budget(), {**only(), "admin": REDIRECT}),
+    "budgeting:codes": (lambda d: _voting_budget(), only("admin", "hyte.vaala")),
     "networks:county-networks": (lambda d: {"code": "9"}, EVERYONE),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),
     "api:auth-token": (None, dict.fromkeys(ROLES, NOT_ALLOWED)),
