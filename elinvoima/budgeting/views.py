@@ -4,8 +4,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality, Organisation
@@ -71,6 +73,40 @@ class _BudgetPage(ObjectPermissionMixin, TemplateView):
     anonymous_to_login = True
     context_object_name = "budget"
     select_related = ("municipality", "network")
+
+
+class _ServiceFormPage(_BudgetPage):
+    """A page whose form calls a service: the service's refusals at their fields, and on
+    success a message and the next page (the budget's, unless `save` names another)."""
+
+    success_message = ""
+
+    def make_form(self, data=None):
+        raise NotImplementedError
+
+    def save(self, form) -> str | None:
+        """Call the service with the valid form; return where to go, or None: the budget."""
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self.make_form())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self.make_form(request.POST)
+        if form.is_valid():
+            try:
+                target = self.save(form)
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+            else:
+                if self.success_message:
+                    messages.success(request, self.success_message)
+                return redirect(
+                    target or reverse("budgeting:budget", kwargs={"pk": self.url_object.pk})
+                )
+        return self.render_to_response(self.get_context_data(form=form))
 
 
 class BudgetView(_BudgetPage):
@@ -219,38 +255,28 @@ class _ChosenVoterMixin:
         return voters[0]
 
 
-class ProposeView(_ChosenVoterMixin, _BudgetPage):
+class ProposeView(_ChosenVoterMixin, _ServiceFormPage):
     """Make a proposal for an association of the network, while the budget takes them."""
 
     permission_required = "budgeting.propose"
     template_name = "budgeting/proposal_form.html"
+    success_message = gettext_lazy("Thank you! The proposal was made.")
 
-    def _form(self, data=None) -> ProposalForm:
+    def make_form(self, data=None) -> ProposalForm:
         return ProposalForm(data, measures=measures_for_proposals(self.url_object))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("form", self._form())
         context["organisation"] = self.chosen_voter(self.url_object)
         return context
 
-    def post(self, request, *args, **kwargs):
-        form = self._form(request.POST)
-        organisation = self.chosen_voter(self.url_object)
-        if form.is_valid():
-            try:
-                proposal_save(
-                    user=request.user,
-                    budget=self.url_object,
-                    organisation=organisation,
-                    data=form.data_for_service(),
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                messages.success(request, _("Thank you! The proposal was made."))
-                return redirect("budgeting:budget", pk=self.url_object.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+    def save(self, form) -> None:
+        proposal_save(
+            user=self.request.user,
+            budget=self.url_object,
+            organisation=self.chosen_voter(self.url_object),
+            data=form.data_for_service(),
+        )
 
 
 class _ProposalPage(ObjectPermissionMixin, TemplateView):
@@ -291,43 +317,35 @@ class ProposalReviewView(_ProposalPage):
         return redirect("budgeting:budget", pk=proposal.budget_id)
 
 
-class VoteView(_ChosenVoterMixin, _BudgetPage):
+class VoteView(_ChosenVoterMixin, _ServiceFormPage):
     """An association's ballot: choose the proposals it supports within the rule; changed
     or withdrawn until the voting closes."""
 
     permission_required = "budgeting.vote"
     template_name = "budgeting/vote.html"
+    success_message = gettext_lazy("Thank you! The ballot was cast.")
 
-    def _form(self, voter, data=None) -> BallotForm:
-        ballot = own_ballot(self.url_object, voter)
+    @cached_property
+    def voter(self) -> Organisation:
+        return self.chosen_voter(self.url_object)
+
+    def make_form(self, data=None) -> BallotForm:
+        ballot = own_ballot(self.url_object, self.voter)
         initial = {"proposals": list(ballot.proposals.all())} if ballot else {}
-        proposals = accepted_proposals(self.url_object)
-        return BallotForm(data, initial=initial, proposals=proposals)
+        return BallotForm(data, initial=initial, proposals=accepted_proposals(self.url_object))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        voter = self.chosen_voter(self.url_object)
-        context.setdefault("form", self._form(voter))
-        context.update(voter=voter, ballot=own_ballot(self.url_object, voter))
+        context.update(voter=self.voter, ballot=own_ballot(self.url_object, self.voter))
         return context
 
-    def post(self, request, *args, **kwargs):
-        budget, voter = self.url_object, self.chosen_voter(self.url_object)
-        form = self._form(voter, request.POST)
-        if form.is_valid():
-            try:
-                ballot_cast(
-                    user=request.user,
-                    budget=budget,
-                    voter=voter,
-                    proposal_ids=[proposal.pk for proposal in form.cleaned_data["proposals"]],
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                messages.success(request, _("Thank you! The ballot was cast."))
-                return redirect("budgeting:budget", pk=budget.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+    def save(self, form) -> None:
+        ballot_cast(
+            user=self.request.user,
+            budget=self.url_object,
+            voter=self.voter,
+            proposal_ids=[proposal.pk for proposal in form.cleaned_data["proposals"]],
+        )
 
 
 class WithdrawView(_ChosenVoterMixin, _BudgetPage):
@@ -353,146 +371,100 @@ class WithdrawView(_ChosenVoterMixin, _BudgetPage):
         return redirect("budgeting:budget", pk=budget.pk)
 
 
-class MeetingView(_BudgetPage):
+class MeetingView(_ServiceFormPage):
     """Record the proposal the network agreed together at its meeting."""
 
     permission_required = "budgeting.change_budget"
     template_name = "budgeting/meeting_form.html"
+    success_message = gettext_lazy("The meeting's proposal was recorded.")
 
-    def _form(self, data=None) -> MeetingForm:
+    def make_form(self, data=None) -> MeetingForm:
         return MeetingForm(data, proposals=accepted_proposals(self.url_object))
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.setdefault("form", self._form())
-        return context
-
-    def post(self, request, *args, **kwargs):
-        form = self._form(request.POST)
-        if form.is_valid():
-            try:
-                budget_meeting_record(
-                    user=request.user,
-                    budget=self.url_object,
-                    meeting_on=form.cleaned_data["meeting_on"],
-                    minutes=form.cleaned_data["minutes"],
-                    funded=tuple(form.cleaned_data["funded"]),
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                messages.success(request, _("The meeting's proposal was recorded."))
-                return redirect("budgeting:budget", pk=self.url_object.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+    def save(self, form) -> None:
+        budget_meeting_record(
+            user=self.request.user,
+            budget=self.url_object,
+            meeting_on=form.cleaned_data["meeting_on"],
+            minutes=form.cleaned_data["minutes"],
+            funded=tuple(form.cleaned_data["funded"]),
+        )
 
 
-class DecisionView(_BudgetPage):
+class DecisionView(_ServiceFormPage):
     """Record the municipality's decision on the published proposal."""
 
     permission_required = "budgeting.change_budget"
     template_name = "budgeting/decision_form.html"
+    success_message = gettext_lazy("The decision was recorded.")
 
-    def _form(self, data=None) -> DecisionForm:
+    def make_form(self, data=None) -> DecisionForm:
         proposals = accepted_proposals(self.url_object)
         initial = {"granted": [p for p in proposals if p.funded]}
         return DecisionForm(data, initial=initial, proposals=proposals)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.setdefault("form", self._form())
-        return context
-
-    def post(self, request, *args, **kwargs):
-        form = self._form(request.POST)
-        if form.is_valid():
-            try:
-                budget_decide(
-                    user=request.user, budget=self.url_object, data=form.data_for_service()
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                messages.success(request, _("The decision was recorded."))
-                return redirect("budgeting:budget", pk=self.url_object.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+    def save(self, form) -> None:
+        budget_decide(user=self.request.user, budget=self.url_object, data=form.data_for_service())
 
 
 SESSION_CODE = "budget-{}-voting-code"
 
 
-class CodeView(_BudgetPage):
+class CodeView(_ServiceFormPage):
     """A resident starts voting: the code handed out and the year of birth, checked against
     the vote's age range and not stored. The code is kept in the session for the ballot."""
 
     permission_required = "budgeting.vote_with_code"
     template_name = "budgeting/code.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.setdefault("form", CodeForm())
-        return context
+    def make_form(self, data=None) -> CodeForm:
+        return CodeForm(data)
 
-    def post(self, request, *args, **kwargs):
-        form = CodeForm(request.POST)
-        if form.is_valid():
-            try:
-                voting_code = voting_code_check(
-                    budget=self.url_object,
-                    code=form.cleaned_data["code"],
-                    birth_year=form.cleaned_data["birth_year"],
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                request.session[SESSION_CODE.format(self.url_object.pk)] = voting_code.pk
-                return redirect("budgeting:code-ballot", pk=self.url_object.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+    def save(self, form) -> str:
+        voting_code = voting_code_check(
+            budget=self.url_object,
+            code=form.cleaned_data["code"],
+            birth_year=form.cleaned_data["birth_year"],
+        )
+        self.request.session[SESSION_CODE.format(self.url_object.pk)] = voting_code.pk
+        return reverse("budgeting:code-ballot", kwargs={"pk": self.url_object.pk})
 
 
-class CodeBallotView(_BudgetPage):
-    """The ballot of a resident's voting code, changeable until the voting closes."""
+class CodeBallotView(_ServiceFormPage):
+    """The ballot of a resident's voting code, changeable until the voting closes; without a
+    checked code in the session, the code page first."""
 
     permission_required = "budgeting.vote_with_code"
     template_name = "budgeting/vote.html"
+    success_message = gettext_lazy("Thank you! The ballot was cast.")
 
     @cached_property
     def voting_code(self) -> VotingCode | None:
         pk = self.request.session.get(SESSION_CODE.format(self.url_object.pk))
         return VotingCode.objects.filter(pk=pk, budget=self.url_object).first() if pk else None
 
-    def _form(self, data=None) -> BallotForm:
+    def dispatch(self, request, *args, **kwargs):
+        if self.has_permission() and self.voting_code is None:
+            return redirect("budgeting:code", pk=self.url_object.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def make_form(self, data=None) -> BallotForm:
         ballot = own_code_ballot(self.url_object, self.voting_code)
         initial = {"proposals": list(ballot.proposals.all())} if ballot else {}
         return BallotForm(data, initial=initial, proposals=accepted_proposals(self.url_object))
 
-    def get(self, request, *args, **kwargs):
-        if self.voting_code is None:
-            return redirect("budgeting:code", pk=self.url_object.pk)
-        return super().get(request, *args, **kwargs)
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("form", self._form())
         context.update(ballot=own_code_ballot(self.url_object, self.voting_code), with_code=True)
         return context
 
-    def post(self, request, *args, **kwargs):
-        if self.voting_code is None:
-            return redirect("budgeting:code", pk=self.url_object.pk)
-        form = self._form(request.POST)
-        if form.is_valid():
-            try:
-                ballot_cast_with_code(
-                    budget=self.url_object,
-                    voting_code=self.voting_code,
-                    proposal_ids=[proposal.pk for proposal in form.cleaned_data["proposals"]],
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                messages.success(request, _("Thank you! The ballot was cast."))
-                return redirect("budgeting:budget", pk=self.url_object.pk)
-        return self.render_to_response(self.get_context_data(form=form))
+    def save(self, form) -> None:
+        assert self.voting_code is not None  # dispatch sent the codeless to the code page
+        ballot_cast_with_code(
+            budget=self.url_object,
+            voting_code=self.voting_code,
+            proposal_ids=[proposal.pk for proposal in form.cleaned_data["proposals"]],
+        )
 
 
 class CodesView(_BudgetPage):
