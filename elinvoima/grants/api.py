@@ -12,7 +12,7 @@ from rest_framework import permissions, serializers, viewsets
 from elinvoima.core.filters import FilterSet, YearFilter
 from elinvoima.grants.applications.models import BudgetLine, GoalCommitment, GrantApplication
 from elinvoima.grants.enums import ApplicationState, GrantKind
-from elinvoima.grants.models import GrantDecision, GrantRound
+from elinvoima.grants.models import GrantDecision, GrantRound, QuestionAnswer, RoundQuestion
 from elinvoima.grants.permissions import (
     applications_visible_to,
     decisions_visible_to,
@@ -20,8 +20,16 @@ from elinvoima.grants.permissions import (
 )
 
 
+class RoundQuestionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = RoundQuestion
+        fields = ["id", "position", "text_fi", "text_sv"]
+        read_only_fields = fields
+
+
 class GrantRoundSerializer(serializers.ModelSerializer):
     municipality = serializers.CharField(source="municipality.code")
+    questions = RoundQuestionSerializer(many=True, read_only=True)
 
     class Meta:
         model = GrantRound
@@ -30,6 +38,7 @@ class GrantRoundSerializer(serializers.ModelSerializer):
             *("budget", "period_starts_on", "period_ends_on", "opens_on", "closes_on"),
             *("eligibility", "criteria", "goals", "card_templates", "published_at"),
             "decisions_published_at",
+            "questions",
         ]
         read_only_fields = fields
 
@@ -59,7 +68,7 @@ class GrantRoundViewSet(viewsets.ReadOnlyModelViewSet):
         return (
             rounds_visible_to(self.request.user)
             .select_related("municipality")
-            .prefetch_related("goals", "card_templates")
+            .prefetch_related("goals", "card_templates", "questions")
             .order_by("-opens_on", "-id")
         )
 
@@ -78,6 +87,13 @@ class GoalCommitmentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class QuestionAnswerSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = QuestionAnswer
+        fields = ["question", "text"]
+        read_only_fields = fields
+
+
 class GrantDecisionSerializer(serializers.ModelSerializer):
     class Meta:
         model = GrantDecision
@@ -91,6 +107,7 @@ class GrantApplicationSerializer(serializers.ModelSerializer):
     email = serializers.CharField(read_only=True)
     commitments = GoalCommitmentSerializer(many=True, read_only=True)
     budget_lines = BudgetLineSerializer(many=True, read_only=True)
+    answers = QuestionAnswerSerializer(many=True, read_only=True)
     # null while there is none or the caller may not read it yet.
     decision = GrantDecisionSerializer(read_only=True, allow_null=True)
 
@@ -99,7 +116,7 @@ class GrantApplicationSerializer(serializers.ModelSerializer):
         fields = [
             *("id", "grant_round", "organisation", "state", "action_plan", "requested_amount"),
             *("contact_person", "applicant_name", "business_id", "email", "phone"),
-            *("submitted_at", "commitments", "budget_lines", "decision"),
+            *("submitted_at", "commitments", "budget_lines", "answers", "decision"),
         ]
         read_only_fields = fields
 
@@ -136,6 +153,6 @@ class GrantApplicationViewSet(viewsets.ReadOnlyModelViewSet):
             applications_visible_to(self.request.user)
             .select_related("decision")
             .annotate(decision_readable=Exists(decisions.filter(application=OuterRef("pk"))))
-            .prefetch_related("commitments", "budget_lines")
+            .prefetch_related("commitments", "budget_lines", "answers")
             .order_by("grant_round_id", "organisation_id", "id")
         )

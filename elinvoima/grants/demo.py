@@ -50,6 +50,12 @@ ACTION_PLAN_PDF = (
     b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
     b"trailer<</Root 1 0 R>>\n%%EOF\n"
 )
+# The round's own question (in Finnish, in Swedish) and the association's answer.
+QUESTION = (
+    "Miten toimintanne tavoittaa kuntalaisia, jotka eivät ole yhdistyksen jäseniä?",
+    "Hur når er verksamhet invånare som inte är medlemmar i föreningen?",
+)
+ANSWER = "Rollaattorimarssi on avoin kaikille, ja jumppaan tulee palvelutalon asukkaita."
 # Its commitment, where it has not answered the card yet.
 COMMITMENT = "Tuolijumppa ehkäisee kaatumisia: 12 osallistujaa joka viikko."
 
@@ -86,6 +92,7 @@ def grants_demo_load(context: DemoContext) -> None:
             goals=goals,
             card_templates=cards,
             reviewers=reviewers,
+            questions=(QUESTION,),
         ),
     )
     grant_round = grant_round_publish(user=None, grant_round=grant_round)
@@ -227,6 +234,7 @@ def _reuma_applies(
             requested_amount=amount,
             contact_person="Liisa Laine",
             commitments=tuple((goal, answers.get(goal.pk, COMMITMENT)) for goal in goals),
+            answers=tuple((question, ANSWER) for question in grant_round.questions.all()),
             budget_lines=(
                 ("Jumppaohjaajan palkkiot", Decimal("900")),
                 ("Tilavuokrat", Decimal("400")),

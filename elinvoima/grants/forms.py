@@ -65,6 +65,13 @@ class GrantRoundForm(LenientNumbersMixin, forms.Form):
             "The municipality's coordinators, officials and councillors can be chosen."
         ),
     )
+    questions_fi = forms.CharField(
+        label=_("Questions for the applicants, in Finnish"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One question a line. Every application answers them."),
+    )
+    questions_sv = _text(_("The same questions in Swedish"), rows=4)
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     TEXTS = tuple(
@@ -79,6 +86,19 @@ class GrantRoundForm(LenientNumbersMixin, forms.Form):
         self.fields["card_templates"].queryset = cards
         self.fields["reviewers"].queryset = reviewers
 
+    def clean(self):
+        data = super().clean()
+        fi = _lines(data.get("questions_fi", ""))
+        sv = _lines(data.get("questions_sv", ""), keep_empty=True)
+        if len([line for line in sv if line]) and len(sv) > len(fi):
+            self.add_error(
+                "questions_sv", _("Give the Swedish questions in the order of the Finnish ones.")
+            )
+        data["questions"] = tuple(
+            (question, sv[index] if index < len(sv) else "") for index, question in enumerate(fi)
+        )
+        return data
+
     def data_for_service(self) -> GrantRoundData:
         data = self.cleaned_data
         return GrantRoundData(
@@ -92,4 +112,16 @@ class GrantRoundForm(LenientNumbersMixin, forms.Form):
             goals=tuple(data["goals"]),
             card_templates=tuple(data["card_templates"]),
             reviewers=tuple(data["reviewers"]),
+            questions=data["questions"],
         )
+
+
+def _lines(text: str, *, keep_empty: bool = False) -> list[str]:
+    """One question a line: the lines' texts (without the empty ones, or but for the
+    trailing empty ones with `keep_empty`, so that Swedish lines keep their places)."""
+    lines = [line.strip() for line in (text or "").splitlines()]
+    if keep_empty:
+        while lines and not lines[-1]:
+            lines.pop()
+        return lines
+    return [line for line in lines if line]

@@ -5,6 +5,7 @@ A round is the municipality's draft until it is published; then everyone reads i
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import Municipality
@@ -100,11 +101,35 @@ class GrantRound(Tracked):
         return self.decisions_published_at is not None
 
 
+class RoundQuestion(models.Model):
+    """A question of the round's own that every application answers (issue 15: "form
+    questions"), in Finnish and Swedish."""
+
+    grant_round = models.ForeignKey(GrantRound, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField(default=0)
+    text_fi = models.CharField(_("question in Finnish"), max_length=500)
+    text_sv = models.CharField(_("question in Swedish"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("question of the round")
+        verbose_name_plural = _("questions of the round")
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def text(self) -> str:
+        """In the language of the request: Swedish where given."""
+        return (get_language() or "fi").startswith("sv") and self.text_sv or self.text_fi
+
+
 from elinvoima.grants.applications.models import (  # noqa: E402,F401
     Attachment,
     BudgetLine,
     GoalCommitment,
     GrantApplication,
+    QuestionAnswer,
 )
 from elinvoima.grants.reporting.models import GrantReport  # noqa: E402,F401
 from elinvoima.grants.review.models import (  # noqa: E402,F401

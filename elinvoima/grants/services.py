@@ -16,12 +16,13 @@ from elinvoima.cards.models import CardTemplate
 from elinvoima.core.concurrency import locked_unchanged
 from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.validation import validate_for_save
-from elinvoima.grants.models import GrantRound
+from elinvoima.grants.models import GrantRound, RoundQuestion
 from elinvoima.grants.selectors import reviewer_candidates
 from elinvoima.strategy.models import Goal
 from elinvoima.strategy.permissions import authorize
 
 LANGUAGES = ("fi", "sv")
+MAX_QUESTIONS = 20
 TRANSLATED = ("name", "description", "eligibility", "criteria")
 
 
@@ -38,6 +39,8 @@ class GrantRoundData:
     card_templates: tuple[CardTemplate, ...] = field(default=())
     # Who score the applications: people of the municipality (`reviewer_candidates`).
     reviewers: tuple[User, ...] = field(default=())
+    # The round's own questions: (in Finnish, in Swedish), in order.
+    questions: tuple[tuple[str, str], ...] = field(default=())
 
 
 def round_version(grant_round: GrantRound) -> str:
@@ -61,6 +64,13 @@ def _validated(municipality: Municipality, data: GrantRoundData) -> None:
     if any(card.decision.municipality_id != municipality.pk for card in data.card_templates):
         errors["card_templates"] = [
             _("Choose wellbeing cards of %(municipality)s.") % {"municipality": municipality}
+        ]
+    if len(data.questions) > MAX_QUESTIONS or any(
+        len(fi) > 500 or len(sv) > 500 for fi, sv in data.questions
+    ):
+        errors["questions_fi"] = [
+            _("Ask at most %(count)d questions of at most 500 characters.")
+            % {"count": MAX_QUESTIONS}
         ]
     if data.reviewers:
         candidates = set(
@@ -117,7 +127,31 @@ def grant_round_save(
     grant_round.goals.set(data.goals)
     grant_round.card_templates.set(data.card_templates)
     grant_round.reviewers.set(data.reviewers)
+    _questions_set(grant_round, data.questions)
     return grant_round
+
+
+def _questions_set(grant_round: GrantRound, questions: tuple[tuple[str, str], ...]) -> None:
+    """The round's questions as given; once it has applications, only new questions are
+    added and the texts of the others corrected, so that no answer loses its question."""
+    existing = list(grant_round.questions.all())
+    answered = grant_round.applications.exists()
+    if answered and len(questions) < len(existing):
+        raise ValidationError(
+            {"questions_fi": [_("The round has applications: its questions are not removed.")]}
+        )
+    for position, (fi, sv) in enumerate(questions):
+        if position < len(existing):
+            question = existing[position]
+            question.text_fi, question.text_sv, question.position = fi, sv, position
+            question.save()
+        else:
+            RoundQuestion.objects.create(
+                grant_round=grant_round, position=position, text_fi=fi, text_sv=sv
+            )
+    if not answered:
+        for question in existing[len(questions) :]:
+            question.delete()
 
 
 @transaction.atomic

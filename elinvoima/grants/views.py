@@ -60,6 +60,7 @@ class RoundView(ObjectPermissionMixin, TemplateView):
         grant_round = self.url_object
         context.update(
             goals=list(grant_round.goals.order_by("position", "pk")),
+            questions=list(grant_round.questions.all()),
             cards=list(grant_round.card_templates.select_related("decision")),
             can_change=self.request.user.has_perm("grants.change_round", grant_round),
             apply_for=(
@@ -104,6 +105,8 @@ class _RoundFormView(ObjectPermissionMixin, TemplateView):
                 goals=list(grant_round.goals.all()),
                 card_templates=list(grant_round.card_templates.all()),
                 reviewers=list(grant_round.reviewers.all()),
+                questions_fi="\n".join(q.text_fi for q in grant_round.questions.all()),
+                questions_sv="\n".join(q.text_sv for q in grant_round.questions.all()),
                 loaded_version=round_version(grant_round),
             )
         return GrantRoundForm(

@@ -79,6 +79,8 @@ def test_grant_application__association_applies_on_a_phone__coordinator_reads_it
     page.locator("#id_requested_amount").fill("1 500")
     page.locator("#id_contact_person").fill("Pertti Honkanen")
     page.locator(f"#id_goal_{goal.pk}").fill("Jumppa ehkäisee kaatumisia.")
+    question = grant_round.questions.get()  # the round's own question
+    page.locator(f"#id_question_{question.pk}").fill("Marssi on avoin kaikille.")
     add_cost = page.locator("main .formset__add")  # the budget's rows come on demand
     add_cost.click()
     page.locator("#id_line-0-description").fill("Ohjaajan palkkiot")

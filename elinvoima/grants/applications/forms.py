@@ -12,6 +12,7 @@ from elinvoima.grants.applications.models import MAX_AMOUNT
 from elinvoima.grants.applications.services import MAX_BUDGET_LINES, ApplicationData
 
 GOAL_FIELD = "goal_{}"
+QUESTION_FIELD = "question_{}"
 
 
 class ApplicationForm(LenientNumbersMixin, forms.Form):
@@ -31,9 +32,18 @@ class ApplicationForm(LenientNumbersMixin, forms.Form):
     contact_person = forms.CharField(label=_("Contact person"), required=False, max_length=200)
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, goals=(), **kwargs):
+    def __init__(self, *args, goals=(), questions=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.goals = list(goals)
+        self.questions = list(questions)
+        for question in self.questions:
+            self.fields[QUESTION_FIELD.format(question.pk)] = forms.CharField(
+                label=question.text,
+                required=False,
+                max_length=5000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=_("Answered before the application is submitted."),
+            )
         for goal in self.goals:
             self.fields[GOAL_FIELD.format(goal.pk)] = forms.CharField(
                 label=goal.title,
@@ -45,11 +55,14 @@ class ApplicationForm(LenientNumbersMixin, forms.Form):
     def goal_fields(self):
         return [self[GOAL_FIELD.format(goal.pk)] for goal in self.goals]
 
+    def question_fields(self):
+        return [self[QUESTION_FIELD.format(question.pk)] for question in self.questions]
+
     def other_fields(self):
         return [
             field
             for field in self.visible_fields()
-            if not field.name.startswith(GOAL_FIELD.format(""))
+            if not field.name.startswith((GOAL_FIELD.format(""), QUESTION_FIELD.format("")))
         ]
 
     def data_for_service(self, budget_lines) -> ApplicationData:
@@ -64,6 +77,9 @@ class ApplicationForm(LenientNumbersMixin, forms.Form):
                 if data[GOAL_FIELD.format(goal.pk)].strip()
             ),
             budget_lines=tuple(budget_lines),
+            answers=tuple(
+                (question, data[QUESTION_FIELD.format(question.pk)]) for question in self.questions
+            ),
         )
 
 

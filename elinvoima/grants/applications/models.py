@@ -14,7 +14,7 @@ from elinvoima.actors.models import Organisation
 from elinvoima.core.models import Tracked
 from elinvoima.core.private_files import private_storage
 from elinvoima.grants.enums import ApplicationState
-from elinvoima.grants.models import GrantRound
+from elinvoima.grants.models import GrantRound, RoundQuestion
 from elinvoima.strategy.models import Goal, Measure
 
 MAX_AMOUNT = 10_000_000  # euros: more than any association asks for
@@ -177,3 +177,23 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class QuestionAnswer(models.Model):
+    """The application's answer to one of the round's own questions."""
+
+    application = models.ForeignKey(
+        GrantApplication, on_delete=models.CASCADE, related_name="answers"
+    )
+    question = models.ForeignKey(RoundQuestion, on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(_("answer"))
+
+    class Meta:
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(fields=["application", "question"], name="question_answer_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:50]

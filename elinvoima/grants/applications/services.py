@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from elinvoima.actors.models import Organisation
 from elinvoima.actors.permissions import represented_organisation_ids
@@ -23,9 +24,10 @@ from elinvoima.grants.applications.models import (
     BudgetLine,
     GoalCommitment,
     GrantApplication,
+    QuestionAnswer,
 )
 from elinvoima.grants.enums import ApplicationState
-from elinvoima.grants.models import GrantRound
+from elinvoima.grants.models import GrantRound, RoundQuestion
 from elinvoima.strategy.models import Goal
 from elinvoima.strategy.permissions import authorize
 
@@ -41,6 +43,8 @@ class ApplicationData:
     commitments: tuple[tuple[Goal, str], ...] = field(default=())
     # (cost, euros) of the budget, in order.
     budget_lines: tuple[tuple[str, Decimal], ...] = field(default=())
+    # The answers to the round's own questions.
+    answers: tuple[tuple[RoundQuestion, str], ...] = field(default=())
 
 
 def application_version(application: GrantApplication) -> str:
@@ -70,6 +74,9 @@ def _validated(grant_round: GrantRound, data: ApplicationData) -> None:
     round_goals = set(grant_round.goals.values_list("pk", flat=True))
     if any(goal.pk not in round_goals for goal, _how in data.commitments):
         errors["commitments"] = [_("Commit to the goals of this round only.")]
+    round_questions = {question.pk for question in grant_round.questions.all()}
+    if any(question.pk not in round_questions for question, _text in data.answers):
+        errors["answers"] = [_("Answer the questions of this round only.")]
     if len(data.budget_lines) > MAX_BUDGET_LINES:
         errors["budget_lines"] = [
             _("Give at most %(count)d budget lines.") % {"count": MAX_BUDGET_LINES}
@@ -152,6 +159,12 @@ def grant_application_save(
         for goal, how in data.commitments
         if how.strip()
     )
+    application.answers.all().delete()
+    QuestionAnswer.objects.bulk_create(
+        QuestionAnswer(application=application, question=question, text=text.strip())
+        for question, text in data.answers
+        if text.strip()
+    )
     application.budget_lines.all().delete()
     for line in lines:
         line.application = application
@@ -193,6 +206,17 @@ def grant_application_submit(
         missing["action_plan"] = [_("Tell what the association will do with the grant.")]
     if application.requested_amount <= 0:
         missing["requested_amount"] = [_("Give the amount applied for.")]
+    answered = set(application.answers.values_list("question_id", flat=True))
+    unanswered = application.grant_round.questions.exclude(pk__in=answered).count()
+    if unanswered:
+        missing["answers"] = [
+            ngettext(
+                "Answer the round's question: %(count)d is not answered yet.",
+                "Answer the round's questions: %(count)d are not answered yet.",
+                unanswered,
+            )
+            % {"count": unanswered}
+        ]
     if missing:
         raise ValidationError(missing)
     organisation = application.organisation

@@ -19,6 +19,7 @@ from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.grants.applications.files import MAX_FILES, content_type_of
 from elinvoima.grants.applications.forms import (
     GOAL_FIELD,
+    QUESTION_FIELD,
     ApplicationForm,
     AttachmentForm,
     BudgetLineFormSet,
@@ -48,6 +49,7 @@ class _ApplicationFormMixin:
 
     def _forms(self, grant_round, organisation, application=None, data=None):
         goals = list(grant_round.goals.order_by("position", "pk"))
+        questions = list(grant_round.questions.all())
         initial, lines = {}, []
         if application is not None:
             initial = {
@@ -58,6 +60,8 @@ class _ApplicationFormMixin:
             }
             for commitment in application.commitments.all():
                 initial[GOAL_FIELD.format(commitment.goal_id)] = commitment.how
+            for answer in application.answers.all():
+                initial[QUESTION_FIELD.format(answer.question_id)] = answer.text
             lines = [
                 {"description": line.description, "amount": line.amount}
                 for line in application.budget_lines.all()
@@ -66,7 +70,7 @@ class _ApplicationFormMixin:
             # The association's wellbeing card answers for the goals, to start from.
             for goal_id, text in card_answers_for(grant_round, organisation, goals).items():
                 initial[GOAL_FIELD.format(goal_id)] = text
-        form = ApplicationForm(data, initial=initial, goals=goals)
+        form = ApplicationForm(data, initial=initial, goals=goals, questions=questions)
         formset = BudgetLineFormSet(data, initial=lines, prefix="line")
         return form, formset
 
@@ -199,6 +203,7 @@ class ApplicationView(ObjectPermissionMixin, TemplateView):
         context.update(
             grant_round=grant_round,
             commitments=list(application.commitments.select_related("goal")),
+            answers=list(application.answers.select_related("question")),
             card_answers=card_answers_shown_with(user, application),
             budget_lines=lines,
             costs=sum(line.amount for line in lines),
