@@ -23,6 +23,7 @@ ballot_cast_pg
 import multiprocessing
 import random
 import threading
+import time
 
 from django.conf import settings
 from django.db import connection, connections
@@ -151,9 +152,12 @@ class _Voter:
         self.last = chosen
 
 
-def _others_vote(budget_pk: int, voters: list[tuple[int, int, int]], stop, results) -> None:
+def _others_vote(
+    budget_pk: int, voters: list[tuple[int, int, int]], stop, results, casts_so_far
+) -> None:
     """In a process of its own: each voter (user id, association id, seed) in a thread,
-    changing its ballot until `stop`; then its last choices, the casts and failures."""
+    changing its ballot until `stop` (each cast counted in the shared `casts_so_far`); then
+    its last choices, the casts and failures."""
     budget = Budget.objects.select_related("network").get(pk=budget_pk)
     others = [
         _Voter(budget, User.objects.get(pk=user_pk), organisation_id, seed=seed)
@@ -170,6 +174,8 @@ def _others_vote(budget_pk: int, voters: list[tuple[int, int, int]], stop, resul
                 voter.cast()
                 with lock:
                     casts[0] += 1
+                with casts_so_far.get_lock():
+                    casts_so_far.value += 1
         except Exception as error:  # noqa: BLE001 (reported to the parent)
             failures.append(repr(error))
         finally:
@@ -193,10 +199,13 @@ def ballot_cast_pg() -> Result:
     ]
     others = specs[1 : OTHERS + 1]
     context = multiprocessing.get_context("fork")
-    stop, results = context.Event(), context.Queue()
+    stop, results, casts_so_far = context.Event(), context.Queue(), context.Value("i", 0)
     connections.close_all()  # the children must not share the parent's connection
     processes = [
-        context.Process(target=_others_vote, args=(budget.pk, others[n::PROCESSES], stop, results))
+        context.Process(
+            target=_others_vote,
+            args=(budget.pk, others[n::PROCESSES], stop, results, casts_so_far),
+        )
         for n in range(PROCESSES)
     ]
 
@@ -209,6 +218,7 @@ def ballot_cast_pg() -> Result:
     try:
         for process in processes:
             process.start()
+        _until_all_vote(casts_so_far, len(others))
         for _ in range(5):
             measured.cast()
             trivial()
@@ -237,6 +247,17 @@ def ballot_cast_pg() -> Result:
         f"cast meanwhile); {checked}; {Ballot.objects.filter(budget=budget).count()} ballots "
         f"in the budget, DEBUG={settings.DEBUG}",
     )
+
+
+def _until_all_vote(casts_so_far, voters: int) -> None:
+    """Wait until the other voters are at it (as many casts as voters, twice over), so
+    that the measuring starts under the whole load."""
+    deadline = time.monotonic() + 120
+    while casts_so_far.value < 2 * voters:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the other voters cast only {casts_so_far.value} ballots")
+        time.sleep(0.1)
+    progress(f"ballot_cast_pg: the {voters} others are voting")
 
 
 def _check_one_ballot_each(budget: Budget, last: dict[int, list[int]]) -> str:
