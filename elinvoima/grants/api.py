@@ -36,7 +36,8 @@ class GrantRoundSerializer(serializers.ModelSerializer):
         fields = [
             *("id", "municipality", "kind", "name", "name_fi", "name_sv", "description"),
             *("budget", "period_starts_on", "period_ends_on", "opens_on", "closes_on"),
-            *("eligibility", "criteria", "goals", "card_templates", "published_at"),
+            *("eligibility", "criteria", "attachments_asked", "goals", "card_templates"),
+            "published_at",
             "decisions_published_at",
             "questions",
         ]

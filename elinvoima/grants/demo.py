@@ -83,6 +83,7 @@ def grants_demo_load(context: DemoContext) -> None:
                 "name_sv": f"Verksamhetsbidrag till föreningar {today.year + 1}",
                 "description_fi": DESCRIPTION,
                 "eligibility_fi": ELIGIBILITY,
+                "attachments_asked_fi": ATTACHMENTS_ASKED,
             },
             budget=Decimal("25000"),
             period_starts_on=datetime.date(today.year + 1, 1, 1),
@@ -127,6 +128,7 @@ DESCRIPTION = (
     "hakemuksessa, mitä teette hyvinvointikortin tavoitteiden hyväksi."
 )
 ELIGIBILITY = "Utajärvellä toimivat rekisteröidyt yhdistykset."
+ATTACHMENTS_ASKED = "Yhdistyksen toimintasuunnitelma ja talousarvio."
 
 
 def _decided_round(utajarvi, today, goals, cards, reviewers) -> GrantRound | None:

@@ -41,6 +41,8 @@ class GrantRoundForm(LenientNumbersMixin, forms.Form):
     eligibility_sv = _text(_("Who may apply, in Swedish"))
     criteria_fi = _text(_("Criteria, in Finnish"))
     criteria_sv = _text(_("Criteria, in Swedish"))
+    attachments_asked_fi = _text(_("Attachments asked for, in Finnish"), rows=2)
+    attachments_asked_sv = _text(_("Attachments asked for, in Swedish"), rows=2)
     goals = forms.ModelMultipleChoiceField(
         label=_("Goals of the welfare plan"),
         queryset=None,
@@ -76,7 +78,7 @@ class GrantRoundForm(LenientNumbersMixin, forms.Form):
 
     TEXTS = tuple(
         f"{name}_{language}"
-        for name in ("name", "description", "eligibility", "criteria")
+        for name in ("name", "description", "eligibility", "criteria", "attachments_asked")
         for language in ("fi", "sv")
     )
 

@@ -42,6 +42,14 @@ class GrantRound(Tracked):
         blank=True,
         help_text=_("How the applications are weighed, besides the goals below."),
     )
+    attachments_asked = models.TextField(
+        _("attachments asked for"),
+        blank=True,
+        help_text=_(
+            "For example: the action plan and the budget of the year. An application is "
+            "submitted with at least one attachment when the round asks for them."
+        ),
+    )
     goals = models.ManyToManyField(
         Goal,
         verbose_name=_("goals of the welfare plan"),

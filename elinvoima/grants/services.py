@@ -23,7 +23,7 @@ from elinvoima.strategy.permissions import authorize
 
 LANGUAGES = ("fi", "sv")
 MAX_QUESTIONS = 20
-TRANSLATED = ("name", "description", "eligibility", "criteria")
+TRANSLATED = ("name", "description", "eligibility", "criteria", "attachments_asked")
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from elinvoima.grants.applications.services import (
     attachment_remove,
     grant_application_submit,
 )
+from elinvoima.grants.models import GrantRound
 from tests.factories.actors import client_of
 from tests.grants.conftest import draft_application
 
@@ -144,3 +145,16 @@ def test_pages__attached_on_the_page__downloaded_by_its_readers_only(world):
     assert 'attachment; filename="Toimintasuunnitelma.pdf"' in response["Content-Disposition"]
     assert client_of(world["other"]).get(download).status_code == 404
     assert client_of(None).get(download).status_code == 302  # to log in
+
+
+def test_submit__with_an_attachment_where_the_round_asks_for_them(world):
+    GrantRound.objects.filter(pk=world["round"].pk).update(attachments_asked="Toimintasuunnitelma")
+    application = draft_application(world)
+    with pytest.raises(ValidationError) as refused:
+        grant_application_submit(user=world["representative"], application=application)
+    assert "attachments" in refused.value.message_dict
+    attachment_add(
+        user=world["representative"], application=application, upload=_upload("plan.pdf", PDF)
+    )
+    application = grant_application_submit(user=world["representative"], application=application)
+    assert application.state == "submitted"

@@ -206,6 +206,11 @@ def grant_application_submit(
         missing["action_plan"] = [_("Tell what the association will do with the grant.")]
     if application.requested_amount <= 0:
         missing["requested_amount"] = [_("Give the amount applied for.")]
+    if application.grant_round.attachments_asked and not application.attachments.exists():
+        missing["attachments"] = [
+            _("Attach the files the round asks for: %(asked)s")
+            % {"asked": application.grant_round.attachments_asked}
+        ]
     answered = set(application.answers.values_list("question_id", flat=True))
     unanswered = application.grant_round.questions.exclude(pk__in=answered).count()
     if unanswered:
