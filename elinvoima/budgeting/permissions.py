@@ -18,7 +18,7 @@ from elinvoima.actors.permissions import (
     represented_organisation_ids,
 )
 from elinvoima.budgeting.enums import Phase, Voters
-from elinvoima.budgeting.models import Ballot, Budget
+from elinvoima.budgeting.models import Ballot, Budget, Proposal
 from elinvoima.cards.associations import ASSOCIATION_KINDS
 
 
@@ -42,9 +42,15 @@ def voter_ids(user, budget: Budget) -> set[int]:
     return cache[user.pk]
 
 
+def _budget_of(obj):
+    return obj.budget if isinstance(obj, Proposal) else obj
+
+
 @rules.predicate
-def coordinates_budget(user, budget) -> bool:
-    """The welfare coordinators of the budget's municipality (or of the municipality)."""
+def coordinates_budget(user, obj) -> bool:
+    """The welfare coordinators of the budget's (or proposal's budget's) municipality, or
+    of the municipality."""
+    budget = _budget_of(obj)
     municipality = budget.municipality if isinstance(budget, Budget) else budget
     return municipality is not None and manages_municipality(user, municipality)
 
@@ -80,6 +86,22 @@ def residents_vote(user, budget) -> bool:
 
 
 @rules.predicate
+def proposes_it(user, proposal) -> bool:
+    """The representatives of the proposal's association, a member of the network."""
+    return proposal is not None and proposal.organisation_id in voter_ids(user, proposal.budget)
+
+
+@rules.predicate
+def proposal_takes_changes(user, proposal) -> bool:
+    return proposal is not None and proposal.budget.phase in (Phase.PROPOSING, Phase.REVIEWING)
+
+
+@rules.predicate
+def proposals_taken(user, proposal) -> bool:
+    return proposal is not None and proposal.budget.phase == Phase.PROPOSING
+
+
+@rules.predicate
 def counts_shown(user, budget) -> bool:
     return budget is not None and (
         budget.results_published_at is not None
@@ -94,6 +116,13 @@ rules.add_perm("budgeting.view_budget", is_platform_admin | is_out | coordinates
 rules.add_perm("budgeting.change_budget", is_platform_admin | coordinates_budget)
 rules.add_perm("budgeting.propose", takes_proposals & is_network_association)
 rules.add_perm("budgeting.vote", is_voting & associations_vote & is_network_association)
+# The object: a proposal. Its association changes it while proposals are taken, the
+# coordinators until the voting begins.
+rules.add_perm(
+    "budgeting.change_proposal",
+    ((is_platform_admin | coordinates_budget) & proposal_takes_changes)
+    | (proposes_it & proposals_taken),
+)
 # A resident votes with a code (checked by the service), signed in or not.
 rules.add_perm("budgeting.vote_with_code", is_voting & residents_vote)
 rules.add_perm("budgeting.view_counts", is_platform_admin | coordinates_budget | counts_shown)

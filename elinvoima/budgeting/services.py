@@ -284,17 +284,8 @@ def proposal_save(
         proposal = Proposal(budget=budget, organisation=organisation, created_by=who)
     else:
         budget = proposal.budget
-        may_change = (
-            user is None
-            or user.has_perm("budgeting.change_budget", budget)
-            or (
-                user.has_perm("budgeting.propose", budget)
-                and proposal.organisation_id in voter_ids(user, budget)
-            )
-        )
-        if not may_change:
-            authorize(user, "budgeting.view_budget", budget)
-            raise ValidationError(_("The proposal is not changed any more."))
+        visible = ("budgeting.view_budget", budget)
+        authorize(user, "budgeting.change_proposal", proposal, visible=visible)
         proposal = locked_unchanged(
             Proposal.objects.select_related("budget"),
             proposal.pk,

@@ -26,6 +26,11 @@ urlpatterns = [
     path("budgets/<int:pk>/meeting/", views.MeetingView.as_view(), name="meeting"),
     path("budgets/<int:pk>/decision/", views.DecisionView.as_view(), name="decision"),
     path(
+        "budget-proposals/<int:pk>/edit/",
+        views.ProposalEditView.as_view(),
+        name="proposal-edit",
+    ),
+    path(
         "budget-proposals/<int:pk>/review/",
         views.ProposalReviewView.as_view(),
         name="proposal-review",

@@ -22,6 +22,7 @@ from elinvoima.budgeting.forms import (
     ProposalForm,
 )
 from elinvoima.budgeting.models import Budget, Proposal, VotingCode
+from elinvoima.budgeting.permissions import voter_ids
 from elinvoima.budgeting.selectors import (
     accepted_proposals,
     budgets_of,
@@ -73,6 +74,19 @@ class _BudgetPage(ObjectPermissionMixin, TemplateView):
     anonymous_to_login = True
     context_object_name = "budget"
     select_related = ("municipality", "network")
+
+
+def _changeable(user, budget: Budget, proposals: list[Proposal]) -> set[int]:
+    """The proposals the user may change now (the ids): the twin of
+    `budgeting.change_proposal` for one budget's proposals, without asking each."""
+    if budget.phase not in (Phase.PROPOSING, Phase.REVIEWING):
+        return set()
+    if user.has_perm("budgeting.change_budget", budget):
+        return {proposal.pk for proposal in proposals}
+    if budget.phase != Phase.PROPOSING:
+        return set()
+    own = voter_ids(user, budget)
+    return {proposal.pk for proposal in proposals if proposal.organisation_id in own}
 
 
 class _ServiceFormPage(_BudgetPage):
@@ -135,6 +149,7 @@ class BudgetView(_BudgetPage):
             and budget.how_agreed == HowAgreed.MEETING
             and budget.phase == Phase.REVIEWING,
             decides=can_change and budget.phase == Phase.FINISHED and not budget.decision_outcome,
+            changeable=_changeable(user, budget, proposals),
             proposes_for=voters_for(user, budget)
             if user.has_perm("budgeting.propose", budget)
             else [],
@@ -293,6 +308,55 @@ class _ProposalPage(ObjectPermissionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["budget"] = self.url_object.budget
         return context
+
+
+class ProposalEditView(_ProposalPage):
+    """Change a proposal: its association while proposals are taken, the coordinators until
+    the voting begins."""
+
+    template_name = "budgeting/proposal_form.html"
+
+    def get_permission_object(self):
+        return self.url_object.budget
+
+    def has_permission(self) -> bool:
+        # Seen with the budget (404 otherwise); changed as the proposal allows (403).
+        if not super().has_permission():
+            return False
+        return self.request.user.has_perm("budgeting.change_proposal", self.url_object)
+
+    def _form(self, data=None) -> ProposalForm:
+        proposal = self.url_object
+        initial = {name: getattr(proposal, name) for name in ProposalForm.TEXTS}
+        initial.update(
+            cost=proposal.cost, measure=proposal.measure, loaded_version=version_of(proposal)
+        )
+        return ProposalForm(data, initial=initial, measures=measures_for_proposals(proposal.budget))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self._form())
+        context["organisation"] = self.url_object.organisation
+        return context
+
+    def post(self, request, *args, **kwargs):
+        proposal = self.url_object
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                proposal_save(
+                    user=request.user,
+                    budget=proposal.budget,
+                    proposal=proposal,
+                    data=form.data_for_service(),
+                    loaded_version=form.cleaned_data["loaded_version"] or None,
+                )
+            except ValidationError as error:
+                form_add_service_errors(form, error)
+            else:
+                messages.success(request, _("The proposal was saved."))
+                return redirect("budgeting:budget", pk=proposal.budget_id)
+        return self.render_to_response(self.get_context_data(form=form))
 
 
 class ProposalReviewView(_ProposalPage):

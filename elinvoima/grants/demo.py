@@ -147,6 +147,7 @@ def _decided_round(utajarvi, today, goals, cards, reviewers) -> GrantRound | Non
                 "eligibility_fi": ELIGIBILITY,
                 "criteria_fi": "Toiminta on avointa kaikille kuntalaisille ja tavoittaa "
                 "ikäihmisiä, joilla on riski jäädä yksin.",
+                "attachments_asked_fi": ATTACHMENTS_ASKED,
             },
             budget=Decimal("20000"),
             period_starts_on=datetime.date(closes_on.year, 1, 1),

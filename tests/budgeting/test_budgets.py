@@ -26,6 +26,7 @@ from elinvoima.budgeting.services import (
     budget_advance,
     budget_decide,
     budget_save,
+    proposal_review,
     proposal_save,
 )
 from elinvoima.budgeting.tally import Counted, funded_ids
@@ -253,3 +254,30 @@ def test_pages__vote_on_the_page__the_draft_hidden(world):
     draft_url = reverse("budgeting:budget", kwargs={"pk": draft.pk})
     assert client_of(world["mll_rep"]).get(draft_url).status_code == 404
     assert client_of(world["coordinator"]).get(draft_url).status_code == 200
+
+
+def test_proposal_edit__its_association_while_taken__the_coordinator_until_the_vote(world):
+    budget = budget_save(
+        user=world["coordinator"],
+        municipality=world["municipality"],
+        data=budget_data(world["network"]),
+    )
+    budget = advanced(budget, 2)  # taking proposals
+    proposal = proposal_save(
+        user=world["mll_rep"],
+        budget=budget,
+        organisation=world["mll"],
+        data=ProposalData(texts={"title_fi": "Kerho"}, cost=Decimal("700")),
+    )
+    url = reverse("budgeting:proposal-edit", kwargs={"pk": proposal.pk})
+    form = {"title_fi": "Kyläkerho", "cost": "800", "loaded_version": ""}
+    assert client_of(world["sports_rep"]).post(url, form).status_code == 403  # not its own
+    assert client_of(world["mll_rep"]).post(url, form).status_code == 302
+    proposal.refresh_from_db()
+    assert (proposal.title_fi, proposal.cost) == ("Kyläkerho", Decimal("800"))
+    advanced(budget)  # reviewing: the coordinator's only
+    assert client_of(world["mll_rep"]).post(url, form).status_code == 403
+    assert client_of(world["coordinator"]).post(url, {**form, "cost": "750"}).status_code == 302
+    proposal_review(user=world["coordinator"], proposal=proposal, accepted=True)
+    advanced(budget)  # voting: no more changes
+    assert client_of(world["coordinator"]).get(url).status_code == 403

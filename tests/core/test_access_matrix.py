@@ -396,6 +396,16 @@ EXPECTATIONS = {
     "budgeting:budget-edit": (lambda d: _voting_budget(), only("admin", "hyte.vaala")),
     "budgeting:meeting": (lambda d: _voting_budget(), only("admin", "hyte.vaala")),
     "budgeting:decision": (lambda d: _voting_budget(), only("admin", "hyte.vaala")),
+    # Voting: no proposal is changed any more (but for the admin, a superuser, whose save
+    # the service still refuses once voting has begun).
+    "budgeting:proposal-edit": (
+        lambda d: _pk(
+            "budgeting.Proposal",
+            budget=_voting_budget()["pk"],
+            title_fi__startswith="Perhekahvila",
+        ),
+        only("admin"),
+    ),
     "budgeting:proposal-review": (
         lambda d: _pk(
             "budgeting.Proposal", budget=_voting_budget()["pk"], title_fi__startswith="Perhekahvila"
