@@ -21,46 +21,44 @@ from .demo import grants_demo_load
 from .reporting.selectors import reports_due, reports_to_receive
 from .review.selectors import applications_to_score, rounds_to_decide
 
+# What waits for the user, kind by kind: the ids of the items (the first is linked), what
+# a count of them is called, and the page of the first.
+WORK = (
+    (
+        drafts_to_submit,
+        lambda n: ngettext("grant application to submit", "grant applications to submit", n),
+        "grants:application",
+    ),
+    (
+        applications_to_score,
+        lambda n: ngettext("grant application to score", "grant applications to score", n),
+        "grants:round-applications",
+    ),
+    (
+        rounds_to_decide,
+        lambda n: ngettext("grant application to decide", "grant applications to decide", n),
+        "grants:round-applications",
+    ),
+    (
+        reports_due,
+        lambda n: ngettext("grant report to write", "grant reports to write", n),
+        "grants:report",
+    ),
+    (
+        reports_to_receive,
+        lambda n: ngettext("grant report to receive", "grant reports to receive", n),
+        "grants:report",
+    ),
+)
+
 
 def _work(user):
     if not user.is_authenticated:
         return
-    drafts = drafts_to_submit(user)
-    if drafts:
-        yield WorkItem(
-            ngettext("grant application to submit", "grant applications to submit", len(drafts)),
-            len(drafts),
-            reverse("grants:application", kwargs={"pk": drafts[0]}),
-        )
-    to_score = applications_to_score(user)
-    if to_score:
-        yield WorkItem(
-            ngettext("grant application to score", "grant applications to score", len(to_score)),
-            len(to_score),
-            reverse("grants:round-applications", kwargs={"pk": to_score[0]}),
-        )
-    to_decide = rounds_to_decide(user)
-    if to_decide:
-        yield WorkItem(
-            ngettext("grant application to decide", "grant applications to decide", len(to_decide)),
-            len(to_decide),
-            reverse("grants:round-applications", kwargs={"pk": to_decide[0]}),
-        )
-
-    due = reports_due(user)
-    if due:
-        yield WorkItem(
-            ngettext("grant report to write", "grant reports to write", len(due)),
-            len(due),
-            reverse("grants:report", kwargs={"pk": due[0]}),
-        )
-    to_receive = reports_to_receive(user)
-    if to_receive:
-        yield WorkItem(
-            ngettext("grant report to receive", "grant reports to receive", len(to_receive)),
-            len(to_receive),
-            reverse("grants:report", kwargs={"pk": to_receive[0]}),
-        )
+    for ids_of, called, url_name in WORK:
+        ids = ids_of(user)
+        if ids:
+            yield WorkItem(called(len(ids)), len(ids), reverse(url_name, kwargs={"pk": ids[0]}))
 
 
 def register(registry: Registry) -> None:
