@@ -156,6 +156,15 @@ def organisations_visible_to(user) -> "QuerySet[Organisation]":
     return queryset.filter(visible)
 
 
+def visible_organisation_ids(user, ids) -> set[int]:
+    """Which of the organisations `ids` the user may see (one query): a page that names
+    organisations for another reason (a public grant decision) shows the others unnamed."""
+    ids = set(ids)
+    if not ids:
+        return set()
+    return set(organisations_visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+
+
 can_manage_municipality = is_platform_admin | manages_municipality
 can_view_audit_log = is_platform_admin
 can_delete_organisation = is_platform_admin | coordinates_home_municipality_of

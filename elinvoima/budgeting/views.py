@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality, Organisation
+from elinvoima.actors.permissions import visible_organisation_ids
 from elinvoima.budgeting.enums import PHASE_ORDER, HowAgreed, Phase, Voters, VotingRule
 from elinvoima.budgeting.forms import (
     BallotForm,
@@ -150,6 +151,9 @@ class BudgetView(_BudgetPage):
             and budget.phase == Phase.REVIEWING,
             decides=can_change and budget.phase == Phase.FINISHED and not budget.decision_outcome,
             changeable=_changeable(user, budget, proposals),
+            visible_organisations=visible_organisation_ids(
+                user, (proposal.organisation_id for proposal in proposals)
+            ),
             proposes_for=voters_for(user, budget)
             if user.has_perm("budgeting.propose", budget)
             else [],

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality
+from elinvoima.actors.permissions import visible_organisation_ids
 from elinvoima.core.forms import form_add_service_errors
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.grants.applications.selectors import (
@@ -58,6 +59,7 @@ class RoundView(ObjectPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         grant_round = self.url_object
+        decisions = published_decisions(grant_round)
         context.update(
             goals=list(grant_round.goals.order_by("position", "pk")),
             questions=list(grant_round.questions.all()),
@@ -72,7 +74,10 @@ class RoundView(ObjectPermissionMixin, TemplateView):
             own_applications=list(own_applications(self.request.user, grant_round)),
             sees_applications=self.request.user.has_perm("grants.view_applications", grant_round),
             sees_reviews=self.request.user.has_perm("grants.publish_decisions", grant_round),
-            decisions=published_decisions(grant_round),
+            decisions=decisions,
+            visible_organisations=visible_organisation_ids(
+                self.request.user, (d.application.organisation_id for d in decisions)
+            ),
         )
         return context
 

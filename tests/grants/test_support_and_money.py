@@ -149,6 +149,17 @@ def test_money__per_goal__the_measures_goal_or_the_commitments_split(world):
         reverse("grants:money", kwargs={"code": municipality.code}), {"year": YEAR}
     )
     assert page.status_code == 200 and "900,50" in page.content.decode()
+    # An association out of the directory is counted but not named to those who may not
+    # see it; its municipality's coordinator sees its name.
+    world["association"].is_published = False
+    world["association"].save(update_fields=["is_published"])
+    name = str(world["association"].name)
+    money = reverse("grants:money", kwargs={"code": municipality.code})
+    support = reverse("grants:support", kwargs={"code": municipality.code})
+    for url in (money, support):
+        anonymous = client_of(None).get(url, {"year": YEAR}).content.decode()
+        assert name not in anonymous and "900,50" in client_of(None).get(money).content.decode()
+        assert name in client_of(world["coordinator"]).get(url, {"year": YEAR}).content.decode()
 
 
 def test_support_pages__public_list__the_coordinators_form(world):

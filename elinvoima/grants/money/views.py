@@ -4,6 +4,7 @@ whom, and what the associations did for the goal. Public, as the decisions are."
 from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality
+from elinvoima.actors.permissions import visible_organisation_ids
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.grants.money.selectors import money_by_goal, money_years
 from elinvoima.grants.support.views import chosen_year
@@ -26,5 +27,8 @@ class MoneyView(ObjectPermissionMixin, TemplateView):
             rows=rows,
             granted=sum(row.granted for row in rows),
             support=sum(row.support for row in rows),
+            visible_organisations=visible_organisation_ids(
+                self.request.user, (pk for row in rows for pk in row.recipients)
+            ),
         )
         return context

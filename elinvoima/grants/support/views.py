@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality
+from elinvoima.actors.permissions import visible_organisation_ids
 from elinvoima.cards.associations import associations_of
 from elinvoima.core.forms import form_add_service_errors
 from elinvoima.core.view_mixins import ObjectPermissionMixin
@@ -36,9 +37,13 @@ class SupportListView(ObjectPermissionMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         municipality, year = self.url_object, chosen_year(self.request)
+        supports = list(support_of(municipality, year))
         context.update(
             year=year,
-            supports=list(support_of(municipality, year)),
+            supports=supports,
+            visible_organisations=visible_organisation_ids(
+                self.request.user, (support.organisation_id for support in supports)
+            ),
             total=support_total(municipality, year),
             can_add=self.request.user.has_perm("grants.add_support", municipality),
         )
