@@ -48,7 +48,7 @@ from elinvoima.budgeting.services import (
     voting_code_check,
     voting_codes_make,
 )
-from elinvoima.core.forms import form_add_service_errors
+from elinvoima.core.forms import form_add_service_errors, saved_by
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 
 
@@ -110,17 +110,12 @@ class _ServiceFormPage(_BudgetPage):
 
     def post(self, request, *args, **kwargs):
         form = self.make_form(request.POST)
-        if form.is_valid():
-            try:
-                target = self.save(form)
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                if self.success_message:
-                    messages.success(request, self.success_message)
-                return redirect(
-                    target or reverse("budgeting:budget", kwargs={"pk": self.url_object.pk})
-                )
+        budget_page = reverse("budgeting:budget", kwargs={"pk": self.url_object.pk})
+        target = saved_by(form, lambda: self.save(form) or budget_page)
+        if target:
+            if self.success_message:
+                messages.success(request, self.success_message)
+            return redirect(target)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -227,20 +222,19 @@ class _BudgetFormView(ObjectPermissionMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = self._form(request.POST)
-        if form.is_valid():
-            try:
-                budget = budget_save(
-                    user=request.user,
-                    municipality=self.municipality,
-                    budget=self.budget,
-                    data=form.data_for_service(),
-                    loaded_version=form.cleaned_data["loaded_version"] or None,
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                messages.success(request, _("The budget was saved."))
-                return redirect("budgeting:budget", pk=budget.pk)
+        budget = saved_by(
+            form,
+            lambda: budget_save(
+                user=request.user,
+                municipality=self.municipality,
+                budget=self.budget,
+                data=form.data_for_service(),
+                loaded_version=form.cleaned_data["loaded_version"] or None,
+            ),
+        )
+        if budget:
+            messages.success(request, _("The budget was saved."))
+            return redirect("budgeting:budget", pk=budget.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -346,20 +340,18 @@ class ProposalEditView(_ProposalPage):
     def post(self, request, *args, **kwargs):
         proposal = self.url_object
         form = self._form(request.POST)
-        if form.is_valid():
-            try:
-                proposal_save(
-                    user=request.user,
-                    budget=proposal.budget,
-                    proposal=proposal,
-                    data=form.data_for_service(),
-                    loaded_version=form.cleaned_data["loaded_version"] or None,
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                messages.success(request, _("The proposal was saved."))
-                return redirect("budgeting:budget", pk=proposal.budget_id)
+        if saved_by(
+            form,
+            lambda: proposal_save(
+                user=request.user,
+                budget=proposal.budget,
+                proposal=proposal,
+                data=form.data_for_service(),
+                loaded_version=form.cleaned_data["loaded_version"] or None,
+            ),
+        ):
+            messages.success(request, _("The proposal was saved."))
+            return redirect("budgeting:budget", pk=proposal.budget_id)
         return self.render_to_response(self.get_context_data(form=form))
 
 

@@ -78,6 +78,19 @@ def form_add_service_errors(form: forms.BaseForm, error: ValidationError) -> Non
         form.add_error(None, error)
 
 
+def saved_by(form: forms.BaseForm, call):
+    """What the service a bound form calls returned (`call()`, run only for a valid form),
+    or None when the form is invalid or the service refused: its refusals are put on the
+    form (`form_add_service_errors`). For services that return what they saved."""
+    if not form.is_valid():
+        return None
+    try:
+        return call()
+    except ValidationError as error:
+        form_add_service_errors(form, error)
+        return None
+
+
 def number_normalised(value):
     """A decimal number as people type it: '12,5', '1 234,5' (a space, a no-break or a
     narrow no-break space between thousands), '−3' (a minus sign) → '12.5', '1234.5', '-3'."""

@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from elinvoima.core.forms import form_add_service_errors
+from elinvoima.core.forms import saved_by
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.grants.applications.models import GrantApplication
 from elinvoima.grants.reporting.forms import GrantReportForm
@@ -99,17 +99,15 @@ class GrantReportView(ObjectPermissionMixin, TemplateView):
                 messages.success(request, _("Thank you! The grant report was sent."))
             return redirect("grants:report", pk=application.pk)
         form = self._form(request.POST)
-        if form.is_valid():
-            try:
-                grant_report_save(
-                    user=request.user,
-                    application=application,
-                    data=form.data_for_service(),
-                    loaded_version=form.cleaned_data["loaded_version"] or None,
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                messages.success(request, _("The grant report was saved. Submit it when ready."))
-                return redirect("grants:report", pk=application.pk)
+        if saved_by(
+            form,
+            lambda: grant_report_save(
+                user=request.user,
+                application=application,
+                data=form.data_for_service(),
+                loaded_version=form.cleaned_data["loaded_version"] or None,
+            ),
+        ):
+            messages.success(request, _("The grant report was saved. Submit it when ready."))
+            return redirect("grants:report", pk=application.pk)
         return self.render_to_response(self.get_context_data(form=form))

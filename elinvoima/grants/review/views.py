@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from elinvoima.core.forms import form_add_service_errors
+from elinvoima.core.forms import saved_by
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.grants.applications.models import GrantApplication
 from elinvoima.grants.models import GrantRound
@@ -122,19 +122,17 @@ class ApplicationReviewView(_ApplicationPage):
 
     def post(self, request, *args, **kwargs):
         form = self._form(request.POST)
-        if form.is_valid():
-            try:
-                review_save(
-                    user=request.user,
-                    application=self.url_object,
-                    data=form.data_for_service(),
-                    loaded_version=form.cleaned_data["loaded_version"] or None,
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                messages.success(request, _("Your review was saved."))
-                return redirect("grants:round-applications", pk=self.url_object.grant_round_id)
+        if saved_by(
+            form,
+            lambda: review_save(
+                user=request.user,
+                application=self.url_object,
+                data=form.data_for_service(),
+                loaded_version=form.cleaned_data["loaded_version"] or None,
+            ),
+        ):
+            messages.success(request, _("Your review was saved."))
+            return redirect("grants:round-applications", pk=self.url_object.grant_round_id)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -152,21 +150,19 @@ class ConflictView(_ApplicationPage):
 
     def post(self, request, *args, **kwargs):
         form = ConflictForm(request.POST)
-        if form.is_valid():
-            try:
-                conflict_declare(
-                    user=request.user,
-                    application=self.url_object,
-                    reason=form.cleaned_data["reason"],
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                messages.success(
-                    request,
-                    _("Your conflict of interest was recorded: you no longer see the application."),
-                )
-                return redirect("grants:round-applications", pk=self.url_object.grant_round_id)
+        if saved_by(
+            form,
+            lambda: conflict_declare(
+                user=request.user,
+                application=self.url_object,
+                reason=form.cleaned_data["reason"],
+            ),
+        ):
+            messages.success(
+                request,
+                _("Your conflict of interest was recorded: you no longer see the application."),
+            )
+            return redirect("grants:round-applications", pk=self.url_object.grant_round_id)
         return self.render_to_response(self.get_context_data(form=form))
 
 
@@ -222,33 +218,29 @@ class DecisionView(_ApplicationPage):
             if not request.user.has_perm("grants.record_payment", application):
                 raise PermissionDenied
             payment_form = PaymentForm(request.POST)
-            if payment_form.is_valid():
-                try:
-                    grant_payment_record(
-                        user=request.user,
-                        application=application,
-                        paid_on=payment_form.cleaned_data["paid_on"],
-                    )
-                except ValidationError as error:
-                    form_add_service_errors(payment_form, error)
-                else:
-                    messages.success(request, _("The payment was recorded."))
-                    return redirect("grants:decision", pk=application.pk)
+            if saved_by(
+                payment_form,
+                lambda: grant_payment_record(
+                    user=request.user,
+                    application=application,
+                    paid_on=payment_form.cleaned_data["paid_on"],
+                ),
+            ):
+                messages.success(request, _("The payment was recorded."))
+                return redirect("grants:decision", pk=application.pk)
             return self.render_to_response(self.get_context_data(payment_form=payment_form))
         if not request.user.has_perm("grants.decide", application):
             raise PermissionDenied
         form = self._decision_form(request.POST)
-        if form.is_valid():
-            try:
-                grant_decision_save(
-                    user=request.user,
-                    application=application,
-                    data=form.data_for_service(),
-                    loaded_version=form.cleaned_data["loaded_version"] or None,
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                messages.success(request, _("The decision was saved. Publish it with the others."))
-                return redirect("grants:round-applications", pk=application.grant_round_id)
+        if saved_by(
+            form,
+            lambda: grant_decision_save(
+                user=request.user,
+                application=application,
+                data=form.data_for_service(),
+                loaded_version=form.cleaned_data["loaded_version"] or None,
+            ),
+        ):
+            messages.success(request, _("The decision was saved. Publish it with the others."))
+            return redirect("grants:round-applications", pk=application.grant_round_id)
         return self.render_to_response(self.get_context_data(form=form))

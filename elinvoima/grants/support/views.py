@@ -2,7 +2,6 @@
 coordinators' form to record, change and remove it. Thin: selectors read, services write."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -12,7 +11,7 @@ from django.views.generic import TemplateView
 from elinvoima.actors.models import Municipality
 from elinvoima.actors.permissions import visible_organisation_ids
 from elinvoima.cards.associations import associations_of
-from elinvoima.core.forms import form_add_service_errors
+from elinvoima.core.forms import saved_by
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.grants.selectors import goals_for_rounds
 from elinvoima.grants.support.forms import SupportForm
@@ -86,21 +85,20 @@ class _SupportFormView(ObjectPermissionMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = self._form(request.POST)
-        if form.is_valid():
-            try:
-                support = support_save(
-                    user=request.user,
-                    municipality=self.municipality,
-                    support=self.support,
-                    data=form.data_for_service(),
-                    loaded_version=form.cleaned_data["loaded_version"] or None,
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, error)
-            else:
-                messages.success(request, _("The support was saved."))
-                url = redirect("grants:support", code=self.municipality.code).url
-                return redirect(f"{url}?year={support.year}")
+        support = saved_by(
+            form,
+            lambda: support_save(
+                user=request.user,
+                municipality=self.municipality,
+                support=self.support,
+                data=form.data_for_service(),
+                loaded_version=form.cleaned_data["loaded_version"] or None,
+            ),
+        )
+        if support:
+            messages.success(request, _("The support was saved."))
+            url = redirect("grants:support", code=self.municipality.code).url
+            return redirect(f"{url}?year={support.year}")
         return self.render_to_response(self.get_context_data(form=form))
 
 
