@@ -8,23 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from elinvoima.budgeting.enums import DecisionOutcome, HowAgreed, Voters, VotingRule
 from elinvoima.budgeting.models import MAX_AMOUNT
 from elinvoima.budgeting.services import MAX_CODES, BudgetData, DecisionData, ProposalData
-from elinvoima.core.forms import LenientNumbersMixin
-
-
-def _date(label, required=True) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-
-
-def _text(label, *, required=False, rows=3) -> forms.CharField:
-    if rows:
-        return forms.CharField(
-            label=label, required=required, widget=forms.Textarea(attrs={"rows": rows})
-        )
-    return forms.CharField(label=label, required=required, max_length=200)
+from elinvoima.core.forms import LenientNumbersMixin, date_field, text_field
 
 
 def _euros(label, help_text="") -> forms.DecimalField:
@@ -40,18 +24,18 @@ class ProposalChoiceField(forms.ModelMultipleChoiceField):
 
 
 class BudgetForm(LenientNumbersMixin, forms.Form):
-    name_fi = _text(_("Name in Finnish"), required=True, rows=0)
-    name_sv = _text(_("Name in Swedish"), rows=0)
+    name_fi = text_field(_("Name in Finnish"), required=True, rows=0)
+    name_sv = text_field(_("Name in Swedish"), rows=0)
     network = forms.ModelChoiceField(
         label=_("Network"),
         queryset=None,
         help_text=_("Its member associations propose and vote."),
     )
     amount = _euros(_("Amount to divide (euros)"))
-    period_starts_on = _date(_("Grants for the period from"))
-    period_ends_on = _date(_("Grants for the period until"))
-    description_fi = _text(_("Description in Finnish"))
-    description_sv = _text(_("Description in Swedish"))
+    period_starts_on = date_field(_("Grants for the period from"))
+    period_ends_on = date_field(_("Grants for the period until"))
+    description_fi = text_field(_("Description in Finnish"))
+    description_sv = text_field(_("Description in Swedish"))
     how_agreed = forms.ChoiceField(
         label=_("How the network reaches its proposal"),
         choices=HowAgreed.choices,
@@ -130,10 +114,10 @@ class BudgetForm(LenientNumbersMixin, forms.Form):
 
 
 class ProposalForm(LenientNumbersMixin, forms.Form):
-    title_fi = _text(_("Title in Finnish"), required=True, rows=0)
-    title_sv = _text(_("Title in Swedish"), rows=0)
-    description_fi = _text(_("What would be done, in Finnish"), rows=4)
-    description_sv = _text(_("What would be done, in Swedish"), rows=4)
+    title_fi = text_field(_("Title in Finnish"), required=True, rows=0)
+    title_sv = text_field(_("Title in Swedish"), rows=0)
+    description_fi = text_field(_("What would be done, in Finnish"), rows=4)
+    description_sv = text_field(_("What would be done, in Swedish"), rows=4)
     cost = _euros(_("Cost (euros)"), _("What the grant would be."))
     measure = forms.ModelChoiceField(
         label=_("Measure of the welfare plan"),
@@ -172,14 +156,14 @@ class BallotForm(forms.Form):
 
 
 class MeetingForm(forms.Form):
-    meeting_on = _date(_("Agreed at the meeting of"))
+    meeting_on = date_field(_("Agreed at the meeting of"))
     funded = ProposalChoiceField(
         label=_("The proposals the meeting agreed to fund"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    minutes = _text(_("From the minutes"), rows=4)
+    minutes = text_field(_("From the minutes"), rows=4)
 
     def __init__(self, *args, proposals, **kwargs):
         super().__init__(*args, **kwargs)
@@ -195,7 +179,7 @@ class DecisionForm(forms.Form):
         max_length=200,
         help_text=_("For example: the welfare committee, § 23."),
     )
-    decided_on = _date(_("Decided on"))
+    decided_on = date_field(_("Decided on"))
     granted = ProposalChoiceField(
         label=_("The proposals the decision grants"),
         queryset=None,
@@ -203,7 +187,7 @@ class DecisionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("With changes only: the others follow the published result."),
     )
-    notes = _text(_("Reasons and changes"), rows=4)
+    notes = text_field(_("Reasons and changes"), rows=4)
 
     def __init__(self, *args, proposals, **kwargs):
         super().__init__(*args, **kwargs)

@@ -128,10 +128,6 @@ class Budget(Tracked):
     def __str__(self) -> str:
         return str(self.name)
 
-    @property
-    def results_are_published(self) -> bool:
-        return self.results_published_at is not None
-
 
 class Proposal(Tracked):
     """A proposal of how to use part of the budget, with its cost and the measure of the

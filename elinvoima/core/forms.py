@@ -78,6 +78,26 @@ def form_add_service_errors(form: forms.BaseForm, error: ValidationError) -> Non
         form.add_error(None, error)
 
 
+def date_field(label, *, required: bool = True, help_text="") -> forms.DateField:
+    """A date, picked with the browser's date picker (its value written as ISO)."""
+    return forms.DateField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+
+
+def text_field(label, *, required: bool = False, rows: int = 3) -> forms.CharField:
+    """A text of `rows` lines (a textarea), or with `rows=0` a line of at most 200
+    characters (a name)."""
+    if rows:
+        return forms.CharField(
+            label=label, required=required, widget=forms.Textarea(attrs={"rows": rows})
+        )
+    return forms.CharField(label=label, required=required, max_length=200)
+
+
 def saved_by(form: forms.BaseForm, call):
     """What the service a bound form calls returned (`call()`, run only for a valid form),
     or None when the form is invalid or the service refused: its refusals are put on the

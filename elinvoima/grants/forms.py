@@ -4,45 +4,31 @@ and cards it is tied to."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from elinvoima.core.forms import LenientNumbersMixin
+from elinvoima.core.forms import LenientNumbersMixin, date_field, text_field
 from elinvoima.grants.enums import GrantKind
 from elinvoima.grants.models import MAX_BUDGET
 from elinvoima.grants.services import GrantRoundData
 
 
-def _date(label) -> forms.DateField:
-    return forms.DateField(
-        label=label, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-    )
-
-
-def _text(label, *, required=False, rows=3) -> forms.CharField:
-    if rows:
-        return forms.CharField(
-            label=label, required=required, widget=forms.Textarea(attrs={"rows": rows})
-        )
-    return forms.CharField(label=label, required=required, max_length=200)
-
-
 class GrantRoundForm(LenientNumbersMixin, forms.Form):
-    name_fi = _text(_("Name in Finnish"), required=True, rows=0)
-    name_sv = _text(_("Name in Swedish"), rows=0)
+    name_fi = text_field(_("Name in Finnish"), required=True, rows=0)
+    name_sv = text_field(_("Name in Swedish"), rows=0)
     kind = forms.ChoiceField(label=_("Kind"), choices=GrantKind.choices)
     budget = forms.DecimalField(
         label=_("Budget (euros)"), min_value=0, max_value=MAX_BUDGET, decimal_places=2
     )
-    period_starts_on = _date(_("Grants for the period from"))
-    period_ends_on = _date(_("Grants for the period until"))
-    opens_on = _date(_("Applications from"))
-    closes_on = _date(_("Applications until"))
-    description_fi = _text(_("Description in Finnish"))
-    description_sv = _text(_("Description in Swedish"))
-    eligibility_fi = _text(_("Who may apply, in Finnish"))
-    eligibility_sv = _text(_("Who may apply, in Swedish"))
-    criteria_fi = _text(_("Criteria, in Finnish"))
-    criteria_sv = _text(_("Criteria, in Swedish"))
-    attachments_asked_fi = _text(_("Attachments asked for, in Finnish"), rows=2)
-    attachments_asked_sv = _text(_("Attachments asked for, in Swedish"), rows=2)
+    period_starts_on = date_field(_("Grants for the period from"))
+    period_ends_on = date_field(_("Grants for the period until"))
+    opens_on = date_field(_("Applications from"))
+    closes_on = date_field(_("Applications until"))
+    description_fi = text_field(_("Description in Finnish"))
+    description_sv = text_field(_("Description in Swedish"))
+    eligibility_fi = text_field(_("Who may apply, in Finnish"))
+    eligibility_sv = text_field(_("Who may apply, in Swedish"))
+    criteria_fi = text_field(_("Criteria, in Finnish"))
+    criteria_sv = text_field(_("Criteria, in Swedish"))
+    attachments_asked_fi = text_field(_("Attachments asked for, in Finnish"), rows=2)
+    attachments_asked_sv = text_field(_("Attachments asked for, in Swedish"), rows=2)
     goals = forms.ModelMultipleChoiceField(
         label=_("Goals of the welfare plan"),
         queryset=None,
@@ -73,7 +59,7 @@ class GrantRoundForm(LenientNumbersMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("One question a line. Every application answers them."),
     )
-    questions_sv = _text(_("The same questions in Swedish"), rows=4)
+    questions_sv = text_field(_("The same questions in Swedish"), rows=4)
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     TEXTS = tuple(

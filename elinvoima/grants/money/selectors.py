@@ -155,11 +155,13 @@ def money_years(municipality: Municipality) -> list[int]:
     years = set(
         SupportInKind.objects.filter(municipality=municipality).values_list("year", flat=True)
     )
-    for start, end in GrantDecision.objects.filter(
-        application__grant_round__municipality=municipality
-    ).values_list(
-        "application__grant_round__period_starts_on__year",
-        "application__grant_round__period_ends_on__year",
+    for start, end in (
+        GrantDecision.objects.filter(application__grant_round__municipality=municipality)
+        .values_list(
+            "application__grant_round__period_starts_on__year",
+            "application__grant_round__period_ends_on__year",
+        )
+        .distinct()
     ):
         years.update(range(start, end + 1))
     return sorted(years, reverse=True)

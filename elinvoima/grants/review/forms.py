@@ -4,7 +4,7 @@ interest, the decision and the payment."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from elinvoima.core.forms import LenientNumbersMixin
+from elinvoima.core.forms import LenientNumbersMixin, date_field
 from elinvoima.grants.applications.models import MAX_AMOUNT
 from elinvoima.grants.review.models import MAX_POINTS
 from elinvoima.grants.review.services import DecisionData, ReviewData
@@ -28,15 +28,6 @@ def _points(label, help_text="") -> forms.TypedChoiceField:
         coerce=int,
         widget=forms.RadioSelect,
         help_text=help_text,
-    )
-
-
-def _date(label, help_text="") -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        required=False,
-        help_text=help_text,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
 
@@ -103,10 +94,11 @@ class DecisionForm(LenientNumbersMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example: the grant is used for the activities of the action plan."),
     )
-    pay_on = _date(_("To be paid on"))
-    report_due_on = _date(
+    pay_on = date_field(_("To be paid on"), required=False)
+    report_due_on = date_field(
         _("Grant report due on"),
-        _("The association reports what it did with the grant by then."),
+        required=False,
+        help_text=_("The association reports what it did with the grant by then."),
     )
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
@@ -122,4 +114,8 @@ class DecisionForm(LenientNumbersMixin, forms.Form):
 
 
 class PaymentForm(forms.Form):
-    paid_on = _date(_("Paid on"), _("Empty it if the grant was not paid after all."))
+    paid_on = date_field(
+        _("Paid on"),
+        required=False,
+        help_text=_("Empty it if the grant was not paid after all."),
+    )

@@ -4,6 +4,8 @@ is conflicted (esteellinen) declares it and no longer sees or scores that applic
 coordinators record the decision — granted amount, conditions, reasons, payment and the
 grant report's due date — and publish the round's decisions together."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,7 @@ from elinvoima.grants.applications.models import MAX_AMOUNT, GrantApplication
 from elinvoima.strategy.models import Goal
 
 MAX_POINTS = 5  # the scale of the scores: 0 (not at all) to 5 (excellently)
+CENT = Decimal("0.01")
 
 
 def _points_in_range(name: str) -> models.CheckConstraint:
@@ -69,8 +72,6 @@ class Review(models.Model):
     )
     criteria_points = models.PositiveSmallIntegerField(_("points for the round's criteria"))
     comment = models.TextField(_("comment"), blank=True)
-    # The mean of the review's points (criteria and goals), kept for the round's list.
-    mean_points = models.DecimalField(_("mean points"), max_digits=3, decimal_places=2)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
@@ -84,6 +85,13 @@ class Review(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reviewer} – {self.application}"
+
+    @property
+    def mean_points(self) -> Decimal:
+        """The mean of the review's points, the criteria's and the goals' (its goal scores
+        prefetched where many reviews are shown)."""
+        points = [self.criteria_points, *(score.points for score in self.goal_scores.all())]
+        return (Decimal(sum(points)) / len(points)).quantize(CENT)
 
 
 class GoalScore(models.Model):

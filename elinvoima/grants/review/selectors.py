@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Prefetch, QuerySet, Sum
+from django.db.models import Prefetch, QuerySet, Sum
 from django.utils import timezone
 
 from elinvoima.actors.enums import Role
@@ -32,14 +32,15 @@ def review_desk(user, grant_round: GrantRound, *, sees_reviews: bool) -> list[De
     review, and — for who sees every review (`sees_reviews`) — their count, the mean of
     their points and the decision in preparation; after them those the user is conflicted
     in, by name only."""
+    reviews = Review.objects.prefetch_related("goal_scores")
     applications = (
         applications_visible_to(user)
         .filter(grant_round=grant_round)
         .exclude(state=ApplicationState.DRAFT)
         .select_related("organisation", "decision__report")
-        .annotate(review_count=Count("reviews"), mean_points=Avg("reviews__mean_points"))
         .prefetch_related(
-            Prefetch("reviews", Review.objects.filter(reviewer=user), to_attr="own_reviews")
+            Prefetch("reviews", reviews.filter(reviewer=user), to_attr="own_reviews"),
+            *([Prefetch("reviews", reviews, to_attr="all_reviews")] if sees_reviews else []),
         )
         .order_by("organisation__name", "pk")
     )
@@ -48,8 +49,8 @@ def review_desk(user, grant_round: GrantRound, *, sees_reviews: bool) -> list[De
             application=application,
             conflicted=False,
             own_review=next(iter(application.own_reviews), None),
-            review_count=application.review_count if sees_reviews else 0,
-            mean_points=application.mean_points if sees_reviews else None,
+            review_count=len(getattr(application, "all_reviews", ())),
+            mean_points=_mean(getattr(application, "all_reviews", ())),
             decision=getattr(application, "decision", None) if sees_reviews else None,
         )
         for application in applications
@@ -62,6 +63,15 @@ def review_desk(user, grant_round: GrantRound, *, sees_reviews: bool) -> list[De
     rows += [DeskRow(application, True, None, 0, None, None) for application in conflicted]
     return sorted(
         rows, key=lambda row: (str(row.application.organisation.name), row.application.pk)
+    )
+
+
+def _mean(reviews) -> Decimal | None:
+    """The mean of the reviews' means, None without reviews."""
+    if not reviews:
+        return None
+    return (sum((review.mean_points for review in reviews), Decimal(0)) / len(reviews)).quantize(
+        Decimal("0.01")
     )
 
 

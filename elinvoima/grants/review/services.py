@@ -96,7 +96,6 @@ def review_save(
         review = Review(application=application, reviewer=user)
     review.criteria_points = data.criteria_points
     review.comment = data.comment.strip()
-    review.mean_points = (Decimal(sum(points)) / len(points)).quantize(Decimal("0.01"))
     review.save()
     review.goal_scores.all().delete()
     GoalScore.objects.bulk_create(
