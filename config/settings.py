@@ -306,6 +306,8 @@ SPECTACULAR_SETTINGS = {
         "ActivityKindEnum": "elinvoima.cards.enums.ActivityKind",
         "OrganisationKindEnum": "elinvoima.actors.enums.OrganisationKind",
         "PlanKindEnum": "elinvoima.strategy.enums.PlanKind",
+        "ActionItemStatusEnum": "elinvoima.networks.enums.ActionItemStatus",
+        "MeasureStatusEnum": "elinvoima.strategy.enums.MeasureStatus",
     },
 }
 

@@ -391,7 +391,7 @@ DEMO_ACCOUNTS = [
     },
     {
         "username": "hyte.utajarvi",
-        "networks": [("Utajärven elinvoimaryhmä", "member")],
+        "networks": [("Utajärven elinvoimaryhmä", "standing_member")],
         "first_name": "Sanna",
         "last_name": "Kemppainen",
         "memberships": [(("municipality", UTAJARVI), Role.COORDINATOR, "hyvinvointijohtaja")],
@@ -512,6 +512,15 @@ DEMO_ACCOUNTS = [
 # secretary, the planner a permanent member. The names are invented.
 PEOPLE_WITHOUT_LOGIN = [
     {
+        # Seed 000: Vaala's age-group networks have "aktiivisia kuntalaisia ilman mitään
+        # taustatahoa" — a resident who represents no organisation.
+        "username": "kuntalainen.vaala",
+        "networks": [("Vaalan ikäkausiverkosto: ikäihmiset", "member")],
+        "first_name": "Aili",
+        "last_name": "Heikkinen",
+        "memberships": [],
+    },
+    {
         "username": "kunnanjohtaja.utajarvi",
         "networks": [("Utajärven elinvoimaryhmä", "chair")],
         "first_name": "Marketta",
@@ -527,15 +536,14 @@ PEOPLE_WITHOUT_LOGIN = [
     },
     {
         "username": "kulttuurisihteeri.utajarvi",
-        # The presenter (esittelijä): no such network role yet, told in the description.
-        "networks": [("Utajärven elinvoimaryhmä", "member")],
+        "networks": [("Utajärven elinvoimaryhmä", "presenter")],
         "first_name": "Eeva",
         "last_name": "Keränen",
         "memberships": [(("municipality", UTAJARVI), Role.OFFICIAL, "kulttuurisihteeri")],
     },
     {
         "username": "suunnittelija.utajarvi",
-        "networks": [("Utajärven elinvoimaryhmä", "member")],
+        "networks": [("Utajärven elinvoimaryhmä", "standing_member")],
         "first_name": "Ville",
         "last_name": "Jokela",
         "memberships": [(("municipality", UTAJARVI), Role.OFFICIAL, "suunnittelija")],

@@ -40,13 +40,13 @@ from elinvoima.budgeting.permissions import voter_ids
 from elinvoima.budgeting.tally import count_votes, funded_ids
 from elinvoima.core.concurrency import locked_unchanged
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 from elinvoima.grants.enums import GrantKind
 from elinvoima.grants.review.services import Award, grants_award
 from elinvoima.grants.services import GrantRoundData, grant_round_publish, grant_round_save
 from elinvoima.networks.models import Network
 from elinvoima.strategy.models import Measure
-from elinvoima.strategy.permissions import authorize
 
 LANGUAGES = ("fi", "sv")
 

@@ -4,12 +4,10 @@ papers and the association's notice board.
 What the PDF shows is read as the card page reads it: the answers through
 `card_rows_with_answers` (the user's visibility, `responses_visible_to`), and for those who
 may read the council's summary its figures per sub-goal from `summary.council_summary`.
-WeasyPrint draws it from `cards/card_print.html`, fetching nothing: the template references
-no file, and the fetcher refuses every URL but `data:`.
+WeasyPrint draws it from `cards/card_print.html`, fetching nothing (core.pdf).
 """
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -18,10 +16,9 @@ from elinvoima.cards.models import CardTemplate
 from elinvoima.cards.selectors import CardRow, card_rows_with_answers
 from elinvoima.cards.services import card_rows
 from elinvoima.cards.summary import RowSummary, council_summary
+from elinvoima.core.pdf import pdf_from_html
 
 PRINT_TEMPLATE = "cards/card_print.html"
-# Relative URLs resolve here, never against a server; nothing under it is fetched.
-BASE_URL = (Path(__file__).parent / "templates" / "cards").as_uri() + "/"
 
 
 @dataclass
@@ -51,15 +48,6 @@ def card_print_context(template: CardTemplate, user) -> dict[str, Any]:
 
 def card_print_html(template: CardTemplate, user) -> str:
     return render_to_string(PRINT_TEMPLATE, card_print_context(template, user))
-
-
-def pdf_from_html(html: str) -> bytes:
-    """The PDF of a self-contained HTML document (tagged, for screen readers)."""
-    from weasyprint import HTML, URLFetcher  # lazily: only the PDF pages need Pango
-
-    fetcher = URLFetcher(allowed_protocols={"data"}, allow_redirects=False)
-    document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    return document.write_pdf(pdf_tags=True)
 
 
 def card_pdf(template: CardTemplate, user) -> bytes:

@@ -16,7 +16,7 @@ from elinvoima.actors.models import Organisation
 from elinvoima.cards.addresses import association_addresses
 from elinvoima.cards.enums import ResponseState
 from elinvoima.cards.models import CardReminder, CardResponse, CardTemplate
-from elinvoima.strategy.permissions import authorize
+from elinvoima.core.permissions import authorize
 
 
 def waiting_organisations(template: CardTemplate):

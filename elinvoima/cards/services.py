@@ -25,10 +25,10 @@ from elinvoima.cards.models import (
 )
 from elinvoima.core.concurrency import ensure_unchanged, locked_unchanged
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.enums import PlanState
 from elinvoima.strategy.models import Goal, Plan
-from elinvoima.strategy.permissions import authorize
 
 LANGUAGES = ("fi", "sv", "en")
 

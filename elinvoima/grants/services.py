@@ -15,11 +15,11 @@ from elinvoima.actors.models import Municipality, User
 from elinvoima.cards.models import CardTemplate
 from elinvoima.core.concurrency import locked_unchanged
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 from elinvoima.grants.models import GrantRound, RoundQuestion
 from elinvoima.grants.selectors import reviewer_candidates
 from elinvoima.strategy.models import Goal
-from elinvoima.strategy.permissions import authorize
 
 LANGUAGES = ("fi", "sv")
 MAX_QUESTIONS = 20

@@ -9,7 +9,21 @@ from elinvoima.actors.models import Municipality, User, WellbeingCounty
 from elinvoima.core.demo import DemoContext
 
 from .demo_data import NETWORK_INTERFACE_THEMES, NETWORKS
+from .demo_meetings import meetings_demo_load
 from .models import Network, NetworkMembership
+
+
+def _represented(user, network: Network):
+    """The organisation a demo person represents in the network: theirs, if it takes part."""
+    ids = set(network.members.values_list("pk", flat=True)) | {network.coordinator_id}
+    return next(
+        (
+            m.organisation
+            for m in user.memberships.select_related("organisation")
+            if m.organisation_id in ids
+        ),
+        None,
+    )
 
 
 def networks_demo_load(context: DemoContext) -> None:
@@ -32,6 +46,8 @@ def networks_demo_load(context: DemoContext) -> None:
                 "municipality": municipalities.get(spec.get("municipality")),
                 "wellbeing_county": counties.get(spec.get("county")),
                 "coordinator": organisation(spec["coordinator"]),
+                "mandate_fi": spec.get("mandate_fi", ""),
+                "mandate_sv": spec.get("mandate_sv", ""),
             },
         )
         if created:
@@ -39,11 +55,14 @@ def networks_demo_load(context: DemoContext) -> None:
     context.count("networks", len(NETWORKS))
 
     for account in [*DEMO_ACCOUNTS, *PEOPLE_WITHOUT_LOGIN]:
+        user = User.objects.get(username=account["username"])
         for network_name, network_role in account.get("networks", []):
+            network = Network.objects.get(name_fi=network_name)
             NetworkMembership.objects.update_or_create(
-                user=User.objects.get(username=account["username"]),
-                network=Network.objects.get(name_fi=network_name),
-                defaults={"role": network_role},
+                user=user,
+                network=network,
+                ends_on=None,
+                defaults={"role": network_role, "organisation": _represented(user, network)},
             )
 
     # The regional networks of seed 001 by the interface they work on.
@@ -52,3 +71,5 @@ def networks_demo_load(context: DemoContext) -> None:
         Network.objects.filter(name_fi=name, interface_theme__isnull=True).update(
             interface_theme=themes[theme]
         )
+
+    meetings_demo_load(context)

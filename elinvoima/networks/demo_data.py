@@ -34,9 +34,23 @@ NETWORKS = [
             "utajarvi-sivistys",
             *UTAJARVI_VILLAGE_ASSOCIATIONS,
         ],
-        # Seed 000. The chair (the municipal manager) and the secretary (the office secretary,
-        # who writes the minutes) are network roles of people (actors.demo_data); there is no
-        # role for the presenter yet (issue 16), so the description tells who presents.
+        # Seed 000. The chair (the municipal manager), the presenter (the culture secretary),
+        # the secretary (the office secretary, who writes the minutes) and the standing
+        # official members are network roles of people (actors.demo_data).
+        "mandate_fi": "Kokoaa kuntalaisnäkemyksiä.\n"
+        "Tukee kunnan palveluiden kehittämistä ja päätöksenteon valmistelua mm. "
+        "ennakkoarviointimenetelmää hyödyntäen.\n"
+        "Edistää alueen työllisyyttä ja yritystoimintaa.\n"
+        "Kehittää mökkiläistoimintaa ja vapaa-ajan asukkaiden osallisuutta kunnan "
+        "kehittämiseen.\n"
+        "Kehittää alueellista elinvoimaa.",
+        "mandate_sv": "Samlar invånarnas synpunkter.\n"
+        "Stöder utvecklingen av kommunens tjänster och beredningen av beslut, bland annat "
+        "med förhandsbedömning.\n"
+        "Främjar sysselsättningen och företagandet i området.\n"
+        "Utvecklar verksamheten för stugägare och fritidsinvånarnas delaktighet i "
+        "kommunens utveckling.\n"
+        "Utvecklar den regionala livskraften.",
         "description_fi": "Ryhmä, jossa järjestöagentit, seurakunta, yritykset ja kyläyhdistykset "
         "edistävät yhdessä kunnan elinvoimaa ja hyvinvointia. Puheenjohtajana kunnanjohtaja, "
         "esittelijänä kulttuurisihteeri; toimistosihteeri kirjaa pöytäkirjan. Pysyvinä "
@@ -57,6 +71,18 @@ NETWORKS = [
             "municipality": VAALA,
             "coordinator": ("municipality", VAALA),
             "members": members,
+            # Seed 000: the networks gather residents' experience into plans and record
+            # the measures they agreed in the welfare plan.
+            "mandate_fi": "Kokoaa kuntalaisten kokemukset suunnitelmiksi.\n"
+            "Kirjaa hyvinvointisuunnitelmaan sovitut toimenpiteet, toteuttajat ja "
+            "toteutuman.\n"
+            "Tekee esitykset järjestöjen toiminta-avustuksista osallistavalla "
+            "budjetoinnilla.",
+            "mandate_sv": "Samlar invånarnas erfarenheter till planer.\n"
+            "För in de överenskomna åtgärderna, genomförarna och utfallet i "
+            "välfärdsplanen.\n"
+            "Lägger fram förslag om föreningarnas verksamhetsbidrag genom deltagande "
+            "budgetering.",
         }
         for fi, sv, members in [
             (

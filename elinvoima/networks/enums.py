@@ -6,14 +6,48 @@ class NetworkKind(models.TextChoices):
     VITALITY_GROUP = "vitality_group", _("Vitality group")
     AGE_GROUP_NETWORK = "age_group_network", _("Age-group network")
     STEERING_GROUP = "steering_group", _("Welfare steering group")
+    WORKING_GROUP = "working_group", _("HYTE working group")
     HYTE_NETWORK = "hyte_network", _("HYTE network")
     PREVENTIVE_WORK_NETWORK = "preventive_work_network", _("Preventive work network")
     COORDINATORS_NETWORK = "coordinators_network", _("Network of welfare coordinators")
+    YOUTH_COUNCIL = "youth_council", _("Youth council")
+    ELDERLY_COUNCIL = "elderly_council", _("Council for older people")
+    DISABILITY_COUNCIL = "disability_council", _("Disability council")
     ADVISORY_BOARD = "advisory_board", _("Advisory board")
+    REGIONAL_NETWORK = "regional_network", _("Regional network")
+    NETWORK_PROJECT = "network_project", _("Network project")
     OTHER = "other", _("Other network")
 
 
 class NetworkRole(models.TextChoices):
+    """A person's role in a network (seed 000: Utajärvi's vitality group is chaired by the
+    municipal manager, presented by the culture secretary, minuted by the office secretary,
+    with standing official members, members and invited guests)."""
+
     CHAIR = "chair", _("Chair")
+    VICE_CHAIR = "vice_chair", _("Vice chair")
+    PRESENTER = "presenter", _("Presenter")
     SECRETARY = "secretary", _("Secretary")
+    STANDING_MEMBER = "standing_member", _("Standing member")
     MEMBER = "member", _("Member")
+    INVITED_EXPERT = "invited_expert", _("Invited expert")
+
+
+# Those who run a network: its page, members, meetings, minutes and action items.
+RUNNING_ROLES = (NetworkRole.CHAIR, NetworkRole.VICE_CHAIR, NetworkRole.SECRETARY)
+# Invited experts take part without counting towards a quorum.
+VOTING_ROLES = tuple(role for role in NetworkRole if role != NetworkRole.INVITED_EXPERT)
+
+
+class MeetingLevel(models.TextChoices):
+    """Where a network project meets (seed 002: municipal, regional and national meetings)."""
+
+    LOCAL = "local", _("Local")
+    REGIONAL = "regional", _("Regional")
+    NATIONAL = "national", _("National")
+
+
+class ActionItemStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")

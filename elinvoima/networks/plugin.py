@@ -1,22 +1,54 @@
 """What the networks app adds to the portal (core.registry): the networks tab of a
-municipality and a county, the dashboard tasks and the user's networks, the demo networks."""
+municipality and a county, the dashboard's work (action items, minutes to write) and tasks,
+the user's networks, the API of networks and meetings, the demo networks and meetings."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from elinvoima.actors.scopes import MUNICIPAL_ROLES, REGIONAL_ROLES, user_scope
 from elinvoima.core.registry import (
+    ApiRoute,
     DashboardPanel,
     DashboardTasks,
+    DashboardWork,
     DemoLoader,
     Link,
     Registry,
     Tab,
     UrlModule,
+    WorkItem,
 )
 
+from .api import MeetingViewSet, NetworkViewSet
 from .demo import networks_demo_load
+from .meetings.selectors import minutes_to_write_for, open_action_items_of
 from .selectors import network_memberships_of
+
+
+def _work(user):
+    if not user.is_authenticated:
+        return
+    actions = list(open_action_items_of(user).values_list("pk", flat=True))
+    if actions:
+        yield WorkItem(
+            ngettext("%(count)d action item to do", "%(count)d action items to do", len(actions))
+            % {"count": len(actions)},
+            len(actions),
+            reverse("networks:my-action-items"),
+        )
+    meetings = list(minutes_to_write_for(user).values_list("pk", flat=True))
+    if meetings:
+        yield WorkItem(
+            ngettext(
+                "%(count)d meeting's minutes to write",
+                "%(count)d meetings' minutes to write",
+                len(meetings),
+            )
+            % {"count": len(meetings)},
+            len(meetings),
+            reverse("networks:meeting", kwargs={"pk": meetings[0]}),
+        )
 
 
 def _tasks(user):
@@ -56,8 +88,11 @@ def register(registry: Registry) -> None:
             lambda county: {"code": county.code},
             order=20,
         ),
+        DashboardWork(_work, order=20),
         DashboardTasks(_tasks, order=20),
         DashboardPanel("networks/dashboard/_memberships.html", _memberships_panel, order=20),
         UrlModule("elinvoima.networks.urls"),
+        ApiRoute("networks", NetworkViewSet, "network"),
+        ApiRoute("meetings", MeetingViewSet, "meeting"),
         DemoLoader("networks", networks_demo_load),
     )

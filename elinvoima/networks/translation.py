@@ -5,4 +5,4 @@ from .models import Network
 
 @register(Network)
 class NetworkTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "mandate")

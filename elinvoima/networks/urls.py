@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .meetings import views as meeting_views
 
 app_name = "networks"
 
@@ -10,5 +11,86 @@ urlpatterns = [
         views.municipality_networks,
         name="municipality-networks",
     ),
+    path(
+        "municipalities/<str:code>/networks/new/",
+        views.MunicipalityNetworkCreateView.as_view(),
+        name="municipality-network-add",
+    ),
     path("counties/<str:code>/networks/", views.county_networks, name="county-networks"),
+    path(
+        "counties/<str:code>/networks/new/",
+        views.CountyNetworkCreateView.as_view(),
+        name="county-network-add",
+    ),
+    path("networks/<int:pk>/", views.NetworkView.as_view(), name="network"),
+    path("networks/<int:pk>/edit/", views.NetworkEditView.as_view(), name="network-edit"),
+    path("networks/<int:pk>/members/new/", views.MemberAddView.as_view(), name="member-add"),
+    path(
+        "network-members/<int:pk>/change/",
+        views.MemberChangeView.as_view(),
+        name="member-change",
+    ),
+    path("network-members/<int:pk>/end/", views.MemberEndView.as_view(), name="member-end"),
+    # Meetings
+    path(
+        "networks/<int:pk>/meetings/new/",
+        meeting_views.MeetingCreateView.as_view(),
+        name="meeting-add",
+    ),
+    path("meetings/<int:pk>/", meeting_views.MeetingView.as_view(), name="meeting"),
+    path("meetings/<int:pk>/edit/", meeting_views.MeetingEditView.as_view(), name="meeting-edit"),
+    path("meetings/<int:pk>/cancel/", meeting_views.CancelView.as_view(), name="meeting-cancel"),
+    path("meetings/<int:pk>/invite/", meeting_views.InviteView.as_view(), name="meeting-invite"),
+    path("meetings/<int:pk>/agenda.pdf", meeting_views.AgendaPdfView.as_view(), name="agenda-pdf"),
+    path(
+        "meetings/<int:pk>/minutes.pdf", meeting_views.MinutesPdfView.as_view(), name="minutes-pdf"
+    ),
+    path("meetings/<int:pk>/minutes/", meeting_views.MinutesView.as_view(), name="minutes"),
+    path(
+        "meetings/<int:pk>/minutes/ready/",
+        meeting_views.MinutesReadyView.as_view(),
+        name="minutes-ready",
+    ),
+    path("meetings/<int:pk>/approve/", meeting_views.ApproveView.as_view(), name="minutes-approve"),
+    path(
+        "meetings/<int:pk>/items/new/",
+        meeting_views.ItemCreateView.as_view(),
+        name="agenda-item-add",
+    ),
+    path(
+        "agenda-items/<int:pk>/edit/",
+        meeting_views.ItemEditView.as_view(),
+        name="agenda-item-edit",
+    ),
+    path(
+        "agenda-items/<int:pk>/delete/",
+        meeting_views.ItemDeleteView.as_view(),
+        name="agenda-item-delete",
+    ),
+    path(
+        "agenda-items/<int:pk>/forward/",
+        meeting_views.ForwardView.as_view(),
+        name="decision-forward",
+    ),
+    path(
+        "agenda-documents/<int:pk>/",
+        meeting_views.DocumentView.as_view(),
+        name="agenda-document",
+    ),
+    path(
+        "agenda-documents/<int:pk>/remove/",
+        meeting_views.DocumentRemoveView.as_view(),
+        name="agenda-document-remove",
+    ),
+    path(
+        "meetings/<int:pk>/action-items/new/",
+        meeting_views.ActionItemCreateView.as_view(),
+        name="action-item-add",
+    ),
+    path(
+        "action-items/<int:pk>/status/",
+        meeting_views.ActionStatusView.as_view(),
+        name="action-item-status",
+    ),
+    path("action-items/", meeting_views.MyActionItemsView.as_view(), name="my-action-items"),
 ]

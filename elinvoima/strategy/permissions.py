@@ -7,9 +7,7 @@ to date, and every implementer reports its own part of a measure.
 """
 
 import rules
-from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404
 
 from elinvoima.actors.enums import Role
 from elinvoima.actors.owners import owner_managed_by, owner_worked_with
@@ -190,25 +188,6 @@ def measures_visible_to(user) -> QuerySet[Measure]:
 def goal_cards_visible_to(user) -> QuerySet[GoalCard]:
     """The twin of `can_view_goal_card` (`strategy.view_goal_card`)."""
     return GoalCard.objects.filter(goal__in=goals_visible_to(user))
-
-
-# --- Asking before a write ----------------------------------------------------------------------
-
-
-def authorize(user, permission: str, obj, *, visible: tuple[str, object] | None = None) -> None:
-    """Permission first, before any validation: Http404 when the user may not even see the
-    object (`visible`: the view permission and its object), PermissionDenied when the user
-    sees it but may not do this. `user` None is a trusted caller (a management command,
-    data loading, a test of the rules of the data), never a request: views and the API pass
-    `request.user`, which is never None."""
-    if user is None:
-        return
-    if visible is not None:
-        view_permission, view_object = visible
-        if not user.has_perm(view_permission, view_object):
-            raise Http404
-    if not user.has_perm(permission, obj):
-        raise PermissionDenied
 
 
 # The county's negotiation records are read by the county and its municipalities.

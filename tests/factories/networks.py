@@ -23,6 +23,9 @@ class NetworkFactory(factory.django.DjangoModelFactory):
     description_fi = "Verkosto kokoontuu kuukausittain."
     description_sv = "Nätverket träffas varje månad."
     description_en = "The network meets monthly."
+    mandate_fi = "Kokoaa kuntalaisnäkemyksiä."
+    mandate_sv = "Samlar invånarnas synpunkter."
+    mandate_en = "Gathers residents' views."
     kind = NetworkKind.OTHER
     municipality = factory.SubFactory(MunicipalityFactory)
     wellbeing_county = None

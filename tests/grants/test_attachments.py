@@ -13,7 +13,7 @@ from django.http import Http404
 from django.urls import reverse
 
 from elinvoima.grants.applications import files
-from elinvoima.grants.applications.files import checked_kind
+from elinvoima.core.document_files import checked_kind
 from elinvoima.grants.applications.models import Attachment
 from elinvoima.grants.applications.services import (
     attachment_add,

@@ -19,9 +19,9 @@ from elinvoima.cards.activities.models import MAX_HOURS, Activity, Club
 from elinvoima.cards.enums import ActivityKind
 from elinvoima.core.concurrency import locked_unchanged
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.models import Goal
-from elinvoima.strategy.permissions import authorize
 
 # Set by the service itself (or checked above): not read again to validate them.
 NOT_VALIDATED = ("organisation", "club", "municipality", "village", "created_by", "updated_by")

@@ -19,7 +19,7 @@ from elinvoima.cards.enums import AnnualDocumentKind
 from elinvoima.cards.models import CardAnswer
 from elinvoima.core.concurrency import locked_unchanged
 from elinvoima.core.models import FIRST_YEAR, LAST_YEAR, signed_in_or_none
-from elinvoima.strategy.permissions import authorize
+from elinvoima.core.permissions import authorize
 
 # What a conflict's message calls the document ("X saved the action plan on …").
 THE_DOCUMENT: dict[str, Any] = {

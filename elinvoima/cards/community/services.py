@@ -19,9 +19,9 @@ from elinvoima.actors.models import Municipality, Organisation, Village
 from elinvoima.cards.community.models import CommunityCard, CommunitySummary
 from elinvoima.core.concurrency import ensure_unchanged
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 from elinvoima.indicators.enums import ExperientialDomain
-from elinvoima.strategy.permissions import authorize
 
 PICTURE_MAX_BYTES = 10 * 1024 * 1024  # a phone's photo, as it comes
 PICTURE_MAX_PIXELS = 40_000_000

@@ -23,9 +23,9 @@ from elinvoima.cards.help.mail import help_request_mail
 from elinvoima.cards.help.models import HelpOffer, HelpRequest
 from elinvoima.core.concurrency import ensure_unchanged, locked_unchanged
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.models import Goal
-from elinvoima.strategy.permissions import authorize
 
 TEXTS = ("title", "description", "time", "place", "for_whom")
 

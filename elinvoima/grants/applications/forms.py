@@ -6,8 +6,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from elinvoima.core.document_files import ALLOWED
 from elinvoima.core.forms import LenientNumbersMixin
-from elinvoima.grants.applications.files import ALLOWED
 from elinvoima.grants.applications.models import MAX_AMOUNT
 from elinvoima.grants.applications.services import MAX_BUDGET_LINES, ApplicationData
 

@@ -16,9 +16,10 @@ from django.utils.translation import ngettext
 from elinvoima.actors.models import Organisation
 from elinvoima.actors.permissions import represented_organisation_ids
 from elinvoima.core.concurrency import locked_unchanged
+from elinvoima.core.document_files import MAX_FILES, checked_kind
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
-from elinvoima.grants.applications.files import MAX_FILES, checked_kind
 from elinvoima.grants.applications.models import (
     Attachment,
     BudgetLine,
@@ -29,7 +30,6 @@ from elinvoima.grants.applications.models import (
 from elinvoima.grants.enums import ApplicationState
 from elinvoima.grants.models import GrantRound, RoundQuestion
 from elinvoima.strategy.models import Goal
-from elinvoima.strategy.permissions import authorize
 
 MAX_BUDGET_LINES = 30
 

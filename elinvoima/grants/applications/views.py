@@ -13,10 +13,10 @@ from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Organisation
 from elinvoima.actors.permissions import represented_organisation_ids
+from elinvoima.core.document_files import MAX_FILES, content_type_of
 from elinvoima.core.forms import form_add_service_errors
 from elinvoima.core.private_files import private_file_response
 from elinvoima.core.view_mixins import ObjectPermissionMixin
-from elinvoima.grants.applications.files import MAX_FILES, content_type_of
 from elinvoima.grants.applications.forms import (
     GOAL_FIELD,
     QUESTION_FIELD,

@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from elinvoima.cards.activities.models import Activity
 from elinvoima.core.concurrency import ensure_unchanged
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 from elinvoima.grants.applications.models import GrantApplication
 from elinvoima.grants.reporting.models import GrantReport
 from elinvoima.grants.review.models import GrantDecision
-from elinvoima.strategy.permissions import authorize
 
 
 @dataclass(frozen=True)

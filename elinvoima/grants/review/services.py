@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from elinvoima.actors.models import Organisation
 from elinvoima.core.concurrency import ensure_unchanged
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 from elinvoima.grants.applications.models import GrantApplication
 from elinvoima.grants.enums import ApplicationState
@@ -30,7 +31,6 @@ from elinvoima.grants.review.models import (
     Review,
 )
 from elinvoima.strategy.models import Goal, Measure
-from elinvoima.strategy.permissions import authorize
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from elinvoima.actors.models import Municipality, Organisation
 from elinvoima.cards.associations import associations_of
 from elinvoima.core.concurrency import locked_unchanged
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 from elinvoima.grants.support.models import SupportInKind
 from elinvoima.strategy.models import Goal
-from elinvoima.strategy.permissions import authorize
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 

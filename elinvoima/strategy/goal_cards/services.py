@@ -26,11 +26,11 @@ from django.utils.translation import gettext as _
 
 from elinvoima.core.concurrency import ANY, version_matches
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.enums import StatusLevel, Tertial
 from elinvoima.strategy.goal_cards.models import GoalCard, GoalCardTask, GoalCardUpdate
 from elinvoima.strategy.models import Goal, GoalIndicator, Plan
-from elinvoima.strategy.permissions import authorize
 from elinvoima.strategy.plans.services import plan_ensure_editable
 
 

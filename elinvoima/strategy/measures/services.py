@@ -23,12 +23,13 @@ from elinvoima.actors.models import Organisation
 from elinvoima.actors.permissions import is_member_of
 from elinvoima.core.concurrency import ensure_unchanged
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.permissions import authorize
 from elinvoima.core.translation import text_in, translated_field_names
 from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.enums import MeasureStatus
 from elinvoima.strategy.goal_cards.services import field_error, period_validate
 from elinvoima.strategy.models import Goal, Measure, MeasureReport
-from elinvoima.strategy.permissions import authorize, can_change_plan
+from elinvoima.strategy.permissions import can_change_plan
 from elinvoima.strategy.plans.services import plan_ensure_editable, version_of
 
 # What a measure says about itself; `implementers` and `goal` are passed separately.

@@ -8,9 +8,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from elinvoima.core.concurrency import ensure_unchanged
+from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.models import EvaluationReport, HyteNegotiation, Plan
-from elinvoima.strategy.permissions import authorize
 from elinvoima.strategy.plans.services import (
     CONCURRENT_EDIT_MESSAGE,
     plan_authorize_change,

@@ -2,7 +2,7 @@
 an approved (frozen) version is never changed; the next version starts as a copy.
 
 The HTML views and the API call the same functions here. Each asks, in this order: may the
-user do this (`permissions.authorize`: 404 for a row the user may not see, 403 for one the
+user do this (`core.permissions.authorize`: 404 for a row the user may not see, 403 for one the
 user sees but may not change), is the input valid, and then writes in one transaction. A
 version check (the form's `loaded_at`, the API's If-Match) is compared after the row is
 locked."""
@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from elinvoima.core.concurrency import ensure_unchanged
 from elinvoima.core.models import signed_in_or_none
+from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.enums import DecisionBody, DecisionOutcome, PlanState
 from elinvoima.strategy.models import (
@@ -30,7 +31,7 @@ from elinvoima.strategy.models import (
     PlanDecision,
     PriorityArea,
 )
-from elinvoima.strategy.permissions import authorize, can_view_plan
+from elinvoima.strategy.permissions import can_view_plan
 
 ADD_PLAN_PERMISSIONS = {
     "municipality": "strategy.add_municipality_plan",

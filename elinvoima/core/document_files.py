@@ -1,12 +1,13 @@
-"""Which files an application may carry (issue 15: "PDF and office files, size-limited,
-virus-safe"). No virus scanner runs on a closed network without its signature updates, so
-the check is by structure: the file must be what its name says — a PDF, or an Office Open
-XML or OpenDocument text, spreadsheet or presentation — told by its content, not by its
-name or the browser's word; active content is refused (a PDF's JavaScript, launch actions
-or embedded files; Office macros, which only the macro-enabled formats and the old binary
-formats carry, and those are refused altogether); a zip that would unpack to much more than
-it weighs is refused. The stored file gets a random name outside the web root and is only
-ever sent as a download."""
+"""Which documents a user may upload: grant applications' attachments (issue 15: "PDF and
+office files, size-limited, virus-safe") and the documents of a meeting's agenda. No
+virus scanner runs on a closed network without its signature updates, so the check is by
+structure: the file must be what its name says — a PDF, or an Office Open XML or
+OpenDocument text, spreadsheet or presentation — told by its content, not by its name or
+the browser's word; active content is refused (a PDF's JavaScript, launch actions or
+embedded files; Office macros, which only the macro-enabled formats and the old binary
+formats carry, and those are refused altogether); a zip that would unpack to much more
+than it weighs is refused. The stored file gets a random name outside the web root and is
+only ever sent as a download."""
 
 import re
 import zipfile
