@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 
 from elinvoima.core.registry import (
     ApiRoute,
+    CalendarSource,
     DashboardWork,
     DemoLoader,
     Registry,
@@ -23,6 +24,7 @@ from .api import (
     CardTemplateViewSet,
     CommunityCardViewSet,
 )
+from .calendar import card_closing_dates
 from .demo import cards_demo_load
 from .help.selectors import help_requests_to_answer
 from .selectors import cards_to_answer, responses_to_review
@@ -94,5 +96,6 @@ def register(registry: Registry) -> None:
         ApiRoute("card-responses", CardResponseViewSet, "card-response"),
         ApiRoute("activities", ActivityViewSet, "activity"),
         ApiRoute("community-cards", CommunityCardViewSet, "community-card"),
+        CalendarSource(card_closing_dates, order=30),
         DemoLoader("cards", cards_demo_load),
     )

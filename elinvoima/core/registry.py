@@ -15,6 +15,7 @@ the page's object where there is one.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -147,6 +148,31 @@ class DemoLoader:
     load: Callable[[Any], None]  # called with a core.demo.DemoContext
 
 
+@dataclass(frozen=True)
+class CalendarEntry:
+    """A date of another capability's process in a municipality's annual clock (a card's
+    closing date, a grant round's deadline): shown on the clock and in its iCalendar feed.
+    `uid` is stable across requests (the feed's UID), `kind` names the process."""
+
+    uid: str
+    title: Label
+    kind: Label
+    starts_on: datetime.date
+    ends_on: datetime.date | None = None
+    url: str = ""
+    description: Label = ""
+
+
+@dataclass(frozen=True)
+class CalendarSource:
+    """A function `(municipality, year) → CalendarEntries`: what of an app's public
+    processes falls in that year, added to the municipality's annual clock automatically.
+    One query per source."""
+
+    entries: Callable[[Any, int], Iterable[CalendarEntry]]
+    order: int = 50
+
+
 PAGES = ("municipality", "county", "network", "organisation")
 
 
@@ -162,6 +188,7 @@ class Registry:
     api_routes: list[ApiRoute] = field(default_factory=list)
     url_modules: list[UrlModule] = field(default_factory=list)
     demo_loaders: list[DemoLoader] = field(default_factory=list)
+    calendar_sources: list[CalendarSource] = field(default_factory=list)
 
     def add(self, *entries: Any) -> None:
         """Register entries of any of the kinds above."""
@@ -182,6 +209,7 @@ class Registry:
             ApiRoute: self.api_routes,
             UrlModule: self.url_modules,
             DemoLoader: self.demo_loaders,
+            CalendarSource: self.calendar_sources,
         }
         try:
             return lists[type(entry)]
@@ -212,6 +240,14 @@ class Registry:
             Link(tab.label, reverse(tab.url_name, kwargs=tab.url_kwargs(obj)))
             for tab in sorted(self.tabs, key=lambda t: t.order)
             if tab.page == page and (tab.predicate is None or user.has_perm(tab.predicate, obj))
+        ]
+
+    def calendar_entries_for(self, municipality, year: int) -> list[CalendarEntry]:
+        """The other capabilities' dates in the municipality's year, in the sources' order."""
+        return [
+            entry
+            for source in sorted(self.calendar_sources, key=lambda s: s.order)
+            for entry in source.entries(municipality, year)
         ]
 
     def dashboard_work_for(self, user) -> list[WorkItem]:

@@ -7,6 +7,7 @@ from django.utils.translation import ngettext
 
 from elinvoima.core.registry import (
     ApiRoute,
+    CalendarSource,
     DashboardWork,
     DemoLoader,
     Registry,
@@ -17,6 +18,7 @@ from elinvoima.core.registry import (
 
 from .api import GrantApplicationViewSet, GrantRoundViewSet
 from .applications.selectors import drafts_to_submit
+from .calendar import grant_deadlines
 from .demo import grants_demo_load
 from .reporting.selectors import reports_due, reports_to_receive
 from .review.selectors import applications_to_score, rounds_to_decide
@@ -74,5 +76,6 @@ def register(registry: Registry) -> None:
         ApiRoute("grant-rounds", GrantRoundViewSet, "grant-round"),
         ApiRoute("grant-applications", GrantApplicationViewSet, "grant-application"),
         DashboardWork(_work, order=27),
+        CalendarSource(grant_deadlines, order=40),
         DemoLoader("grants", grants_demo_load),
     )

@@ -6,6 +6,7 @@ loaded, so that there is always a held, a ready and a coming meeting. Created on
 
 from datetime import datetime, time, timedelta
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from elinvoima.actors.models import User
@@ -13,11 +14,19 @@ from elinvoima.core.demo import DemoContext
 
 from .enums import ActionItemStatus
 from .meetings.models import ActionItem, AgendaItem, Attendance, Forward, Meeting
+from .meetings.services import agenda_document_add
 from .models import Network, NetworkMembership
 
 UTAJARVI_GROUP = "Utajärven elinvoimaryhmä"
 VAALA_CHILDREN = "Vaalan ikäkausiverkosto: lapset ja lapsiperheet"
 VAALA_YOUNG = "Vaalan ikäkausiverkosto: nuoret"
+# A one-page PDF for the demo's agenda document.
+DOCUMENT_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 def _at(days: int, hour: int) -> datetime:
@@ -129,7 +138,7 @@ def meetings_demo_load(context: DemoContext) -> None:
     first.save()
 
     coming = _meeting(group, "Elinvoimaryhmän kokous 3", 14, invited_at=_at(-1, 9))
-    _items(
+    coming_items = _items(
         coming,
         [
             ("Edellisen kokouksen pöytäkirjan hyväksyminen", "", manager, ""),
@@ -140,6 +149,11 @@ def meetings_demo_load(context: DemoContext) -> None:
                 "",
             ),
         ],
+    )
+    agenda_document_add(
+        user=None,
+        item=coming_items[1],
+        upload=ContentFile(DOCUMENT_PDF, name="Kumppanuusasiakirja.pdf"),
     )
     ActionItem.objects.create(
         meeting=first,

@@ -51,3 +51,30 @@ class ActionItemStatus(models.TextChoices):
     OPEN = "open", _("Open")
     IN_PROGRESS = "in_progress", _("In progress")
     DONE = "done", _("Done")
+
+
+class CalendarItemKind(models.TextChoices):
+    """What an item of the annual clock is (seed 000: events, meetings and decision
+    processes; seed 004: the forums of Soini and Lappajärvi; hearings of residents)."""
+
+    EVENT = "event", _("Event")
+    MEETING = "meeting", _("Meeting")
+    DECISION_PROCESS = "decision_process", _("Decision process")
+    HEARING = "hearing", _("Hearing of residents")
+    ASSOCIATION_FORUM = "association_forum", _("Sports club and association forum")
+    PARTNERSHIP_BREAKFAST = "partnership_breakfast", _("Partnership breakfast")
+    ASSOCIATION_EVENING = "association_evening", _("Association and village evening")
+
+
+# Items that hear residents or associations: the participation plan (osallisuussuunnitelma).
+PARTICIPATION_KINDS = (
+    CalendarItemKind.HEARING,
+    CalendarItemKind.ASSOCIATION_FORUM,
+    CalendarItemKind.PARTNERSHIP_BREAKFAST,
+    CalendarItemKind.ASSOCIATION_EVENING,
+)
+
+
+class Recurrence(models.TextChoices):
+    ONCE = "once", _("Once")
+    YEARLY = "yearly", _("Every year")

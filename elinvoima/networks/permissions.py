@@ -145,7 +145,7 @@ def minutes_visible_q(user) -> Q:
     """The twin of `can_view_minutes` (`networks.view_minutes`), as a condition on meetings
     already visible to the user."""
     if is_platform_admin(user):
-        return Q()
+        return Q(pk__isnull=False)  # every meeting (a When() needs a condition)
     from .models import Network
 
     members = list(user_network_roles(user))
@@ -177,7 +177,35 @@ def manages_owner(user, owner) -> bool:
     return owner_managed_by(user, owner)
 
 
+# --- The annual clock: asked with its owner (a municipality, a county or a network) --------
+@rules.predicate
+def sees_clock_owner(user, owner) -> bool:
+    """A municipality's and a county's clocks are public; a network's as the network."""
+    if owner is None:
+        return False
+    if owner._meta.model_name == "network":
+        return can_view_network(user, owner)
+    return True
+
+
+@rules.predicate
+def keeps_clock(user, owner) -> bool:
+    if owner is None:
+        return False
+    if owner._meta.model_name == "network":
+        return can_manage_network(user, owner)
+    return owner_managed_by(user, owner)
+
+
+@rules.predicate
+def keeps_clock_of_item(user, item) -> bool:
+    return item is not None and keeps_clock(user, item.owner)
+
+
 rules.add_perm("networks.add_network", is_platform_admin | manages_owner)
+rules.add_perm("networks.view_clock", sees_clock_owner)
+rules.add_perm("networks.change_clock", is_platform_admin | keeps_clock)
+rules.add_perm("networks.change_calendar_item", is_platform_admin | keeps_clock_of_item)
 rules.add_perm("networks.view_network", can_view_network)
 rules.add_perm("networks.manage_network", can_manage_network)
 # The network's own people answer for it (strategy's recommendations to a network).

@@ -88,6 +88,23 @@ def register(registry: Registry) -> None:
             lambda county: {"code": county.code},
             order=20,
         ),
+        Tab(
+            "municipality",
+            _("Annual clock"),
+            "networks:municipality-clock",
+            lambda municipality: {"code": municipality.code},
+            order=21,
+        ),
+        Tab(
+            "county",
+            _("Annual clock"),
+            "networks:county-clock",
+            lambda county: {"code": county.code},
+            order=21,
+        ),
+        Tab(
+            "network", _("Annual clock"), "networks:network-clock", lambda n: {"pk": n.pk}, order=5
+        ),
         DashboardWork(_work, order=20),
         DashboardTasks(_tasks, order=20),
         DashboardPanel("networks/dashboard/_memberships.html", _memberships_panel, order=20),

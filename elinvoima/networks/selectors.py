@@ -85,12 +85,10 @@ def member_organisation_choices(network: Network) -> QuerySet[Organisation]:
         )
     else:
         scope = Q(kind__in=REGIONAL_KINDS)
+    if network.pk:
+        scope |= Q(networks=network)  # a member from elsewhere stays choosable
     ids = Organisation.objects.filter(scope).values("pk")
-    return (
-        Organisation.objects.filter(Q(pk__in=ids) | Q(networks=network))
-        .distinct()
-        .order_by("name", "pk")
-    )
+    return Organisation.objects.filter(pk__in=ids).order_by("name", "pk")
 
 
 def network_meetings(network: Network, user) -> QuerySet[Meeting]:

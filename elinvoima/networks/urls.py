@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .clock import views as clock_views
 from .meetings import views as meeting_views
 
 app_name = "networks"
@@ -93,4 +94,55 @@ urlpatterns = [
         name="action-item-status",
     ),
     path("action-items/", meeting_views.MyActionItemsView.as_view(), name="my-action-items"),
+    # The annual clock
+    path(
+        "municipalities/<str:code>/annual-clock/",
+        clock_views.MunicipalityClockView.as_view(),
+        name="municipality-clock",
+    ),
+    path(
+        "municipalities/<str:code>/annual-clock.ics",
+        clock_views.MunicipalityFeedView.as_view(),
+        name="municipality-clock-feed",
+    ),
+    path(
+        "municipalities/<str:code>/annual-clock/new/",
+        clock_views.MunicipalityItemCreateView.as_view(),
+        name="municipality-clock-add",
+    ),
+    path(
+        "counties/<str:code>/annual-clock/",
+        clock_views.CountyClockView.as_view(),
+        name="county-clock",
+    ),
+    path(
+        "counties/<str:code>/annual-clock/new/",
+        clock_views.CountyItemCreateView.as_view(),
+        name="county-clock-add",
+    ),
+    path(
+        "networks/<int:pk>/annual-clock/",
+        clock_views.NetworkClockView.as_view(),
+        name="network-clock",
+    ),
+    path(
+        "networks/<int:pk>/annual-clock.ics",
+        clock_views.NetworkFeedView.as_view(),
+        name="network-clock-feed",
+    ),
+    path(
+        "networks/<int:pk>/annual-clock/new/",
+        clock_views.NetworkItemCreateView.as_view(),
+        name="network-clock-add",
+    ),
+    path(
+        "calendar-items/<int:pk>/edit/",
+        clock_views.ItemEditView.as_view(),
+        name="calendar-item-edit",
+    ),
+    path(
+        "calendar-items/<int:pk>/delete/",
+        clock_views.ItemDeleteView.as_view(),
+        name="calendar-item-delete",
+    ),
 ]

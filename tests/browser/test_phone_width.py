@@ -20,7 +20,13 @@ PHONE = {
 # Each URL is opened once, by the first of these that may see it.
 ROLES = [ANONYMOUS, "hyte.utajarvi", "hva.paijathame", "yhdistys.reuma", *DEMO_USERNAMES]
 NOT_PAGES = ("api", "svg", "pdf", "export", "healthz", "embed-script")
-DOWNLOADS = {"grants:attachment"}  # a file sent as a download, not a page
+# Files sent as downloads or PDFs, not pages.
+DOWNLOADS = {
+    "grants:attachment",
+    "networks:agenda-document",
+    "networks:agenda-pdf",
+    "networks:minutes-pdf",
+}
 
 PAST_THE_EDGE = """() => {
   const edge = document.documentElement.clientWidth;

@@ -66,6 +66,47 @@ def _voting_budget() -> dict[str, int]:
     return _pk("budgeting.Budget", network__name_fi__endswith="lapsiperheet", phase="voting")
 
 
+VITALITY_GROUP = "Utajärven elinvoimaryhmä"
+RUNS_VITALITY_GROUP = ("admin", "hyte.utajarvi")  # the chair and the secretary have no login
+# The group's members and those who work for Utajärvi read its minutes before approval.
+READS_VITALITY_MINUTES = (*RUNS_VITALITY_GROUP, "toimiala.utajarvi", "yhdistys.reuma")
+
+
+def _vitality_group() -> dict[str, int]:
+    return _pk("networks.Network", name_fi=VITALITY_GROUP)
+
+
+def _held_meeting() -> dict[str, int]:
+    """The vitality group's last meeting: held, its minutes ready, not approved yet."""
+    return _pk("networks.Meeting", title="Elinvoimaryhmän kokous 2")
+
+
+def _coming_meeting() -> dict[str, int]:
+    """Its next meeting: invited, with a document on its agenda."""
+    return _pk("networks.Meeting", title="Elinvoimaryhmän kokous 3")
+
+
+def _coming_item() -> dict[str, int]:
+    return _pk("networks.AgendaItem", meeting=_coming_meeting()["pk"], position=2)
+
+
+def _decided_item() -> dict[str, int]:
+    return _pk("networks.AgendaItem", meeting=_held_meeting()["pk"], position=2)
+
+
+def _reuma_membership() -> dict[str, int]:
+    return _pk(
+        "networks.NetworkMembership",
+        network__name_fi=VITALITY_GROUP,
+        user__username="yhdistys.reuma",
+    )
+
+
+def _post_only(*usernames: str, others: str = FORBIDDEN) -> dict[str, str]:
+    """A POST-only URL: those allowed get 405 for a GET, the others are refused first."""
+    return {**only(others=others), **dict.fromkeys(usernames, NOT_ALLOWED)}
+
+
 def _demo_indicator_chart() -> dict:
     """The demo's indicator 186 and its stored chart for Utajärvi (drawn on first use)."""
     from elinvoima.indicators.charts.drawing import chart_svg
@@ -423,6 +464,47 @@ EXPECTATIONS = {
     "budgeting:code-ballot": (lambda d: _voting_budget(), {**only(), "admin": REDIRECT}),
     "budgeting:codes": (lambda d: _voting_budget(), only("admin", "hyte.vaala")),
     "networks:county-networks": (lambda d: {"code": "9"}, EVERYONE),
+    "networks:municipality-network-add": (lambda d: {"code": "889"}, only(*RUNS_VITALITY_GROUP)),
+    "networks:county-network-add": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
+    # Utajärvi's vitality group is public; its coordinator (the owner's) runs it in the demo.
+    "networks:network": (lambda d: _vitality_group(), EVERYONE),
+    "networks:network-edit": (lambda d: _vitality_group(), only(*RUNS_VITALITY_GROUP)),
+    "networks:member-add": (lambda d: _vitality_group(), only(*RUNS_VITALITY_GROUP)),
+    "networks:member-change": (lambda d: _reuma_membership(), only(*RUNS_VITALITY_GROUP)),
+    "networks:member-end": (lambda d: _reuma_membership(), only(*RUNS_VITALITY_GROUP)),
+    "networks:meeting-add": (lambda d: _vitality_group(), only(*RUNS_VITALITY_GROUP)),
+    # Its meetings: invited ones are public, their minutes the members' until approved.
+    "networks:meeting": (lambda d: _held_meeting(), EVERYONE),
+    "networks:agenda-pdf": (lambda d: _held_meeting(), EVERYONE),
+    "networks:minutes-pdf": (
+        lambda d: _held_meeting(),
+        only(*READS_VITALITY_MINUTES, others=NOT_FOUND),
+    ),
+    "networks:meeting-edit": (lambda d: _coming_meeting(), only(*RUNS_VITALITY_GROUP)),
+    "networks:meeting-cancel": (lambda d: _coming_meeting(), only(*RUNS_VITALITY_GROUP)),
+    "networks:meeting-invite": (lambda d: _coming_meeting(), only(*RUNS_VITALITY_GROUP)),
+    "networks:minutes": (lambda d: _held_meeting(), only(*RUNS_VITALITY_GROUP)),
+    "networks:minutes-ready": (lambda d: _held_meeting(), only(*RUNS_VITALITY_GROUP)),
+    "networks:minutes-approve": (lambda d: _coming_meeting(), _post_only(*RUNS_VITALITY_GROUP)),
+    "networks:agenda-item-add": (lambda d: _coming_meeting(), only(*RUNS_VITALITY_GROUP)),
+    "networks:agenda-item-edit": (lambda d: _coming_item(), only(*RUNS_VITALITY_GROUP)),
+    "networks:agenda-item-delete": (lambda d: _coming_item(), only(*RUNS_VITALITY_GROUP)),
+    "networks:decision-forward": (lambda d: _decided_item(), only(*RUNS_VITALITY_GROUP)),
+    "networks:agenda-document": (
+        lambda d: _pk("networks.AgendaDocument", item=_coming_item()["pk"]),
+        EVERYONE,
+    ),
+    "networks:agenda-document-remove": (
+        lambda d: _pk("networks.AgendaDocument", item=_coming_item()["pk"]),
+        _post_only(*RUNS_VITALITY_GROUP),
+    ),
+    "networks:action-item-add": (lambda d: _held_meeting(), only(*RUNS_VITALITY_GROUP)),
+    # The association's action item: its owner and those who run the group update it.
+    "networks:action-item-status": (
+        lambda d: _pk("networks.ActionItem", owner__username="yhdistys.reuma"),
+        _post_only(*RUNS_VITALITY_GROUP, "yhdistys.reuma"),
+    ),
+    "networks:my-action-items": (None, signed_in()),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),
     "api:auth-token": (None, dict.fromkeys(ROLES, NOT_ALLOWED)),
     "api:municipality-list": (None, EVERYONE),
@@ -444,6 +526,10 @@ EXPECTATIONS = {
         lambda d: _open_application(d),
         only("admin", "hyte.utajarvi", "yhdistys.reuma", anonymous=NOT_FOUND, others=NOT_FOUND),
     ),
+    "api:network-list": (None, EVERYONE),
+    "api:network-detail": (lambda d: _vitality_group(), EVERYONE),
+    "api:meeting-list": (None, EVERYONE),
+    "api:meeting-detail": (lambda d: _held_meeting(), EVERYONE),
     "api:budget-list": (None, EVERYONE),
     "api:budget-detail": (lambda d: _voting_budget(), EVERYONE),
     "api:ballot-list": (None, EVERYONE),
