@@ -308,6 +308,9 @@ SPECTACULAR_SETTINGS = {
         "PlanKindEnum": "elinvoima.strategy.enums.PlanKind",
         "ActionItemStatusEnum": "elinvoima.networks.enums.ActionItemStatus",
         "MeasureStatusEnum": "elinvoima.strategy.enums.MeasureStatus",
+        "NetworkKindEnum": "elinvoima.networks.enums.NetworkKind",
+        "CalendarItemKindEnum": "elinvoima.networks.enums.CalendarItemKind",
+        "AgreementKindEnum": "elinvoima.networks.enums.AgreementKind",
     },
 }
 

@@ -1,21 +1,40 @@
 """API of networks: `networks` (the queryset twin of `networks.view_network`: public
-networks, and private ones to their members and owners) with their current people, and
+networks, and private ones to their members and owners) with their current people;
 `meetings` (the twin of `networks.view_meeting`) with the agenda, and the decisions,
-attendance and action items where the caller may read the minutes (`networks.view_minutes`).
-Both are read here and written on their pages."""
+attendance and action items where the caller may read the minutes (`networks.view_minutes`);
+`calendar-items`, the items of the annual clocks the caller sees (`networks.view_clock`),
+`?year=` giving those that fall in a year (every-year items included); `agreements` (the
+twin of `networks.view_agreement`: published ones, drafts to their owners) with their
+parties. All are read here and written on their pages."""
 
 import django_filters
-from django.db.models import BooleanField, Case, Prefetch, Value, When
+from django.db.models import BooleanField, Case, Prefetch, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import permissions, serializers, viewsets
 
 from elinvoima.core.filters import FilterSet
 
-from .enums import ActionItemStatus, MeetingLevel, NetworkKind, NetworkRole
+from .agreements.models import Agreement, AgreementParty
+from .clock.models import CalendarItem
+from .clock.selectors import items_in
+from .enums import (
+    ActionItemStatus,
+    AgreementKind,
+    CalendarItemKind,
+    MeetingLevel,
+    NetworkKind,
+    NetworkRole,
+    Recurrence,
+)
 from .meetings.models import ActionItem, AgendaItem, Meeting
 from .models import Network, NetworkMembership
-from .permissions import meetings_visible_to, minutes_visible_q, networks_visible_to
+from .permissions import (
+    agreements_visible_to,
+    meetings_visible_to,
+    minutes_visible_q,
+    networks_visible_to,
+)
 
 
 class NetworkPersonSerializer(serializers.ModelSerializer):
@@ -195,4 +214,140 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
                 "attendance__membership__user",
             )
             .order_by("-starts_at", "-id")
+        )
+
+
+class CalendarItemSerializer(serializers.ModelSerializer):
+    kind = serializers.ChoiceField(choices=CalendarItemKind.choices)
+    recurrence = serializers.ChoiceField(choices=Recurrence.choices)
+    municipality = serializers.CharField(source="municipality.code", allow_null=True, default=None)
+    wellbeing_county = serializers.CharField(
+        source="wellbeing_county.code", allow_null=True, default=None
+    )
+    network = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    heard_groups = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
+
+    class Meta:
+        model = CalendarItem
+        fields = [
+            *("id", "municipality", "wellbeing_county", "network", "kind"),
+            *("title", "title_fi", "title_sv", "description", "year", "month"),
+            *("starts_on", "ends_on", "recurrence", "responsible", "heard_groups", "how_heard"),
+        ]
+        read_only_fields = fields
+
+
+class CalendarItemFilter(FilterSet):
+    municipality = django_filters.CharFilter(
+        field_name="municipality__code", label=_("municipality code")
+    )
+    wellbeing_county = django_filters.CharFilter(
+        field_name="wellbeing_county__code", label=_("county code")
+    )
+    network = django_filters.NumberFilter(field_name="network_id", label=_("network"))
+    year = django_filters.NumberFilter(method="in_year", label=_("year"))
+    kind = django_filters.ChoiceFilter(choices=CalendarItemKind.choices)
+
+    class Meta:
+        model = CalendarItem
+        fields: list[str] = []
+
+    def in_year(self, queryset, name, value):
+        return queryset.filter(items_in(int(value)))
+
+
+class CalendarItemViewSet(viewsets.ReadOnlyModelViewSet):
+    """Items of the annual clocks: municipalities' and counties' are public, a network's
+    are seen as the network."""
+
+    serializer_class = CalendarItemSerializer
+    permission_classes = [permissions.AllowAny]
+    filterset_class = CalendarItemFilter
+    search_fields = ["title_fi", "title_sv"]
+    ordering_fields = ["year", "month", "starts_on"]
+
+    def get_queryset(self):
+        networks = networks_visible_to(self.request.user)
+        return (
+            CalendarItem.objects.filter(Q(network__isnull=True) | Q(network__in=networks))
+            .select_related("municipality", "wellbeing_county")
+            .prefetch_related("heard_groups")
+            .order_by("year", "month", "starts_on", "id")
+        )
+
+
+class AgreementPartySerializer(serializers.ModelSerializer):
+    organisation = serializers.PrimaryKeyRelatedField(read_only=True)
+    organisation_name = serializers.CharField(source="organisation.name")
+    commitments = serializers.ListField(
+        source="commitment_list", child=serializers.CharField(), read_only=True
+    )
+
+    class Meta:
+        model = AgreementParty
+        fields = [
+            *("organisation", "organisation_name", "signatory", "signatory_title"),
+            *("signed_on", "commitments"),
+        ]
+        read_only_fields = fields
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    kind = serializers.ChoiceField(choices=AgreementKind.choices)
+    municipality = serializers.CharField(source="municipality.code", allow_null=True, default=None)
+    wellbeing_county = serializers.CharField(
+        source="wellbeing_county.code", allow_null=True, default=None
+    )
+    principles = serializers.ListField(
+        source="principle_list", child=serializers.CharField(), read_only=True
+    )
+    parties = AgreementPartySerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Agreement
+        fields = [
+            *("id", "kind", "municipality", "wellbeing_county", "title", "title_fi", "title_sv"),
+            *("purpose", "principles", "grant_practices", "facility_principles"),
+            *("other_support", "cooperation", "version", "previous_version"),
+            *("valid_from", "valid_until", "published_at", "parties"),
+        ]
+        read_only_fields = fields
+
+
+class AgreementFilter(FilterSet):
+    municipality = django_filters.CharFilter(
+        field_name="municipality__code", label=_("municipality code")
+    )
+    wellbeing_county = django_filters.CharFilter(
+        field_name="wellbeing_county__code", label=_("county code")
+    )
+    kind = django_filters.ChoiceFilter(choices=AgreementKind.choices)
+
+    class Meta:
+        model = Agreement
+        fields: list[str] = []
+
+
+class AgreementViewSet(viewsets.ReadOnlyModelViewSet):
+    """Vitality agreements, partnership documents and shared wellbeing agreements."""
+
+    serializer_class = AgreementSerializer
+    permission_classes = [permissions.AllowAny]
+    filterset_class = AgreementFilter
+    search_fields = ["title_fi", "title_sv"]
+    ordering_fields = ["published_at", "version"]
+
+    def get_queryset(self):
+        return (
+            agreements_visible_to(self.request.user)
+            .select_related("municipality", "wellbeing_county")
+            .prefetch_related(
+                Prefetch(
+                    "parties",
+                    queryset=AgreementParty.objects.select_related("organisation").order_by(
+                        "organisation__name"
+                    ),
+                )
+            )
+            .order_by("-published_at", "-id")
         )

@@ -8,6 +8,7 @@ from elinvoima.actors.interfaces.models import InterfaceTheme
 from elinvoima.actors.models import Municipality, User, WellbeingCounty
 from elinvoima.core.demo import DemoContext
 
+from .demo_agreements import agreements_demo_load
 from .demo_clock import clock_demo_load
 from .demo_data import NETWORK_INTERFACE_THEMES, NETWORKS
 from .demo_meetings import meetings_demo_load
@@ -75,3 +76,4 @@ def networks_demo_load(context: DemoContext) -> None:
 
     meetings_demo_load(context)
     clock_demo_load(context)
+    agreements_demo_load(context)

@@ -78,3 +78,28 @@ PARTICIPATION_KINDS = (
 class Recurrence(models.TextChoices):
     ONCE = "once", _("Once")
     YEARLY = "yearly", _("Every year")
+
+
+class AgreementKind(models.TextChoices):
+    VITALITY_AGREEMENT = "vitality_agreement", _("Vitality agreement")
+    PARTNERSHIP_DOCUMENT = "partnership_document", _("Partnership document")
+    WELLBEING_AGREEMENT = "wellbeing_agreement", _("Shared wellbeing agreement")
+
+
+class InvoiceState(models.TextChoices):
+    NOT_INVOICED = "not_invoiced", _("Not invoiced")
+    INVOICED = "invoiced", _("Invoiced")
+    PAID = "paid", _("Paid")
+
+
+class SizeClass(models.TextChoices):
+    """Seed 002: "Suuret kunnat osallistuvat projektiin 4000€ vuosimaksulla ja muut kunnat
+    sekä maakunnat puolestaan 3000€ vuosimaksulla"."""
+
+    LARGE = "large", _("Large municipality")
+    OTHER = "other", _("Other municipality or region")
+
+
+class PartnerRole(models.TextChoices):
+    FUNDER = "funder", _("Funder")
+    PARTNER = "partner", _("Partner")

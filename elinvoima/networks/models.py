@@ -162,6 +162,11 @@ class NetworkMembership(models.Model):
 
 
 # The meetings live in their own module; Django finds their models here.
+from elinvoima.networks.agreements.models import (  # noqa: E402, F401
+    Agreement,
+    AgreementParty,
+    Facility,
+)
 from elinvoima.networks.clock.models import CalendarItem  # noqa: E402, F401
 from elinvoima.networks.meetings.models import (  # noqa: E402, F401
     ActionItem,

@@ -202,6 +202,50 @@ def keeps_clock_of_item(user, item) -> bool:
     return item is not None and keeps_clock(user, item.owner)
 
 
+# --- Agreements and facilities ---------------------------------------------------------------
+@rules.predicate
+def is_published_agreement(user, agreement) -> bool:
+    return agreement is not None and agreement.published_at is not None
+
+
+@rules.predicate
+def works_with_agreement_owner(user, agreement) -> bool:
+    return agreement is not None and owner_worked_with(user, agreement.owner)
+
+
+@rules.predicate
+def manages_agreement_owner(user, agreement) -> bool:
+    return agreement is not None and owner_managed_by(user, agreement.owner)
+
+
+@rules.predicate
+def is_draft_agreement(user, agreement) -> bool:
+    return agreement is not None and agreement.published_at is None
+
+
+def agreements_visible_to(user) -> QuerySet:
+    """The twin of `networks.view_agreement`: published ones, and the drafts of the owners
+    the user works with."""
+    from .models import Agreement
+
+    if is_platform_admin(user):
+        return Agreement.objects.all()
+    return Agreement.objects.filter(Q(published_at__isnull=False) | Agreement.worked_with_q(user))
+
+
+rules.add_perm(
+    "networks.view_agreement",
+    is_platform_admin | is_published_agreement | works_with_agreement_owner,
+)
+# A published agreement is changed by a new version of it.
+rules.add_perm(
+    "networks.change_agreement",
+    is_draft_agreement & (is_platform_admin | manages_agreement_owner),
+)
+rules.add_perm("networks.version_agreement", is_platform_admin | manages_agreement_owner)
+rules.add_perm("networks.add_agreement", is_platform_admin | manages_owner)
+rules.add_perm("networks.change_facilities", is_platform_admin | manages_owner)
+
 rules.add_perm("networks.add_network", is_platform_admin | manages_owner)
 rules.add_perm("networks.view_clock", sees_clock_owner)
 rules.add_perm("networks.change_clock", is_platform_admin | keeps_clock)

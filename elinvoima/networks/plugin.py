@@ -20,7 +20,7 @@ from elinvoima.core.registry import (
     WorkItem,
 )
 
-from .api import MeetingViewSet, NetworkViewSet
+from .api import AgreementViewSet, CalendarItemViewSet, MeetingViewSet, NetworkViewSet
 from .demo import networks_demo_load
 from .meetings.selectors import minutes_to_write_for, open_action_items_of
 from .selectors import network_memberships_of
@@ -103,6 +103,20 @@ def register(registry: Registry) -> None:
             order=21,
         ),
         Tab(
+            "municipality",
+            _("Agreements"),
+            "networks:municipality-agreements",
+            lambda municipality: {"code": municipality.code},
+            order=22,
+        ),
+        Tab(
+            "county",
+            _("Agreements"),
+            "networks:county-agreements",
+            lambda county: {"code": county.code},
+            order=22,
+        ),
+        Tab(
             "network", _("Annual clock"), "networks:network-clock", lambda n: {"pk": n.pk}, order=5
         ),
         DashboardWork(_work, order=20),
@@ -111,5 +125,7 @@ def register(registry: Registry) -> None:
         UrlModule("elinvoima.networks.urls"),
         ApiRoute("networks", NetworkViewSet, "network"),
         ApiRoute("meetings", MeetingViewSet, "meeting"),
+        ApiRoute("calendar-items", CalendarItemViewSet, "calendar-item"),
+        ApiRoute("agreements", AgreementViewSet, "agreement"),
         DemoLoader("networks", networks_demo_load),
     )

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import CalendarItem, Network
+from .models import Agreement, AgreementParty, CalendarItem, Facility, Network
 
 
 @register(Network)
@@ -11,3 +11,26 @@ class NetworkTranslation(TranslationOptions):
 @register(CalendarItem)
 class CalendarItemTranslation(TranslationOptions):
     fields = ("title", "description", "how_heard")
+
+
+@register(Agreement)
+class AgreementTranslation(TranslationOptions):
+    fields = (
+        "title",
+        "purpose",
+        "principles",
+        "grant_practices",
+        "facility_principles",
+        "other_support",
+        "cooperation",
+    )
+
+
+@register(AgreementParty)
+class AgreementPartyTranslation(TranslationOptions):
+    fields = ("commitments",)
+
+
+@register(Facility)
+class FacilityTranslation(TranslationOptions):
+    fields = ("name", "terms")

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .agreements import views as agreement_views
 from .clock import views as clock_views
 from .meetings import views as meeting_views
 
@@ -144,5 +145,72 @@ urlpatterns = [
         "calendar-items/<int:pk>/delete/",
         clock_views.ItemDeleteView.as_view(),
         name="calendar-item-delete",
+    ),
+    # Agreements and facilities
+    path(
+        "municipalities/<str:code>/agreements/",
+        agreement_views.MunicipalityAgreementsView.as_view(),
+        name="municipality-agreements",
+    ),
+    path(
+        "municipalities/<str:code>/agreements/new/",
+        agreement_views.MunicipalityAgreementCreateView.as_view(),
+        name="municipality-agreement-add",
+    ),
+    path(
+        "counties/<str:code>/agreements/",
+        agreement_views.CountyAgreementsView.as_view(),
+        name="county-agreements",
+    ),
+    path(
+        "counties/<str:code>/agreements/new/",
+        agreement_views.CountyAgreementCreateView.as_view(),
+        name="county-agreement-add",
+    ),
+    path("agreements/<int:pk>/", agreement_views.AgreementView.as_view(), name="agreement"),
+    path(
+        "agreements/<int:pk>/edit/",
+        agreement_views.AgreementEditView.as_view(),
+        name="agreement-edit",
+    ),
+    path(
+        "agreements/<int:pk>/publish/",
+        agreement_views.PublishView.as_view(),
+        name="agreement-publish",
+    ),
+    path(
+        "agreements/<int:pk>/new-version/",
+        agreement_views.NewVersionView.as_view(),
+        name="agreement-new-version",
+    ),
+    path(
+        "agreements/<int:pk>/parties/new/",
+        agreement_views.PartyCreateView.as_view(),
+        name="agreement-party-add",
+    ),
+    path(
+        "agreement-parties/<int:pk>/edit/",
+        agreement_views.PartyEditView.as_view(),
+        name="agreement-party-edit",
+    ),
+    path(
+        "agreement-parties/<int:pk>/remove/",
+        agreement_views.PartyRemoveView.as_view(),
+        name="agreement-party-remove",
+    ),
+    path(
+        "municipalities/<str:code>/facilities/new/",
+        agreement_views.FacilityCreateView.as_view(),
+        name="facility-add",
+    ),
+    path(
+        "facilities/<int:pk>/edit/",
+        agreement_views.FacilityEditView.as_view(),
+        name="facility-edit",
+    ),
+    path(
+        "facilities/<int:pk>/delete/",
+        agreement_views.FacilityDeleteView.as_view(),
+        name="facility-delete",
     ),
 ]

@@ -26,6 +26,8 @@ DOWNLOADS = {
     "networks:agenda-document",
     "networks:agenda-pdf",
     "networks:minutes-pdf",
+    "networks:municipality-clock-feed",
+    "networks:network-clock-feed",
 }
 
 PAST_THE_EDGE = """() => {

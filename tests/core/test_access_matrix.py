@@ -102,6 +102,11 @@ def _reuma_membership() -> dict[str, int]:
     )
 
 
+def _clock_item() -> dict[str, int]:
+    """An item of the vitality group's annual clock."""
+    return _pk("networks.CalendarItem", title_fi="Kesäasukkaiden ilta")
+
+
 def _post_only(*usernames: str, others: str = FORBIDDEN) -> dict[str, str]:
     """A POST-only URL: those allowed get 405 for a GET, the others are refused first."""
     return {**only(others=others), **dict.fromkeys(usernames, NOT_ALLOWED)}
@@ -505,6 +510,17 @@ EXPECTATIONS = {
         _post_only(*RUNS_VITALITY_GROUP, "yhdistys.reuma"),
     ),
     "networks:my-action-items": (None, signed_in()),
+    # Annual clocks: public; kept by the owner's coordinators and the network's runners.
+    "networks:municipality-clock": (lambda d: {"code": "889"}, EVERYONE),
+    "networks:municipality-clock-feed": (lambda d: {"code": "889"}, EVERYONE),
+    "networks:municipality-clock-add": (lambda d: {"code": "889"}, only(*RUNS_VITALITY_GROUP)),
+    "networks:county-clock": (lambda d: {"code": "9"}, EVERYONE),
+    "networks:county-clock-add": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
+    "networks:network-clock": (lambda d: _vitality_group(), EVERYONE),
+    "networks:network-clock-feed": (lambda d: _vitality_group(), EVERYONE),
+    "networks:network-clock-add": (lambda d: _vitality_group(), only(*RUNS_VITALITY_GROUP)),
+    "networks:calendar-item-edit": (lambda d: _clock_item(), only(*RUNS_VITALITY_GROUP)),
+    "networks:calendar-item-delete": (lambda d: _clock_item(), only(*RUNS_VITALITY_GROUP)),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),
     "api:auth-token": (None, dict.fromkeys(ROLES, NOT_ALLOWED)),
     "api:municipality-list": (None, EVERYONE),
@@ -530,6 +546,8 @@ EXPECTATIONS = {
     "api:network-detail": (lambda d: _vitality_group(), EVERYONE),
     "api:meeting-list": (None, EVERYONE),
     "api:meeting-detail": (lambda d: _held_meeting(), EVERYONE),
+    "api:calendar-item-list": (None, EVERYONE),
+    "api:calendar-item-detail": (lambda d: _clock_item(), EVERYONE),
     "api:budget-list": (None, EVERYONE),
     "api:budget-detail": (lambda d: _voting_budget(), EVERYONE),
     "api:ballot-list": (None, EVERYONE),
