@@ -12,6 +12,7 @@ from .demo_agreements import agreements_demo_load
 from .demo_clock import clock_demo_load
 from .demo_data import NETWORK_INTERFACE_THEMES, NETWORKS
 from .demo_meetings import meetings_demo_load
+from .demo_projects import projects_demo_load
 from .models import Network, NetworkMembership
 
 
@@ -77,3 +78,4 @@ def networks_demo_load(context: DemoContext) -> None:
     meetings_demo_load(context)
     clock_demo_load(context)
     agreements_demo_load(context)
+    projects_demo_load(context)

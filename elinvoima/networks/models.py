@@ -176,3 +176,8 @@ from elinvoima.networks.meetings.models import (  # noqa: E402, F401
     Forward,
     Meeting,
 )
+from elinvoima.networks.projects.models import (  # noqa: E402, F401
+    ProjectMembership,
+    ProjectPartner,
+    ProjectTheme,
+)

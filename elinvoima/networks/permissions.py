@@ -246,6 +246,7 @@ rules.add_perm("networks.version_agreement", is_platform_admin | manages_agreeme
 rules.add_perm("networks.add_agreement", is_platform_admin | manages_owner)
 rules.add_perm("networks.change_facilities", is_platform_admin | manages_owner)
 
+
 rules.add_perm("networks.add_network", is_platform_admin | manages_owner)
 rules.add_perm("networks.view_clock", sees_clock_owner)
 rules.add_perm("networks.change_clock", is_platform_admin | keeps_clock)

@@ -1,6 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Agreement, AgreementParty, CalendarItem, Facility, Network
+from .models import (
+    Agreement,
+    AgreementParty,
+    CalendarItem,
+    Facility,
+    Network,
+    ProjectTheme,
+)
 
 
 @register(Network)
@@ -34,3 +41,8 @@ class AgreementPartyTranslation(TranslationOptions):
 @register(Facility)
 class FacilityTranslation(TranslationOptions):
     fields = ("name", "terms")
+
+
+@register(ProjectTheme)
+class ProjectThemeTranslation(TranslationOptions):
+    fields = ("theme",)

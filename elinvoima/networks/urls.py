@@ -4,6 +4,7 @@ from . import views
 from .agreements import views as agreement_views
 from .clock import views as clock_views
 from .meetings import views as meeting_views
+from .projects import views as project_views
 
 app_name = "networks"
 
@@ -212,5 +213,27 @@ urlpatterns = [
         "facilities/<int:pk>/delete/",
         agreement_views.FacilityDeleteView.as_view(),
         name="facility-delete",
+    ),
+    # Network projects
+    path("networks/<int:pk>/project/", project_views.ProjectView.as_view(), name="project"),
+    path(
+        "project-participants/<int:pk>/edit/",
+        project_views.ParticipationEditView.as_view(),
+        name="project-participation-edit",
+    ),
+    path(
+        "project-participants/<int:pk>/remove/",
+        project_views.ParticipationRemoveView.as_view(),
+        name="project-participation-remove",
+    ),
+    path(
+        "project-partners/<int:pk>/remove/",
+        project_views.PartnerRemoveView.as_view(),
+        name="project-partner-remove",
+    ),
+    path(
+        "project-themes/<int:pk>/remove/",
+        project_views.ThemeRemoveView.as_view(),
+        name="project-theme-remove",
     ),
 ]
