@@ -30,6 +30,7 @@ BENCHMARKS = {
     "activity_report_phone": "elinvoima.bench.council_goal_view:activity_report_phone",
     "budget_tally_pg": "elinvoima.bench.participatory_budget:budget_tally_pg",
     "ballot_cast_pg": "elinvoima.bench.participatory_budget:ballot_cast_pg",
+    "annual_clock_pg": "elinvoima.bench.annual_clock:annual_clock_pg",
 }
 
 

@@ -27,6 +27,7 @@ from elinvoima.grants.selectors import (
     rounds_of,
 )
 from elinvoima.grants.services import grant_round_publish, grant_round_save, round_version
+from elinvoima.networks.agreements.selectors import current_partnership_document
 
 
 class MunicipalityRoundsView(ObjectPermissionMixin, TemplateView):
@@ -114,6 +115,12 @@ class _RoundFormView(ObjectPermissionMixin, TemplateView):
                 questions_sv="\n".join(q.text_sv for q in grant_round.questions.all()),
                 loaded_version=round_version(grant_round),
             )
+        elif document := current_partnership_document(self.municipality):
+            # A new round starts from the grant practices agreed with the associations.
+            initial = {
+                "criteria_fi": document.grant_practices_fi,
+                "criteria_sv": document.grant_practices_sv,
+            }
         return GrantRoundForm(
             data,
             initial=initial,

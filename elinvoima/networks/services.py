@@ -14,7 +14,7 @@ from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from elinvoima.actors.models import Organisation
+from elinvoima.actors.models import Organisation, User
 from elinvoima.core.concurrency import locked_unchanged
 from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
@@ -74,7 +74,8 @@ def network_save(
     for field in NETWORK_FIELDS:
         if field in data:
             setattr(network, field, data[field])
-    network.name_en = network.name_en or network.name_fi
+    if not getattr(network, "name_en"):  # noqa: B009 (a translation column)
+        setattr(network, "name_en", getattr(network, "name_fi"))  # noqa: B009, B010
     validate_for_save(network)
     network.save()
     network.members.set(members)
@@ -86,7 +87,7 @@ class PersonData:
     """Who joins: a person of the network's organisations, or a new person (an active
     resident) by name, with an e-mail address if they have one."""
 
-    user: object | None = None
+    user: User | None = None
     first_name: str = ""
     last_name: str = ""
     email: str = ""
@@ -124,7 +125,7 @@ def _check_membership(network: Network, organisation, starts_on: date) -> None:
 
 
 def _owner_organisation_ids(network: Network) -> set[int]:
-    return {network.coordinator_id, network.organisation_id} - {None}
+    return {pk for pk in (network.coordinator_id, network.organisation_id) if pk is not None}
 
 
 @transaction.atomic

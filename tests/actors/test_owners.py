@@ -45,8 +45,10 @@ def test_owner__assign__sets_one_field_and_clears_the_others(demo):
     network.owner_assign(county)
     assert (network.municipality, network.wellbeing_county) == (None, county)
     assert network.owner_kind == "wellbeing_county"
-    with pytest.raises(ValueError, match="cannot belong"):
-        network.owner_assign(Organisation.objects.first())
+    network.owner_assign(Organisation.objects.first())  # a network project's owner
+    assert network.owner_kind == "organisation" and network.wellbeing_county is None
+    with pytest.raises(ValueError, match="cannot belong"):  # a network of a network: no
+        network.owner_assign(Network.objects.exclude(pk=network.pk).first())
 
 
 def test_owner_kind_of__not_an_owner__refused(demo):

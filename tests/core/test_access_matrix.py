@@ -107,6 +107,24 @@ def _clock_item() -> dict[str, int]:
     return _pk("networks.CalendarItem", title_fi="Kesäasukkaiden ilta")
 
 
+def _partnership_document() -> dict[str, int]:
+    """Utajärvi's partnership document: published."""
+    return _pk("networks.Agreement", kind="partnership_document", municipality__code="889")
+
+
+def _draft_agreement() -> dict[str, int]:
+    """Pohjois-Pohjanmaa's shared wellbeing agreement: a draft."""
+    return _pk("networks.Agreement", kind="wellbeing_agreement", wellbeing_county__code="19")
+
+
+def _utajarvi_facility() -> dict[str, int]:
+    return _pk("networks.Facility", municipality__code="889")
+
+
+def _network_project() -> dict[str, int]:
+    return _pk("networks.Network", kind="network_project")
+
+
 def _post_only(*usernames: str, others: str = FORBIDDEN) -> dict[str, str]:
     """A POST-only URL: those allowed get 405 for a GET, the others are refused first."""
     return {**only(others=others), **dict.fromkeys(usernames, NOT_ALLOWED)}
@@ -521,6 +539,61 @@ EXPECTATIONS = {
     "networks:network-clock-add": (lambda d: _vitality_group(), only(*RUNS_VITALITY_GROUP)),
     "networks:calendar-item-edit": (lambda d: _clock_item(), only(*RUNS_VITALITY_GROUP)),
     "networks:calendar-item-delete": (lambda d: _clock_item(), only(*RUNS_VITALITY_GROUP)),
+    # Agreements: published ones are public and changed only by a new version; a draft is
+    # its owner's (no demo account works for Pohjois-Pohjanmaa: only the admin).
+    "networks:municipality-agreements": (lambda d: {"code": "889"}, EVERYONE),
+    "networks:municipality-agreement-add": (lambda d: {"code": "889"}, only(*RUNS_VITALITY_GROUP)),
+    "networks:county-agreements": (lambda d: {"code": "19"}, EVERYONE),
+    "networks:county-agreement-add": (lambda d: {"code": "19"}, only("admin")),
+    "networks:agreement": (lambda d: _partnership_document(), EVERYONE),
+    "networks:agreement-new-version": (
+        lambda d: _partnership_document(),
+        only(*RUNS_VITALITY_GROUP),
+    ),
+    "networks:agreement-edit": (lambda d: _draft_agreement(), only("admin", others=NOT_FOUND)),
+    "networks:agreement-publish": (lambda d: _draft_agreement(), only("admin", others=NOT_FOUND)),
+    "networks:agreement-party-add": (
+        lambda d: _draft_agreement(),
+        only("admin", others=NOT_FOUND),
+    ),
+    "networks:agreement-party-edit": (
+        lambda d: _pk(
+            "networks.AgreementParty",
+            agreement=_draft_agreement()["pk"],
+            organisation__municipality__code="889",
+        ),
+        only("admin", others=NOT_FOUND),
+    ),
+    "networks:agreement-party-remove": (
+        lambda d: _pk(
+            "networks.AgreementParty",
+            agreement=_draft_agreement()["pk"],
+            organisation__municipality__code="889",
+        ),
+        only("admin", others=NOT_FOUND),
+    ),
+    "networks:facility-add": (lambda d: {"code": "889"}, only(*RUNS_VITALITY_GROUP)),
+    "networks:facility-edit": (lambda d: _utajarvi_facility(), only(*RUNS_VITALITY_GROUP)),
+    "networks:facility-delete": (lambda d: _utajarvi_facility(), only(*RUNS_VITALITY_GROUP)),
+    # Kuntaliitto's network project: public; its participants' fees are its runners' (no
+    # demo account works for Kuntaliitto: only the admin).
+    "networks:project": (lambda d: _network_project(), EVERYONE),
+    "networks:project-participation-edit": (
+        lambda d: _pk("networks.ProjectMembership", municipality__code="889", year=2018),
+        only("admin"),
+    ),
+    "networks:project-participation-remove": (
+        lambda d: _pk("networks.ProjectMembership", municipality__code="889", year=2018),
+        only("admin"),
+    ),
+    "networks:project-partner-remove": (
+        lambda d: _pk("networks.ProjectPartner", organisation__name_fi="Terve kunta -verkosto"),
+        only("admin"),
+    ),
+    "networks:project-theme-remove": (
+        lambda d: _pk("networks.ProjectTheme", year=2018),
+        only("admin"),
+    ),
     "api:api-root": (None, signed_in(anonymous=UNAUTHORISED)),
     "api:auth-token": (None, dict.fromkeys(ROLES, NOT_ALLOWED)),
     "api:municipality-list": (None, EVERYONE),
@@ -547,6 +620,8 @@ EXPECTATIONS = {
     "api:meeting-list": (None, EVERYONE),
     "api:meeting-detail": (lambda d: _held_meeting(), EVERYONE),
     "api:calendar-item-list": (None, EVERYONE),
+    "api:agreement-list": (None, EVERYONE),
+    "api:agreement-detail": (lambda d: _partnership_document(), EVERYONE),
     "api:calendar-item-detail": (lambda d: _clock_item(), EVERYONE),
     "api:budget-list": (None, EVERYONE),
     "api:budget-detail": (lambda d: _voting_budget(), EVERYONE),

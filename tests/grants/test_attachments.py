@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import Http404
 from django.urls import reverse
 
-from elinvoima.grants.applications import files
+from elinvoima.core import document_files as files
 from elinvoima.core.document_files import checked_kind
 from elinvoima.grants.applications.models import Attachment
 from elinvoima.grants.applications.services import (

@@ -92,7 +92,7 @@ def test_clock_page__wheel_has_twelve_month_links_and_the_list(utajarvi):
         reverse("networks:municipality-clock", kwargs={"code": "889"}), {"year": 2019}
     )
     assert response.text.count('class="clock__sector"') == 12
-    assert 'aria-label="lokakuu: 1 kohde, 1 kuulee asukkaita"' in response.text
+    assert 'aria-label="Lokakuu: 1 kohde, 1 kuulee asukkaita"' in response.text
     assert 'id="month-10"' in response.text
 
 

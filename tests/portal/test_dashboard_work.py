@@ -61,6 +61,8 @@ def test_dashboard__association__profile_not_updated_this_year(demo, client_for)
     work = _work("yhdistys.reuma")
     assert work.pop("profiili (Utajärven reumayhdistys ry) päivittämättä tänä vuonna") == 1
     assert work.pop("vastattava hyvinvointikortti") == 1  # the demo's Ikäihmiset-kortti
+    # The action item its representative took at the vitality group's meeting (the demo).
+    assert work.pop("1 toimenpide tehtävänä") == 1
     # Besides the profile only what it carries out in Utajärvi's welfare plan (the demo).
     assert work and all(label.startswith("raportoitava") for label in work), work
 

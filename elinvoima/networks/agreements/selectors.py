@@ -41,8 +41,8 @@ def party_choices(agreement: Agreement) -> QuerySet[Organisation]:
     """Who can be a party: the organisations working in the municipality (its own among
     them) and the county's; for a county's agreement the county's municipalities and their
     organisations and the county's own."""
-    if agreement.municipality_id:
-        municipality = agreement.municipality
+    municipality = agreement.municipality
+    if municipality is not None:
         scope = (
             Q(municipality=municipality)
             | Q(municipalities=municipality)

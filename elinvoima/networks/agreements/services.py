@@ -93,6 +93,7 @@ def agreement_save(
         agreement = Agreement(created_by=who)
         agreement.owner_assign(owner)
     else:
+        agreement = Agreement.objects.get(pk=agreement.pk)  # asked as it is now
         authorize(user, "networks.change_agreement", agreement, visible=(VIEW, agreement))
         agreement = _locked(agreement, loaded_version)
         if agreement.published_at is not None:
@@ -105,7 +106,7 @@ def agreement_save(
             key = f"{text}_{language}"
             if key in data:
                 setattr(agreement, key, (data[key] or "").strip())
-    agreement.title_en = agreement.title_fi
+    setattr(agreement, "title_en", getattr(agreement, "title_fi"))  # noqa: B009, B010
     agreement.updated_by = who
     validate_for_save(agreement)
     agreement.save()
@@ -131,7 +132,7 @@ def party_save(
     party: AgreementParty | None = None,
 ) -> AgreementParty:
     """Name a party of a draft agreement, or change one: its signatory and commitments."""
-    agreement = agreement or party.agreement  # type: ignore[union-attr]
+    agreement = Agreement.objects.get(pk=(agreement or party.agreement).pk)  # type: ignore[union-attr]
     authorize(user, "networks.change_agreement", agreement, visible=(VIEW, agreement))
     agreement = _locked(agreement)
     if agreement.published_at is not None:
@@ -155,8 +156,8 @@ def party_save(
     party.signatory = data.signatory.strip()
     party.signatory_title = data.signatory_title.strip()
     party.signed_on = data.signed_on
-    party.commitments_fi = data.commitments_fi.strip()
-    party.commitments_sv = data.commitments_sv.strip()
+    for language, text in (("fi", data.commitments_fi), ("sv", data.commitments_sv)):
+        setattr(party, f"commitments_{language}", text.strip())
     party.updated_by = who
     validate_for_save(party)
     party.save()
@@ -217,9 +218,10 @@ def agreement_new_version(*, user, agreement: Agreement) -> Agreement:
             organisation_id=party.organisation_id,
             signatory=party.signatory,
             signatory_title=party.signatory_title,
-            commitments_fi=party.commitments_fi,
-            commitments_sv=party.commitments_sv,
-            commitments_en=party.commitments_en,
+            **{
+                f"commitments_{language}": getattr(party, f"commitments_{language}")
+                for language in ("fi", "sv", "en")
+            },
             created_by=who,
             updated_by=who,
         )
@@ -240,8 +242,8 @@ def facility_save(*, user, municipality, data: dict, facility: Facility | None =
         raise ValidationError(_("The facility is of another municipality."))
     for name in ("name_fi", "name_sv", "address", "terms_fi", "terms_sv", "booking"):
         setattr(facility, name, (data.get(name) or "").strip())
-    facility.name_en = facility.name_fi
-    facility.terms_en = facility.terms_fi
+    for name in ("name", "terms"):
+        setattr(facility, f"{name}_en", (data.get(f"{name}_fi") or "").strip())
     facility.accessible = bool(data.get("accessible"))
     facility.updated_by = who
     validate_for_save(facility)

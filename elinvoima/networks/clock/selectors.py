@@ -87,7 +87,7 @@ def _items(queryset: QuerySet[CalendarItem], year: int, *, by_network=False) -> 
                 how_heard=item.how_heard,
                 participation=item.hears_residents,
                 item=item,
-                source=item.network.name if by_network else "",
+                source=item.network.name if by_network and item.network else "",
             )
         )
     return entries

@@ -104,7 +104,7 @@ def calendar_item_save(
     item.year, item.month = _when(data)
     for name in TEXT_FIELDS:
         setattr(item, name, getattr(data, name).strip())
-    item.title_en = item.title_fi
+    setattr(item, "title_en", data.title_fi.strip())  # noqa: B010 (a translation column)
     item.kind = data.kind
     item.starts_on = data.starts_on
     item.ends_on = data.ends_on

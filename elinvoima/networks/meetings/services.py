@@ -13,6 +13,7 @@ from django.db.models import Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from elinvoima.actors.models import User
 from elinvoima.core.concurrency import locked_unchanged
 from elinvoima.core.document_files import MAX_FILES, checked_kind
 from elinvoima.core.models import signed_in_or_none
@@ -126,7 +127,7 @@ def meeting_cancel(*, user, meeting: Meeting) -> Meeting:
 class ItemData:
     title: str
     proposal: str = ""
-    presenter: object | None = None
+    presenter: User | None = None
     corrects: AgendaItem | None = None
     forwarded_from: Forward | None = None
 
@@ -359,7 +360,7 @@ def minutes_approve(*, user, meeting: Meeting, earlier: Meeting) -> Meeting:
 @dataclass(frozen=True)
 class ActionData:
     title: str
-    owner: object
+    owner: User
     due_on: date
     item: AgendaItem | None = None
 

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from elinvoima.actors.models import Municipality, WellbeingCounty
 from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
@@ -33,8 +34,8 @@ def _authorize(user, network: Network) -> None:
 class ParticipationData:
     year: int
     size_class: str
-    municipality: object | None = None
-    wellbeing_county: object | None = None
+    municipality: Municipality | None = None
+    wellbeing_county: WellbeingCounty | None = None
     fee: Decimal | None = None  # None: the fee of the size class
     invoice_state: str = InvoiceState.NOT_INVOICED
     invoiced_on: datetime.date | None = None
@@ -136,8 +137,8 @@ def theme_save(
     theme = ProjectTheme.objects.filter(network=network, year=year).first() or ProjectTheme(
         network=network, year=year
     )
-    theme.theme_fi, theme.theme_sv = theme_fi.strip(), theme_sv.strip()
-    theme.theme_en = theme.theme_fi
+    for language, text in (("fi", theme_fi), ("sv", theme_sv), ("en", theme_fi)):
+        setattr(theme, f"theme_{language}", text.strip())
     validate_for_save(theme)
     theme.save()
     return theme
