@@ -456,6 +456,10 @@ def _vaala_load(vaala: Municipality, organisations) -> None:
         area = PriorityArea.objects.create(
             plan=plan, title_fi=suffix[0].upper() + suffix[1:], position=position
         )
+        # The age-group network answers for its area and agreed its measures (seed 000).
+        network = Network.objects.filter(name_fi=f"Vaalan ikäkausiverkosto: {suffix}").first()
+        if network is not None:
+            area.networks.set([network])
         for goal_position, (goal_title, measures) in enumerate(goals):
             goal = Goal.objects.create(
                 plan=plan, priority_area=area, title_fi=goal_title, position=goal_position
@@ -472,6 +476,7 @@ def _vaala_load(vaala: Municipality, organisations) -> None:
                     starts_on=datetime.date(year, 1, 1),
                     ends_on=datetime.date(year, 12, 31),
                     status=MeasureStatus.IN_PROGRESS if implementers else MeasureStatus.PLANNED,
+                    agreed_by=network,
                 )
                 measure.implementers.set(organisations[key] for key in implementers)
                 if "mll-vaala" in implementers and measure_position == 0:

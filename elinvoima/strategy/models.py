@@ -182,6 +182,16 @@ class PriorityArea(models.Model):
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    networks = models.ManyToManyField(
+        Network,
+        verbose_name=_("networks that answer for it"),
+        related_name="priority_areas",
+        blank=True,
+        help_text=_(
+            "For example Vaala's age-group networks: each records the measures it agreed for "
+            "its area."
+        ),
+    )
 
     class Meta:
         verbose_name = _("priority area")
@@ -343,6 +353,14 @@ class Measure(models.Model):
         _("status"), max_length=16, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    agreed_by = models.ForeignKey(
+        Network,
+        verbose_name=_("agreed by the network"),
+        on_delete=models.SET_NULL,
+        related_name="agreed_measures",
+        null=True,
+        blank=True,
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     updated_by = updated_by_field()
 

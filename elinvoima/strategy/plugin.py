@@ -143,6 +143,13 @@ def register(registry: Registry) -> None:
         Tab("network", _("Plans"), "strategy:network-plans", lambda n: {"pk": n.pk}, order=10),
         Tab(
             "network",
+            _("Agreed measures"),
+            "strategy:network-measures",
+            lambda n: {"pk": n.pk},
+            order=11,
+        ),
+        Tab(
+            "network",
             _("Recommendations to the network"),
             "strategy:network-recommendations",
             lambda network: {"pk": network.pk},

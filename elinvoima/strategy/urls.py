@@ -1,6 +1,7 @@
 from django.urls import path  # noqa: F401 (each section below adds its paths)
 
 from elinvoima.strategy.goal_cards import views as goal_card_views
+from elinvoima.strategy.measures import network_views as network_measure_views
 from elinvoima.strategy.measures import views as measure_views
 from elinvoima.strategy.monitoring import views as monitoring_views
 from elinvoima.strategy.plans import views as plan_views
@@ -95,6 +96,11 @@ urlpatterns = [
         name="measure-create",
     ),
     path("measures/<int:pk>/", measure_views.MeasureDetailView.as_view(), name="measure-detail"),
+    path(
+        "networks/<int:pk>/measures/",
+        network_measure_views.NetworkMeasuresView.as_view(),
+        name="network-measures",
+    ),
     path("measures/<int:pk>/edit/", measure_views.MeasureEditView.as_view(), name="measure-edit"),
     path(
         "measures/<int:pk>/delete/",

@@ -49,7 +49,7 @@ def test_meeting__coordinator_plans_and_invites__member_reads_the_agenda(site):
     site.login("yhdistys.reuma")
     site.visit(f"/fi/meetings/{meeting.pk}/")
     expect(page.locator("main .agenda-item h3")).to_have_text("1. Kesäasukkaiden ilta")
-    expect(page.locator("main")).to_contain_text("Esittelijä Eeva Keränen")
+    expect(page.locator("main")).to_contain_text("Esittelijä: Eeva Keränen")
 
 
 def test_annual_clock__wheel_leads_to_the_month__participation_plan(site):

@@ -528,6 +528,11 @@ EXPECTATIONS = {
         _post_only(*RUNS_VITALITY_GROUP, "yhdistys.reuma"),
     ),
     "networks:my-action-items": (None, signed_in()),
+    # Vaala's children's network: public; the measures it agreed in the welfare plan.
+    "strategy:network-measures": (
+        lambda d: _pk("networks.Network", name_fi__endswith="lapsiperheet"),
+        EVERYONE,
+    ),
     # Annual clocks: public; kept by the owner's coordinators and the network's runners.
     "networks:municipality-clock": (lambda d: {"code": "889"}, EVERYONE),
     "networks:municipality-clock-feed": (lambda d: {"code": "889"}, EVERYONE),

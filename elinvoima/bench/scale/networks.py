@@ -49,6 +49,14 @@ def network_scale_exists() -> bool:
     return scale_networks().exists()
 
 
+@transaction.atomic
+def network_scale_delete() -> int:
+    """Delete the generated networks (their meetings and items with them) and clock items."""
+    CalendarItem.objects.filter(description_fi=SCALE_MARKER).delete()
+    count, _ = scale_networks().delete()
+    return count
+
+
 def bench_year() -> int:
     return timezone.localdate().year
 
@@ -61,8 +69,14 @@ def _day(rng: random.Random, year: int) -> datetime.date:
     return datetime.date(year, 1, 1) + datetime.timedelta(days=rng.randrange(365))
 
 
+class NetworkScaleError(Exception):
+    pass
+
+
 def network_scale_generate(*, seed: int) -> NetworkScaleResult:
     started = perf_counter()
+    if network_scale_exists():
+        raise NetworkScaleError("The scale networks already exist.")
     rng = random.Random(seed)
     year = bench_year()
     municipalities = list(Municipality.objects.order_by("code"))
@@ -118,7 +132,7 @@ def network_scale_generate(*, seed: int) -> NetworkScaleResult:
                     title=f"Vuosikellon kohta {n}",
                     title_fi=f"Vuosikellon kohta {n}",
                     title_en=f"Annual clock item {n}",
-                    description_fi="Kuvaus.",
+                    description_fi=SCALE_MARKER,
                     kind=rng.choice(KINDS),
                     year=item_year,
                     month=day.month,

@@ -2,19 +2,26 @@
 — its own items (those of every year moved to the year), the meetings of its networks, and
 for a municipality the dates that other capabilities register (core.registry's
 CalendarSource: cards' closing dates, grant rounds' deadlines) — as one list of entries in
-the order of the year."""
+the order of the year.
+
+A clock has hundreds of entries, so the rows are read as plain values, not model objects
+(docs/performance.md, "Pages"; `annual_clock_pg`): one query for the items, one for the
+groups they hear, one for the meetings."""
 
 import calendar
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
-from elinvoima.actors.models import Municipality, TargetGroup, WellbeingCounty
+from elinvoima.actors.models import Municipality, WellbeingCounty
 from elinvoima.core.registry import registry
+from elinvoima.core.translation import text_picker, translated_field_names
 from elinvoima.networks.clock.models import CalendarItem
-from elinvoima.networks.enums import CalendarItemKind, Recurrence
+from elinvoima.networks.enums import PARTICIPATION_KINDS, CalendarItemKind, Recurrence
 from elinvoima.networks.meetings.models import Meeting
 from elinvoima.networks.models import Network
 from elinvoima.networks.permissions import networks_visible_to
@@ -37,13 +44,14 @@ class ClockEntry:
     heard: list[str] = field(default_factory=list)
     how_heard: str = ""
     participation: bool = False
-    item: CalendarItem | None = None  # an item of the clock itself (editable)
+    item_id: int | None = None  # an item of the clock itself (editable)
+    every_year: bool = False
     source: str = ""  # the network or capability it comes from
 
     @property
     def sort_key(self) -> tuple:
-        first = self.starts_on or datetime.date(2000, 1, 1)
-        return (self.month, self.starts_on is not None, first.day, str(self.title))
+        day = self.starts_on.day if self.starts_on else 0
+        return (self.month, self.starts_on is not None, day, self.title)
 
 
 def _moved(day: datetime.date | None, year: int) -> datetime.date | None:
@@ -58,64 +66,123 @@ def items_in(year: int) -> Q:
     return Q(year=year) | Q(recurrence=Recurrence.YEARLY, year__lte=year)
 
 
-def _items(queryset: QuerySet[CalendarItem], year: int, *, by_network=False) -> list[ClockEntry]:
-    """Entries of the clock's own items in `year`; `by_network`: items of networks, each
-    naming its network."""
-    entries = []
-    queryset = queryset.filter(items_in(year)).prefetch_related(
-        Prefetch("heard_groups", queryset=TargetGroup.objects.order_by("position", "pk"))
+ITEM_COLUMNS = (
+    "id",
+    "kind",
+    "year",
+    "month",
+    "starts_on",
+    "ends_on",
+    "recurrence",
+    "responsible",
+    "network__name_fi",
+    "network__name_sv",
+    "network__name_en",
+    *translated_field_names("title"),
+    *translated_field_names("description"),
+    *translated_field_names("how_heard"),
+)
+
+
+NAME_COLUMNS = translated_field_names("name")
+
+
+def _heard(item_ids: list[int]) -> dict[int, list[str]]:
+    """item id → the names of the groups it hears, in the groups' order."""
+    through = CalendarItem.heard_groups.through
+    pick = text_picker()
+    heard: dict[int, list[str]] = defaultdict(list)
+    rows = (
+        QuerySet(model=through)
+        .filter(calendaritem_id__in=item_ids)
+        .order_by("targetgroup__position", "targetgroup_id")
+        .values_list(
+            "calendaritem_id", *(f"targetgroup__{n}" for n in translated_field_names("name"))
+        )
     )
-    if by_network:
-        queryset = queryset.select_related("network")
-    for item in queryset:
-        starts_on = item.starts_on if item.year == year else _moved(item.starts_on, year)
-        ends_on = item.ends_on if item.year == year else _moved(item.ends_on, year)
-        if starts_on and ends_on and ends_on < starts_on:  # across the new year
-            ends_on = None
+    for item_id, *names in rows:
+        heard[item_id].append(pick(names))
+    return heard
+
+
+def _items(condition: Q, year: int) -> list[ClockEntry]:
+    """Entries of the clock's own items in `year` (those of networks naming the network)."""
+    pick = text_picker()
+    kinds = {code: str(label) for code, label in CalendarItemKind.choices}  # translated once
+    rows = list(
+        QuerySet(model=CalendarItem)  # plain rows: modeltranslation's rewrite costs more
+        .filter(condition & items_in(year))
+        .values_list(*ITEM_COLUMNS)
+    )
+    heard = _heard([row[0] for row in rows]) if rows else {}
+    entries = []
+    for pk, kind, item_year, month, starts_on, ends_on, recurrence, responsible, *texts in rows:
+        network, title, description, how_heard = texts[0:3], texts[3:6], texts[6:9], texts[9:12]
+        if item_year != year:
+            starts_on, ends_on = _moved(starts_on, year), _moved(ends_on, year)
+            if starts_on and ends_on and ends_on < starts_on:  # across the new year
+                ends_on = None
+        groups = heard.get(pk, [])
+        how = pick(how_heard)
         entries.append(
             ClockEntry(
-                uid=f"calendar-item-{item.pk}-{year}",
-                title=item.title,
-                kind=item.get_kind_display(),
-                kind_code=item.kind,
-                month=item.month,
+                uid=f"calendar-item-{pk}-{year}",
+                title=pick(title),
+                kind=kinds[kind],
+                kind_code=kind,
+                month=month,
                 starts_on=starts_on,
                 ends_on=ends_on,
-                description=item.description,
-                responsible=item.responsible,
-                heard=[group.name for group in item.heard_groups.all()],
-                how_heard=item.how_heard,
-                participation=item.hears_residents,
-                item=item,
-                source=item.network.name if by_network and item.network else "",
+                description=pick(description),
+                responsible=responsible,
+                heard=groups,
+                how_heard=how,
+                participation=kind in PARTICIPATION_KINDS or bool(groups) or bool(how),
+                item_id=pk,
+                every_year=recurrence == Recurrence.YEARLY,
+                source=pick(network) if network[0] else "",
             )
         )
     return entries
 
 
 def _meetings(networks: QuerySet[Network], year: int) -> list[ClockEntry]:
-    meetings = Meeting.objects.filter(
-        network__in=networks,
-        invited_at__isnull=False,
-        cancelled_at__isnull=True,
-        starts_at__year=year,
-    ).select_related("network")
+    pick = text_picker()
+    kind = str(CalendarItemKind.MEETING.label)
+    rows = (
+        QuerySet(model=Meeting)
+        .filter(
+            network__in=networks,
+            invited_at__isnull=False,
+            cancelled_at__isnull=True,
+            starts_at__year=year,
+        )
+        .values_list(
+            "id",
+            "title",
+            "starts_at",
+            "ends_at",
+            "place",
+            *(f"network__{n}" for n in translated_field_names("name")),
+        )
+    )
+    url = reverse("networks:meeting", kwargs={"pk": 999999999})  # once, not per meeting
     entries = []
-    for meeting in meetings:
-        starts = timezone.localtime(meeting.starts_at)
+    for pk, title, starts_at, ends_at, place, *network in rows:
+        starts = timezone.localtime(starts_at)
         entries.append(
             ClockEntry(
-                uid=f"meeting-{meeting.pk}",
-                title=meeting.title,
-                kind=str(CalendarItemKind.MEETING.label),
+                uid=f"meeting-{pk}",
+                title=title,
+                kind=kind,
                 kind_code="meeting",
                 month=starts.month,
                 starts_on=starts.date(),
-                starts_at=meeting.starts_at,
-                ends_at=meeting.ends_at,
-                url=meeting.get_absolute_url(),
-                description=meeting.place,
-                source=meeting.network.name,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                url=url.replace("999999999", str(pk)),
+                description=place,
+                source=pick(network),
             )
         )
     return entries
@@ -144,13 +211,12 @@ def clock_entries(owner, year: int, user) -> list[ClockEntry]:
     For a municipality or a county also the items and meetings of its networks that the
     user sees; for a municipality the other capabilities' dates."""
     if isinstance(owner, Network):
-        entries = _items(CalendarItem.objects.filter(network=owner), year)
+        entries = _items(Q(network=owner), year)
         entries += _meetings(Network.objects.filter(pk=owner.pk), year)
     else:
         field = "municipality" if isinstance(owner, Municipality) else "wellbeing_county"
-        networks = networks_visible_to(user).filter(**{field: owner})
-        entries = _items(CalendarItem.objects.filter(**{field: owner}), year)
-        entries += _items(CalendarItem.objects.filter(network__in=networks), year, by_network=True)
+        networks = networks_visible_to(user).filter(**{field: owner}).values("pk")
+        entries = _items(Q(**{field: owner}) | Q(network__in=networks), year)
         entries += _meetings(networks, year)
         if isinstance(owner, Municipality):
             entries += _registered(owner, year)

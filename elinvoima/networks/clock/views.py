@@ -3,10 +3,15 @@ by kind, or to the participation plan), the iCalendar feed, and the forms of tho
 the clock. Thin: selectors read, services write."""
 
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import dateformat, timezone
+from django.utils.formats import get_format
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
@@ -16,7 +21,12 @@ from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.networks.clock.forms import MONTHS, CalendarItemForm
 from elinvoima.networks.clock.ical import clock_ical
 from elinvoima.networks.clock.models import CalendarItem
-from elinvoima.networks.clock.selectors import clock_entries, clock_years, owner_of_clock
+from elinvoima.networks.clock.selectors import (
+    ClockEntry,
+    clock_entries,
+    clock_years,
+    owner_of_clock,
+)
 from elinvoima.networks.clock.services import (
     calendar_item_delete,
     calendar_item_save,
@@ -38,6 +48,73 @@ def clock_url(owner) -> str:
         return redirect("networks:network-clock", pk=owner.pk).url
     name = "networks:municipality-clock" if kind == "municipality" else "networks:county-clock"
     return redirect(name, code=owner.code).url
+
+
+def _when(entry: ClockEntry, short_date: str, short_datetime: str) -> str:
+    if entry.starts_at is not None:
+        return dateformat.format(timezone.localtime(entry.starts_at), short_datetime)
+    if entry.starts_on is None:
+        return ""
+    when = dateformat.format(entry.starts_on, short_date)
+    if entry.ends_on and entry.ends_on != entry.starts_on:
+        when += "–" + dateformat.format(entry.ends_on, short_date)
+    return when
+
+
+def shown_entries(entries: list[ClockEntry]) -> list[tuple]:
+    """What the list shows of each entry, as a tuple (title, url, the line under the title,
+    description, who is heard, participation, item id): the texts composed once here, so
+    that the template of hundreds of entries writes strings (docs/performance.md, "Pages")."""
+    short_date = get_format("SHORT_DATE_FORMAT")
+    short_datetime = get_format("SHORT_DATETIME_FORMAT")
+    every_year, responsible, heard = (
+        _("every year"),
+        _("responsible: %(who)s"),
+        _("Heard:"),
+    )
+    shown = []
+    for e in entries:
+        meta = [e.kind]
+        if when := _when(e, short_date, short_datetime):
+            meta.append(when)
+        if e.every_year:
+            meta.append(every_year)
+        if e.source:
+            meta.append(e.source)
+        if e.responsible:
+            meta.append(responsible % {"who": e.responsible})
+        groups = " · ".join(part for part in (", ".join(e.heard), e.how_heard) if part)
+        shown.append(
+            (
+                e.title,
+                e.url,
+                " · ".join(meta),
+                e.description,
+                f"{heard} {groups}" if groups else "",
+                e.participation,
+                e.item_id,
+            )
+        )
+    return shown
+
+
+def months_html(months, *, keeps: bool) -> str:
+    """The months and their entries, rendered by Jinja2 (docs/performance.md, "Pages")."""
+    placeholder = {"pk": 999999999}
+    return mark_safe(  # noqa: S308 (a Jinja2 template's output, autoescaped)
+        render_to_string(
+            "networks/clock/_months.html",
+            {
+                "months": [
+                    (number, name, shown_entries(entries)) for number, name, entries in months
+                ],
+                "keeps": keeps,
+                "edit_url": reverse("networks:calendar-item-edit", kwargs=placeholder),
+                "delete_url": reverse("networks:calendar-item-delete", kwargs=placeholder),
+            },
+            using="jinja2",
+        )
+    )
 
 
 class _ClockView(ObjectPermissionMixin, TemplateView):
@@ -65,14 +142,16 @@ class _ClockView(ObjectPermissionMixin, TemplateView):
             for month in range(1, 13)
         }
         today = timezone.localdate()
+        keeps = user.has_perm("networks.change_clock", owner)
+        months = [
+            (number, name, [e for e in entries if e.month == number]) for number, name in MONTHS
+        ]
         context.update(
             owner=owner,
             owner_kind=owner_of_clock(owner),
             year=year,
             years=clock_years(year),
-            months=[
-                (number, name, [e for e in entries if e.month == number]) for number, name in MONTHS
-            ],
+            months_html=months_html(months, keeps=keeps),
             entries=entries,
             sectors=sectors([str(name) for _n, name in MONTHS], counts),
             size=SIZE,
@@ -81,7 +160,7 @@ class _ClockView(ObjectPermissionMixin, TemplateView):
             kinds=[*CalendarItemKind.choices, ("automatic", _("From other work"))],
             kind=kind,
             participation=participation,
-            keeps=user.has_perm("networks.change_clock", owner),
+            keeps=keeps,
             clock_url=clock_url(owner),
             feed=owner_of_clock(owner) != "county"
             and (not isinstance(owner, Network) or owner.is_public),
@@ -107,8 +186,6 @@ class _FeedView(ObjectPermissionMixin, View):
     """The public feed: what an anonymous visitor sees, this year and the next."""
 
     def get(self, request, *args, **kwargs):
-        from django.contrib.auth.models import AnonymousUser
-
         owner = self.url_object
         if isinstance(owner, Network) and not owner.is_public:
             raise Http404

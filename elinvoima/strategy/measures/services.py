@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -274,3 +274,60 @@ def measure_is_late(measure: Measure, *, today: datetime.date) -> bool:
         and measure.ends_on < today
         and measure.status not in (MeasureStatus.DONE, MeasureStatus.CANCELLED)
     )
+
+
+# --- Measures a network agreed ---------------------------------------------------------------
+def network_goals(network) -> QuerySet[Goal]:
+    """Goals of the priority areas the network answers for (sub-goals included)."""
+    return (
+        Goal.objects.filter(
+            Q(priority_area__networks=network) | Q(parent__priority_area__networks=network)
+        )
+        .select_related("plan")
+        .distinct()
+    )
+
+
+@transaction.atomic
+def network_measure_create(
+    *,
+    user,
+    network,
+    goal: Goal,
+    title_fi: str,
+    title_sv: str = "",
+    description_fi: str = "",
+    starts_on: datetime.date | None = None,
+    ends_on: datetime.date | None = None,
+) -> Measure:
+    """A measure the network agreed for a goal of a priority area it answers for, in the plan
+    (seed 000: "Ikäkausiverkostot kirjaavat … sovitut toimenpiteet ja toteuttajat"). Recorded
+    by those who run the network, while the plan is being prepared."""
+    authorize(user, "networks.run_network", network, visible=("networks.view_network", network))
+    if not network_goals(network).filter(pk=goal.pk).exists() or (
+        user is not None and not user.has_perm("strategy.view_goal", goal)
+    ):
+        raise field_error(
+            "goal",
+            _("Choose a goal of a priority area the network answers for."),
+            code="foreign_goal",
+        )
+    goal = Goal.objects.select_related("plan").get(pk=goal.pk)
+    plan_ensure_editable(goal.plan)
+    last = Measure.objects.filter(goal=goal).aggregate(last=Max("position"))["last"]
+    measure = Measure(
+        plan=goal.plan,
+        goal=goal,
+        agreed_by=network,
+        description_fi=description_fi.strip(),
+        starts_on=starts_on,
+        ends_on=ends_on,
+        position=0 if last is None else last + 1,
+        updated_by=signed_in_or_none(user),
+    )
+    for language, text in (("fi", title_fi), ("sv", title_sv), ("en", title_fi)):
+        setattr(measure, f"title_{language}", text.strip())
+    _validate_measure(measure)
+    validate_for_save(measure)
+    measure.save()
+    return measure

@@ -101,8 +101,10 @@ class PriorityAreaForm(TranslatedFieldsMixin, forms.ModelForm):
             "title_en",
             "description_fi",
             "description_sv",
+            "networks",
         ]
         labels = {
+            "networks": _("Networks that answer for it"),
             "title_fi": _("Title in Finnish"),
             "title_sv": _("Title in Swedish"),
             "title_en": _("Title in English"),
@@ -112,7 +114,24 @@ class PriorityAreaForm(TranslatedFieldsMixin, forms.ModelForm):
         widgets = {
             "description_fi": forms.Textarea(attrs={"rows": 3}),
             "description_sv": forms.Textarea(attrs={"rows": 3}),
+            "networks": forms.CheckboxSelectMultiple,
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["networks"].queryset = area_network_choices(self.instance.plan)
+
+
+def area_network_choices(plan: Plan):
+    """Networks that may answer for a priority area: the plan owner's own (a municipality's
+    networks for its plan, a county's for its)."""
+    from elinvoima.networks.models import Network
+
+    if plan.municipality_id:
+        return Network.objects.filter(municipality_id=plan.municipality_id).order_by("name")
+    if plan.wellbeing_county_id:
+        return Network.objects.filter(wellbeing_county_id=plan.wellbeing_county_id).order_by("name")
+    return Network.objects.none()
 
 
 def owner_organisations_for(plan: Plan):

@@ -471,7 +471,9 @@ def plan_delete(*, plan: Plan, user=None) -> None:
 
 
 @transaction.atomic
-def priority_area_save(*, area: PriorityArea, user=None) -> PriorityArea:
+def priority_area_save(*, area: PriorityArea, user=None, networks=None) -> PriorityArea:
+    """Save a priority area and, if given, the networks that answer for it (the plan
+    owner's networks)."""
     if (
         area.pk is not None
         and not PriorityArea.objects.filter(pk=area.pk, plan_id=area.plan_id).exists()
@@ -481,7 +483,15 @@ def priority_area_save(*, area: PriorityArea, user=None) -> PriorityArea:
     if area.pk is None and not area.position:
         area.position = PriorityArea.objects.filter(plan_id=area.plan_id).count() + 1
     validate_for_save(area)
+    if networks is not None:
+        from elinvoima.strategy.plans.forms import area_network_choices
+
+        allowed = set(area_network_choices(area.plan).values_list("pk", flat=True))
+        if any(network.pk not in allowed for network in networks):
+            raise ValidationError({"networks": _("Choose networks of the plan's owner.")})
     area.save()
+    if networks is not None:
+        area.networks.set(networks)
     return area
 
 

@@ -523,7 +523,7 @@ class PriorityAreaCreateView(PlanMixin, View):
         )
 
     def get(self, request, **kwargs):
-        form = PriorityAreaForm()
+        form = PriorityAreaForm(instance=PriorityArea(plan=self.plan))
         _disable_if_frozen(form, self.plan)
         return self.render(form)
 
@@ -531,7 +531,9 @@ class PriorityAreaCreateView(PlanMixin, View):
         form = PriorityAreaForm(request.POST, instance=PriorityArea(plan=self.plan))
         if form.is_valid():
             try:
-                area = priority_area_save(area=form.instance, user=request.user)
+                area = priority_area_save(
+                    area=form.instance, user=request.user, networks=form.cleaned_data["networks"]
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -566,7 +568,9 @@ class PriorityAreaEditView(PriorityAreaMixin, View):
         form = PriorityAreaForm(request.POST, instance=self.area)
         if form.is_valid():
             try:
-                priority_area_save(area=form.instance, user=request.user)
+                priority_area_save(
+                    area=form.instance, user=request.user, networks=form.cleaned_data["networks"]
+                )
             except ValidationError as error:
                 form.add_error(None, error)
             else:

@@ -26,6 +26,11 @@ from elinvoima.bench.scale.indicators import (
     IndicatorScaleError,
     indicator_scale_generate,
 )
+from elinvoima.bench.scale.networks import (
+    NetworkScaleError,
+    network_scale_delete,
+    network_scale_generate,
+)
 from elinvoima.bench.scale.strategy import PlanScaleError, plan_scale_generate
 from elinvoima.indicators.regions import RegionIdTaken
 
@@ -85,16 +90,23 @@ class Command(BaseCommand):
         # with the full national scale only.
         # and on them 1,000,000 activity reports and a card decision (scale.activities), and
         # a participatory budget with 200,000 ballots (scale.budgets).
-        plans = activities = budget = None
+        plans = activities = budget = networks = None
         if (organisations, people) == (ORGANISATIONS, PEOPLE):
             try:
                 if replace:
                     activity_scale_delete()  # they point at the plans' goals
                     budget_scale_delete()  # its proposals point at the plans' measures
+                    network_scale_delete()
                 plans = plan_scale_generate(seed=seed, replace=replace)
                 activities = activity_scale_generate(seed=seed)
                 budget = budget_scale_generate(seed=seed)
-            except (PlanScaleError, ActivityScaleError, BudgetScaleError) as error:
+                networks = network_scale_generate(seed=seed)
+            except (
+                PlanScaleError,
+                ActivityScaleError,
+                BudgetScaleError,
+                NetworkScaleError,
+            ) as error:
                 raise CommandError(str(error)) from error
         written = perf_counter()
         if connection.vendor == "postgresql":
@@ -126,6 +138,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Wrote a participatory budget with {budget.ballots} ballots and "
                 f"{budget.choices} choices in {budget.seconds:.1f} s."
+            )
+        if networks is not None:
+            self.stdout.write(
+                f"Wrote {networks.networks} networks, {networks.meetings} meetings and "
+                f"{networks.items} annual clock items in {networks.seconds:.1f} s."
             )
         self.stdout.write(
             f"Wrote {result.organisations} organisations ({result.with_business_id} with a "
