@@ -4,6 +4,7 @@ modeltranslation's `<field>_<language>` columns in ModelForms."""
 from collections.abc import Iterable
 
 from django import forms
+from django.contrib import messages
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -164,3 +165,17 @@ def sort_choices(form: forms.BaseForm, sorts: dict, *, relevance: str) -> list[t
     the bound form searches something."""
     searching = form.is_bound and bool(str(form.data.get("q", "")).strip())
     return [(key, label) for key, (_order, label) in sorts.items() if searching or key != relevance]
+
+
+def done_with_message(request, call, success):
+    """For a page's action without a form (send, approve, remove): what the service returned
+    (`call()`), its refusals shown as error messages (and None returned), or on success the
+    message `success` — a text, or a function of what the service returned."""
+    try:
+        result = call()
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+        return None
+    messages.success(request, success(result) if callable(success) else success)
+    return result

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import permissions, serializers, viewsets
 
-from elinvoima.core.filters import FilterSet
+from elinvoima.core.filters import FilterSet, IntegerFilter, YearFilter
 
 from .agreements.models import Agreement, AgreementParty
 from .clock.models import CalendarItem
@@ -179,7 +179,7 @@ class MeetingSerializer(serializers.ModelSerializer):
 
 
 class MeetingFilter(FilterSet):
-    network = django_filters.NumberFilter(field_name="network_id", label=_("network"))
+    network = IntegerFilter(field_name="network_id", label=_("network"))
     starts_after = django_filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
     starts_before = django_filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="lt")
 
@@ -244,8 +244,8 @@ class CalendarItemFilter(FilterSet):
     wellbeing_county = django_filters.CharFilter(
         field_name="wellbeing_county__code", label=_("county code")
     )
-    network = django_filters.NumberFilter(field_name="network_id", label=_("network"))
-    year = django_filters.NumberFilter(method="in_year", label=_("year"))
+    network = IntegerFilter(field_name="network_id", label=_("network"))
+    year = YearFilter(method="in_year", label=_("year"))
     kind = django_filters.ChoiceFilter(choices=CalendarItemKind.choices)
 
     class Meta:

@@ -141,3 +141,12 @@ def representable_organisations(network: Network) -> QuerySet[Organisation]:
         .distinct()
         .order_by("name", "pk")
     )
+
+
+def networks_of_area(*, municipality_id: int | None, wellbeing_county_id: int | None):
+    """A municipality's networks, or a county's (whom a plan's priority area may name)."""
+    if municipality_id:
+        return Network.objects.filter(municipality_id=municipality_id).order_by("name")
+    if wellbeing_county_id:
+        return Network.objects.filter(wellbeing_county_id=wellbeing_county_id).order_by("name")
+    return Network.objects.none()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from elinvoima.actors.models import Municipality, TargetGroup, WellbeingCounty
 from elinvoima.actors.owners import Owned, one_owner_condition
 from elinvoima.core.models import Tracked, YearField, ends_after_it_starts, filled, in_range
-from elinvoima.networks.enums import PARTICIPATION_KINDS, CalendarItemKind, Recurrence
+from elinvoima.networks.enums import CalendarItemKind, Recurrence
 from elinvoima.networks.models import Network
 
 
@@ -88,13 +88,3 @@ class CalendarItem(Owned, Tracked):
 
     def get_absolute_url(self) -> str:
         return reverse("networks:calendar-item-edit", kwargs={"pk": self.pk})
-
-    @property
-    def hears_residents(self) -> bool:
-        """Part of the participation plan: a hearing or a forum, or an item that hears
-        groups (`heard_groups` prefetched)."""
-        return (
-            self.kind in PARTICIPATION_KINDS
-            or bool(self.how_heard)
-            or bool(self.heard_groups.all())
-        )

@@ -92,7 +92,7 @@ def _heard(item_ids: list[int]) -> dict[int, list[str]]:
     through = CalendarItem.heard_groups.through
     pick = text_picker()
     heard: dict[int, list[str]] = defaultdict(list)
-    rows = (
+    rows: QuerySet = (
         QuerySet(model=through)
         .filter(calendaritem_id__in=item_ids)
         .order_by("targetgroup__position", "targetgroup_id")
@@ -146,10 +146,10 @@ def _items(condition: Q, year: int) -> list[ClockEntry]:
     return entries
 
 
-def _meetings(networks: QuerySet[Network], year: int) -> list[ClockEntry]:
+def _meetings(networks: QuerySet, year: int) -> list[ClockEntry]:
     pick = text_picker()
     kind = str(CalendarItemKind.MEETING.label)
-    rows = (
+    rows: QuerySet = (
         QuerySet(model=Meeting)
         .filter(
             network__in=networks,

@@ -75,13 +75,6 @@ def open_action_items_of(user) -> QuerySet[ActionItem]:
     )
 
 
-def next_and_previous(meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
-    siblings = Meeting.objects.filter(network=meeting.network_id, cancelled_at__isnull=True)
-    previous = siblings.filter(starts_at__lt=meeting.starts_at).order_by("-starts_at").first()
-    following = siblings.filter(starts_at__gt=meeting.starts_at).order_by("starts_at").first()
-    return previous, following
-
-
 def minutes_to_write_for(user) -> QuerySet[Meeting]:
     """Meetings of networks the user runs that have been held without ready minutes."""
     from django.utils import timezone

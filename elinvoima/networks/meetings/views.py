@@ -4,7 +4,6 @@ write."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -15,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from elinvoima.actors.models import User
-from elinvoima.core.forms import saved_by
+from elinvoima.core.forms import done_with_message, saved_by
 from elinvoima.core.pdf import pdf_from_html
 from elinvoima.core.private_files import private_file_response
 from elinvoima.core.view_mixins import ObjectPermissionMixin
@@ -219,13 +218,7 @@ class _MeetingActionView(ObjectPermissionMixin, TemplateView):
     context_object_name = "meeting"
 
     def post(self, request, *args, **kwargs):
-        try:
-            message = self.act()
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
-        else:
-            messages.success(request, message)
+        done_with_message(request, self.act, lambda message: message)
         return redirect(self.url_object)
 
     def get_context_data(self, **kwargs):
@@ -298,17 +291,15 @@ class ApproveView(ObjectPermissionMixin, View):
             meetings=Meeting.objects.filter(pk__in=[m.pk for m in minutes_to_approve(meeting)]),
         )
         if form.is_valid():
-            try:
-                earlier = minutes_approve(
+            done_with_message(
+                request,
+                lambda: minutes_approve(
                     user=request.user, meeting=meeting, earlier=form.cleaned_data["earlier"]
-                )
-            except ValidationError as error:
-                for text in error.messages:
-                    messages.error(request, text)
-            else:
-                messages.success(
-                    request, _("The minutes of %(title)s were approved.") % {"title": earlier.title}
-                )
+                ),
+                lambda earlier: (
+                    _("The minutes of %(title)s were approved.") % {"title": earlier.title}
+                ),
+            )
         else:
             messages.error(request, _("Choose the minutes to approve."))
         return redirect(meeting)
@@ -463,13 +454,11 @@ class ItemDeleteView(ObjectPermissionMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         item = self.url_object
-        try:
-            agenda_item_delete(user=request.user, item=item)
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
-        else:
-            messages.success(request, _("The agenda item was removed."))
+        done_with_message(
+            request,
+            lambda: agenda_item_delete(user=request.user, item=item),
+            _("The agenda item was removed."),
+        )
         return redirect(item.meeting)
 
 
@@ -504,13 +493,11 @@ class DocumentRemoveView(ObjectPermissionMixin, View):
 
     def post(self, request, *args, **kwargs):
         document = self.url_object
-        try:
-            agenda_document_remove(user=request.user, document=document)
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
-        else:
-            messages.success(request, _("The document was removed."))
+        done_with_message(
+            request,
+            lambda: agenda_document_remove(user=request.user, document=document),
+            _("The document was removed."),
+        )
         return redirect("networks:agenda-item-edit", pk=document.item_id)
 
 

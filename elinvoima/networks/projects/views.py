@@ -3,14 +3,13 @@ fees and their invoicing), its funders, partners and themes; the forms of those 
 it. Thin: selectors read, services write."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from elinvoima.actors.permissions import organisations_visible_to
-from elinvoima.core.forms import saved_by
+from elinvoima.core.forms import done_with_message, saved_by
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.networks.enums import NetworkKind
 from elinvoima.networks.models import Network
@@ -166,13 +165,11 @@ class _RemoveView(ObjectPermissionMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        try:
-            self.remove(user=request.user, row=self.url_object)
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
-        else:
-            messages.success(request, _("It was removed."))
+        done_with_message(
+            request,
+            lambda: self.remove(user=request.user, row=self.url_object),
+            _("It was removed."),
+        )
         return redirect(project_url(self.url_object.network))
 
 

@@ -13,6 +13,7 @@ from elinvoima.actors.models import Organisation, TargetGroup, User
 from elinvoima.core.forms import LenientNumbersMixin, TranslatedFieldsMixin
 from elinvoima.indicators.enums import RegionCategory
 from elinvoima.indicators.models import Indicator, IndicatorSet, Region
+from elinvoima.networks.selectors import networks_of_area
 from elinvoima.strategy.enums import DecisionOutcome, PlanKind
 from elinvoima.strategy.models import Goal, GoalIndicator, Plan, PriorityArea
 from elinvoima.strategy.plans.services import goal_indicator_validate, version_of
@@ -123,15 +124,10 @@ class PriorityAreaForm(TranslatedFieldsMixin, forms.ModelForm):
 
 
 def area_network_choices(plan: Plan):
-    """Networks that may answer for a priority area: the plan owner's own (a municipality's
-    networks for its plan, a county's for its)."""
-    from elinvoima.networks.models import Network
-
-    if plan.municipality_id:
-        return Network.objects.filter(municipality_id=plan.municipality_id).order_by("name")
-    if plan.wellbeing_county_id:
-        return Network.objects.filter(wellbeing_county_id=plan.wellbeing_county_id).order_by("name")
-    return Network.objects.none()
+    """Networks that may answer for a priority area: the plan owner's own."""
+    return networks_of_area(
+        municipality_id=plan.municipality_id, wellbeing_county_id=plan.wellbeing_county_id
+    )
 
 
 def owner_organisations_for(plan: Plan):

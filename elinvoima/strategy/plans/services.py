@@ -20,6 +20,7 @@ from elinvoima.core.concurrency import ensure_unchanged
 from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
+from elinvoima.networks.selectors import networks_of_area
 from elinvoima.strategy.enums import DecisionBody, DecisionOutcome, PlanState
 from elinvoima.strategy.models import (
     Goal,
@@ -484,9 +485,13 @@ def priority_area_save(*, area: PriorityArea, user=None, networks=None) -> Prior
         area.position = PriorityArea.objects.filter(plan_id=area.plan_id).count() + 1
     validate_for_save(area)
     if networks is not None:
-        from elinvoima.strategy.plans.forms import area_network_choices
-
-        allowed = set(area_network_choices(area.plan).values_list("pk", flat=True))
+        plan = area.plan
+        allowed = set(
+            networks_of_area(
+                municipality_id=plan.municipality_id,
+                wellbeing_county_id=plan.wellbeing_county_id,
+            ).values_list("pk", flat=True)
+        )
         if any(network.pk not in allowed for network in networks):
             raise ValidationError({"networks": _("Choose networks of the plan's owner.")})
     area.save()
