@@ -7,6 +7,8 @@ import datetime
 import math
 from dataclasses import dataclass
 
+from django.utils.dates import MONTHS_AP
+
 SIZE = 360
 CENTRE = SIZE / 2
 OUTER, INNER = 172, 70
@@ -18,6 +20,7 @@ COUNT_RADIUS = 108
 class Sector:
     month: int
     name: str
+    short: str  # the abbreviation drawn in the wheel (tammi, jan)
     path: str  # the SVG path of the annular sector
     label_x: float
     label_y: float
@@ -46,6 +49,7 @@ def _sector_path(start: float, end: float) -> str:
 
 def sectors(month_names: list[str], counts: dict[int, tuple[int, int]]) -> list[Sector]:
     """The twelve sectors; `counts`: month → (entries, entries hearing residents)."""
+    short_names = [str(MONTHS_AP[month]).rstrip(".") for month in range(1, 13)]
     step = 2 * math.pi / 12
     result = []
     for index, name in enumerate(month_names):
@@ -58,6 +62,7 @@ def sectors(month_names: list[str], counts: dict[int, tuple[int, int]]) -> list[
             Sector(
                 index + 1,
                 name,
+                short_names[index],
                 _sector_path(start, end),
                 label_x,
                 label_y,
