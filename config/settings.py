@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "elinvoima.cards",
     "elinvoima.grants",
     "elinvoima.budgeting",
+    "elinvoima.workshops",
     "elinvoima.portal",
     "elinvoima.bench",
 ]

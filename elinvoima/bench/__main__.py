@@ -31,6 +31,7 @@ BENCHMARKS = {
     "budget_tally_pg": "elinvoima.bench.participatory_budget:budget_tally_pg",
     "ballot_cast_pg": "elinvoima.bench.participatory_budget:ballot_cast_pg",
     "annual_clock_pg": "elinvoima.bench.annual_clock:annual_clock_pg",
+    "table_mixing": "elinvoima.bench.table_mixing:table_mixing",
 }
 
 
