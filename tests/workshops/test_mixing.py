@@ -68,9 +68,7 @@ def test_mix__facilitators_keep_their_tables__accessibility_honoured():
     ]
     participants[0] = Participant(0, "m0", "b0", "o0", facilitator_of=0)
     participants[1] = Participant(1, "m1", "b1", "o1", facilitator_of=3)
-    result = mix(
-        participants, rounds=3, table_size=8, accessible_tables={0, 1}, budget_seconds=0.2
-    )
+    result = mix(participants, rounds=3, table_size=8, accessible_tables={0, 1}, budget_seconds=0.2)
     _seated_once(result, participants)
     for tables in result.rounds:
         assert 0 in tables[0] and 1 in tables[3]
