@@ -312,6 +312,8 @@ SPECTACULAR_SETTINGS = {
         "NetworkKindEnum": "elinvoima.networks.enums.NetworkKind",
         "CalendarItemKindEnum": "elinvoima.networks.enums.CalendarItemKind",
         "AgreementKindEnum": "elinvoima.networks.enums.AgreementKind",
+        "ProgrammeKindEnum": "elinvoima.workshops.enums.ProgrammeKind",
+        "RegistrationStateEnum": "elinvoima.workshops.enums.RegistrationState",
     },
 }
 

@@ -528,6 +528,19 @@ EXPECTATIONS = {
         _post_only(*RUNS_VITALITY_GROUP, "yhdistys.reuma"),
     ),
     "networks:my-action-items": (None, signed_in()),
+    # Keski-Suomi's workshops: public; registrations are the organiser's (personal data).
+    "workshops:series-list": (None, EVERYONE),
+    "workshops:series": (lambda d: _pk("workshops.Series"), EVERYONE),
+    "workshops:workshop": (lambda d: _pk("workshops.Workshop"), EVERYONE),
+    "workshops:registrations": (
+        lambda d: _pk("workshops.Workshop"),
+        only("admin", "pajat.keskisuomi"),
+    ),
+    # A registration's page is its link: an unknown one answers 404 to everyone.
+    "workshops:registration": (
+        lambda d: {"token": "not-a-registration"},
+        dict.fromkeys(ROLES, NOT_FOUND),
+    ),
     # Vaala's children's network: public; the measures it agreed in the welfare plan.
     "strategy:network-measures": (
         lambda d: _pk("networks.Network", name_fi__endswith="lapsiperheet"),
@@ -625,6 +638,13 @@ EXPECTATIONS = {
     "api:meeting-list": (None, EVERYONE),
     "api:meeting-detail": (lambda d: _held_meeting(), EVERYONE),
     "api:calendar-item-list": (None, EVERYONE),
+    "api:workshop-list": (None, EVERYONE),
+    "api:workshop-detail": (lambda d: _pk("workshops.Workshop"), EVERYONE),
+    "api:workshop-registration-list": (None, EVERYONE),  # an empty list but for organisers
+    "api:workshop-registration-detail": (
+        lambda d: _pk("workshops.Registration", name="Sirpa Mäkinen"),
+        {**dict.fromkeys(ROLES, NOT_FOUND), "admin": OK, "pajat.keskisuomi": OK},
+    ),
     "api:agreement-list": (None, EVERYONE),
     "api:agreement-detail": (lambda d: _partnership_document(), EVERYONE),
     "api:calendar-item-detail": (lambda d: _clock_item(), EVERYONE),

@@ -1,0 +1,141 @@
+"""The demo's workshops (seed 003): Keski-Suomen Yhteisöjen Tuki ry's series of regional
+workshops (elinvoimapajat), funded by STEA, in seven areas of 3–4 municipalities of
+Keski-Suomi. The seed does not list the areas' municipalities; those here follow the
+sub-regions. The hosts rotate year by year; the next workshop of the Jyväskylä area takes
+registrations. Created once."""
+
+import datetime
+
+from django.utils import timezone
+
+from elinvoima.actors.models import Municipality, Organisation, User
+from elinvoima.core.demo import DemoContext
+
+from .enums import ProgrammeKind
+from .models import Area, ContactPerson, ProgrammeItem, Registration, Series, Workshop
+from .services import hosts_save, proposed_hosts
+
+AREAS = [
+    ("Jyväskylä, Muurame ja Toivakka", ["Jyväskylä", "Muurame", "Toivakka"]),
+    ("Laukaa, Uurainen ja Hankasalmi", ["Laukaa", "Uurainen", "Hankasalmi"]),
+    ("Äänekoski, Konnevesi ja Kannonkoski", ["Äänekoski", "Konnevesi", "Kannonkoski"]),
+    ("Jämsä, Joutsa ja Luhanka", ["Jämsä", "Joutsa", "Luhanka"]),
+    ("Keuruu, Multia ja Petäjävesi", ["Keuruu", "Multia", "Petäjävesi"]),
+    ("Saarijärvi, Karstula ja Kyyjärvi", ["Saarijärvi", "Karstula", "Kyyjärvi"]),
+    (
+        "Viitasaari, Pihtipudas, Kinnula ja Kivijärvi",
+        ["Viitasaari", "Pihtipudas", "Kinnula", "Kivijärvi"],
+    ),
+]
+# Seed 003: about 2.5 hours, a third information, at least an hour of workshop.
+PROGRAMME = [
+    (ProgrammeKind.COFFEE, "Kahvit ja tervetuloa", "Kaffe och välkommen", 20),
+    (
+        ProgrammeKind.INFORMATION,
+        "Ajankohtaista järjestö-kuntayhteistyöstä",
+        "Aktuellt om samarbetet mellan organisationer och kommuner",
+        40,
+    ),
+    (
+        ProgrammeKind.WORKSHOP,
+        "Työpaja: kuntakohtainen yhteistyösuunnitelma",
+        "Workshop: en samarbetsplan för varje kommun",
+        70,
+    ),
+    (
+        ProgrammeKind.NETWORKING,
+        "Verkostoitumista naapurikuntien kanssa",
+        "Nätverkande med grannkommunerna",
+        20,
+    ),
+]
+
+
+def workshops_demo_load(context: DemoContext) -> None:
+    if Series.objects.exists():
+        return
+    organiser = Organisation.objects.get(name_fi="Keski-Suomen Yhteisöjen Tuki ry")
+    series = Series.objects.create(
+        organiser=organiser,
+        name_fi="Keski-Suomen elinvoimapajat",
+        name_sv="Livskraftsverkstäderna i Mellersta Finland",
+        name_en="Keski-Suomen elinvoimapajat",
+        description_fi="Järjestö-kuntayhteistyön alueelliset elinvoimapajat: yhteistyön "
+        "kehittämisen ja verkostojen luomisen foorumeita.",
+        description_sv="Regionala livskraftsverkstäder för samarbetet mellan organisationer "
+        "och kommuner.",
+        funder="STEA",
+        is_published=True,
+    )
+    series.responsible.set(User.objects.filter(username="pajat.keskisuomi"))
+    municipalities = {
+        m.name_fi: m for m in Municipality.objects.filter(wellbeing_county__code="15")
+    }
+    year = timezone.localdate().year
+    first_area = None
+    for position, (name, members) in enumerate(AREAS):
+        area = Area.objects.create(series=series, name=name, position=position)
+        area.municipalities.set(municipalities[n] for n in members if n in municipalities)
+        hosts_save(area=area, hosts=proposed_hosts(area, [year - 2, year - 1, year, year + 1]))
+        for municipality in area.municipalities.all():
+            ContactPerson.objects.create(
+                area=area,
+                municipality=municipality,
+                name=f"Yhdyshenkilö, {municipality.name_fi}",
+                title="hyvinvointikoordinaattori",
+            )
+        first_area = first_area or area
+    starts = timezone.make_aware(
+        datetime.datetime.combine(
+            timezone.localdate() + datetime.timedelta(days=45), datetime.time(17, 30)
+        )
+    )
+    host = first_area.hosts.get(year=starts.year).municipality
+    workshop = Workshop.objects.create(
+        series=series,
+        area=first_area,
+        theme_fi="Yhteistyön suunnitelmat käytäntöön",
+        theme_sv="Samarbetsplanerna i praktiken",
+        theme_en="Yhteistyön suunnitelmat käytäntöön",
+        description_fi="Jatkoa viime vuoden pajalle: kunkin kunnan yhteistyösuunnitelman "
+        "eteneminen ja seuraavat askeleet.",
+        description_sv="Fortsättning på förra årets verkstad: hur varje kommuns samarbetsplan "
+        "har framskridit och nästa steg.",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(minutes=150),
+        venue=f"{host.name_fi}, kunnantalo",
+        host=host,
+        capacity=60,
+        registration_closes_on=(starts - datetime.timedelta(days=7)).date(),
+        is_published=True,
+    )
+    for position, (kind, fi, sv, minutes) in enumerate(PROGRAMME):
+        ProgrammeItem.objects.create(
+            workshop=workshop,
+            kind=kind,
+            title_fi=fi,
+            title_sv=sv,
+            title_en=fi,
+            minutes=minutes,
+            position=position,
+        )
+    # A few registrations, as people sent them (names invented).
+    for name, organisation, background, municipality, diet in [
+        ("Pentti Laaksonen", "Laukaan Martat", "association", "Laukaa", "any"),
+        ("Sirpa Mäkinen", "", "resident", "Muurame", "vegetarian"),
+        ("Olli Rantanen", "Jyväskylän kaupunki", "official", "Jyväskylä", "any"),
+        ("Kaisa Niemi", "Toivakan kyläyhdistys", "association", "Toivakka", "gluten_free"),
+        ("Jari Lehto", "", "elected", "Jyväskylä", "lactose_free"),
+    ]:
+        Registration.objects.create(
+            workshop=workshop,
+            name=name,
+            email=f"{name.split()[0].lower()}@example.invalid",
+            organisation_name=organisation,
+            background=background,
+            municipality=municipalities.get(municipality),
+            diet=diet,
+            consent=True,
+            retain_until=(starts + datetime.timedelta(days=180)).date(),
+        )
+    context.count("workshop series", 1)

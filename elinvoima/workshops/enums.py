@@ -1,0 +1,42 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SeriesScope(models.TextChoices):
+    """Seed 003: areas of 3–5 municipalities of a region, or one municipality's departments
+    ("yksittäisen kunnan eri toimialojen järjestöyhteistyön kehittämiseen")."""
+
+    REGIONAL = "regional", _("Regional: areas of 3–5 municipalities")
+    MUNICIPAL = "municipal", _("One municipality's departments")
+
+
+class ProgrammeKind(models.TextChoices):
+    INFORMATION = "information", _("Information")
+    WORKSHOP = "workshop", _("Workshop")
+    NETWORKING = "networking", _("Networking")
+    COFFEE = "coffee", _("Coffee")
+
+
+class Background(models.TextChoices):
+    ASSOCIATION = "association", _("Association")
+    OFFICIAL = "official", _("Municipal official")
+    ELECTED = "elected", _("Elected member")
+    COUNTY = "county", _("Wellbeing services county")
+    COMPANY = "company", _("Company")
+    PARISH = "parish", _("Parish")
+    RESIDENT = "resident", _("Resident")
+    OTHER = "other", _("Other")
+
+
+class Diet(models.TextChoices):
+    ANY = "any", _("No special diet")
+    VEGETARIAN = "vegetarian", _("Vegetarian")
+    VEGAN = "vegan", _("Vegan")
+    GLUTEN_FREE = "gluten_free", _("Gluten-free")
+    LACTOSE_FREE = "lactose_free", _("Lactose-free")
+
+
+class RegistrationState(models.TextChoices):
+    CONFIRMED = "confirmed", _("Registered")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")

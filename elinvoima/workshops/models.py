@@ -1,0 +1,248 @@
+"""Regional workshops (elinvoimapajat, issue 17, seed 003): a neutral regional organiser
+runs a series of 2–3 evening workshops in each of its areas of 3–5 municipalities (or one
+municipality's departments); a municipality of the area hosts each year, in turn; every
+municipality names a contact person; people register without an account, and their
+personal data is erased after the retention date they agreed to."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from elinvoima.actors.models import Municipality, Organisation
+from elinvoima.core.models import Tracked, YearField, filled
+
+from .enums import Background, Diet, ProgrammeKind, RegistrationState, SeriesScope
+
+
+class Series(Tracked):
+    organiser = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organiser"),
+        on_delete=models.PROTECT,
+        related_name="workshop_series",
+        help_text=_("A regional organisation seen as neutral by the municipalities."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    funder = models.CharField(_("funder"), max_length=200, blank=True)
+    scope = models.CharField(
+        _("scope"), max_length=16, choices=SeriesScope.choices, default=SeriesScope.REGIONAL
+    )
+    responsible = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("responsible people"),
+        related_name="workshop_series",
+        blank=True,
+        help_text=_("Seed 003 recommends two."),
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+
+    class Meta:
+        verbose_name = _("workshop series")
+        verbose_name_plural = _("workshop series")
+        ordering = ["name_fi", "id"]
+        constraints = [filled("name_fi")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("workshops:series", kwargs={"pk": self.pk})
+
+
+class Area(models.Model):
+    """A workshop area: 3–5 municipalities agreed with their municipal managers."""
+
+    series = models.ForeignKey(
+        Series, verbose_name=_("series"), on_delete=models.CASCADE, related_name="areas"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("municipalities"), related_name="workshop_areas"
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("workshop area")
+        verbose_name_plural = _("workshop areas")
+        ordering = ["series", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ContactPerson(models.Model):
+    """The person a municipality of the area names for the workshops."""
+
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        ordering = ["area", "municipality__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["area", "municipality"], name="workshop_contact_one_per_municipality"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.municipality})"
+
+
+class HostYear(models.Model):
+    """The municipality that hosts the area's workshops in a year (it changes yearly)."""
+
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), on_delete=models.CASCADE, related_name="hosts"
+    )
+    year = YearField(_("year"))
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("host"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("host of a year")
+        verbose_name_plural = _("hosts of the years")
+        ordering = ["area", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["area", "year"], name="workshop_host_one_a_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.area} {self.year}: {self.municipality}"
+
+
+class Workshop(Tracked):
+    series = models.ForeignKey(
+        Series, verbose_name=_("series"), on_delete=models.CASCADE, related_name="workshops"
+    )
+    area = models.ForeignKey(
+        Area, verbose_name=_("area"), on_delete=models.PROTECT, related_name="workshops"
+    )
+    theme = models.CharField(_("theme"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    host = models.ForeignKey(
+        Municipality,
+        verbose_name=_("host municipality"),
+        on_delete=models.PROTECT,
+        related_name="hosted_workshops",
+        null=True,
+        blank=True,
+    )
+    capacity = models.PositiveIntegerField(_("capacity"), default=60)
+    registration_closes_on = models.DateField(_("registration closes"))
+    is_published = models.BooleanField(_("published"), default=False)
+
+    class Meta:
+        verbose_name = _("workshop")
+        verbose_name_plural = _("workshops")
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="workshop_ends_after_it_starts",
+                violation_error_message=_("The workshop must end after it starts."),
+            ),
+            filled("theme_fi"),
+        ]
+
+    def __str__(self) -> str:
+        return self.theme
+
+    def get_absolute_url(self) -> str:
+        return reverse("workshops:workshop", kwargs={"pk": self.pk})
+
+
+class ProgrammeItem(models.Model):
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="programme"
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=ProgrammeKind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    minutes = models.PositiveSmallIntegerField(_("minutes"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("programme item")
+        verbose_name_plural = _("programme items")
+        ordering = ["workshop", "position", "id"]
+        constraints = [filled("title_fi")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Registration(models.Model):
+    """A registration without an account. Its links carry `token`; its personal data is
+    erased after `retain_until` (`manage.py erase_expired_registrations`)."""
+
+    workshop = models.ForeignKey(
+        Workshop,
+        verbose_name=_("workshop"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    organisation_name = models.CharField(
+        _("organisation"), max_length=200, blank=True, help_text=_("Empty: none.")
+    )
+    background = models.CharField(_("background"), max_length=16, choices=Background.choices)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    diet = models.CharField(_("diet"), max_length=16, choices=Diet.choices, default=Diet.ANY)
+    allergies = models.CharField(_("allergies"), max_length=300, blank=True)
+    accessibility = models.CharField(_("accessibility needs"), max_length=300, blank=True)
+    consent = models.BooleanField(_("consent to the use of the data"), default=False)
+    retain_until = models.DateField(_("personal data kept until"))
+    state = models.CharField(
+        _("state"),
+        max_length=16,
+        choices=RegistrationState.choices,
+        default=RegistrationState.CONFIRMED,
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    erased = models.BooleanField(_("personal data erased"), default=False)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["workshop", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                models.functions.Lower("email"),
+                "workshop",
+                condition=~models.Q(state="cancelled") & models.Q(erased=False),
+                name="workshop_registration_once",
+                violation_error_message=_("This e-mail address is already registered."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.workshop}"

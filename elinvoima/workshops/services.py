@@ -1,0 +1,174 @@
+"""Writes of workshops: the host rotation, registration without an account (capacity and a
+waiting list, the same person once), cancellation by the registration's link (the first on
+the waiting list gets the seat), and erasing personal data after its retention date.
+Permission first where there is a user, then validation, then the write, in one
+transaction (docs/architecture.md)."""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from elinvoima.actors.models import Municipality
+from elinvoima.core.validation import validate_for_save
+
+from .enums import Diet, RegistrationState
+from .models import Area, HostYear, Registration, Workshop
+
+MAX_RETENTION_DAYS = 3 * 365
+
+
+def proposed_hosts(area: Area, years: list[int]) -> dict[int, Municipality]:
+    """Each year's host, in turn: the municipality that has hosted least, and longest ago,
+    next (seed 003: "Isäntäkunta vaihtuu vuosittain"). Years with a host keep it."""
+    municipalities = list(area.municipalities.order_by("name"))
+    hosted: dict[int, list[int]] = {m.pk: [] for m in municipalities}
+    fixed = {host.year: host.municipality for host in area.hosts.select_related("municipality")}
+    for year, municipality in fixed.items():
+        hosted.setdefault(municipality.pk, []).append(year)
+    result = {}
+    for year in sorted(years):
+        if year in fixed:
+            result[year] = fixed[year]
+            continue
+        choice = min(
+            municipalities,
+            key=lambda m: (len(hosted[m.pk]), max(hosted[m.pk], default=0), m.name),
+        )
+        hosted[choice.pk].append(year)
+        result[year] = choice
+    return result
+
+
+@transaction.atomic
+def hosts_save(*, area: Area, hosts: dict[int, Municipality]) -> None:
+    """Record the hosts of the years (a trusted caller: the organiser's page asks first)."""
+    members = set(area.municipalities.values_list("pk", flat=True))
+    if any(municipality.pk not in members for municipality in hosts.values()):
+        raise ValidationError(_("The host must be a municipality of the area."))
+    for year, municipality in hosts.items():
+        HostYear.objects.update_or_create(
+            area=area, year=year, defaults={"municipality": municipality}
+        )
+
+
+@dataclass(frozen=True)
+class RegistrationData:
+    name: str
+    email: str
+    background: str
+    municipality: Municipality | None = None
+    organisation_name: str = ""
+    diet: str = Diet.ANY
+    allergies: str = ""
+    accessibility: str = ""
+    consent: bool = False
+    retain_until: datetime.date | None = None
+
+
+def registration_open(workshop: Workshop, today: datetime.date | None = None) -> bool:
+    today = today or timezone.localdate()
+    return (
+        workshop.is_published
+        and workshop.series.is_published
+        and today <= workshop.registration_closes_on
+        and workshop.starts_at > timezone.now()
+    )
+
+
+@transaction.atomic
+def registration_create(*, workshop: Workshop, data: RegistrationData) -> Registration:
+    """Register for a published workshop without an account: a seat while there is one,
+    else a place on the waiting list."""
+    workshop = Workshop.objects.select_for_update().select_related("series").get(pk=workshop.pk)
+    if not registration_open(workshop):
+        raise ValidationError(_("Registration for this workshop has closed."), code="closed")
+    errors: dict[str, list[str]] = {}
+    if not data.consent:
+        errors["consent"] = [_("Agree to the use of your data to register.")]
+    today = timezone.localdate()
+    retain = data.retain_until
+    if retain is None or retain < workshop.starts_at.date():
+        errors["retain_until"] = [_("Keep the data at least until the workshop.")]
+    elif retain > today + datetime.timedelta(days=MAX_RETENTION_DAYS):
+        errors["retain_until"] = [_("Personal data is kept at most three years.")]
+    active = workshop.registrations.exclude(state=RegistrationState.CANCELLED).filter(erased=False)
+    if active.annotate(lower=Lower("email")).filter(lower=data.email.strip().lower()).exists():
+        errors["email"] = [_("This e-mail address is already registered.")]
+    if errors or retain is None:
+        raise ValidationError(errors)
+    seats_taken = active.filter(state=RegistrationState.CONFIRMED).count()
+    registration = Registration(
+        workshop=workshop,
+        name=data.name.strip(),
+        email=data.email.strip(),
+        organisation_name=data.organisation_name.strip(),
+        background=data.background,
+        municipality=data.municipality,
+        diet=data.diet,
+        allergies=data.allergies.strip(),
+        accessibility=data.accessibility.strip(),
+        consent=True,
+        retain_until=retain,
+        state=RegistrationState.CONFIRMED
+        if seats_taken < workshop.capacity
+        else RegistrationState.WAITING,
+    )
+    validate_for_save(registration, constraints=False)
+    registration.save()
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, token: str) -> Registration:
+    """Cancel by the registration's own link; the first on the waiting list gets the seat."""
+    registration = Registration.objects.select_for_update().get(token=token)
+    if registration.state == RegistrationState.CANCELLED:
+        return registration
+    Workshop.objects.select_for_update().get(pk=registration.workshop_id)
+    had_seat = registration.state == RegistrationState.CONFIRMED
+    registration.state = RegistrationState.CANCELLED
+    registration.save(update_fields=["state"])
+    if had_seat:
+        waiting = (
+            Registration.objects.filter(
+                workshop_id=registration.workshop_id, state=RegistrationState.WAITING
+            )
+            .order_by("created_at", "pk")
+            .first()
+        )
+        if waiting is not None:
+            waiting.state = RegistrationState.CONFIRMED
+            waiting.save(update_fields=["state"])
+    return registration
+
+
+@transaction.atomic
+def registrations_erase_expired(today: datetime.date | None = None) -> int:
+    """Erase the personal data of registrations past their retention date; the counts
+    (background, municipality, diet) stay for the statistics."""
+    today = today or timezone.localdate()
+    expired = Registration.objects.filter(retain_until__lt=today, erased=False)
+    return expired.update(
+        name="",
+        email="",
+        organisation_name="",
+        allergies="",
+        accessibility="",
+        erased=True,
+    )
+
+
+def catering_counts(workshop: Workshop) -> list[tuple[str, int]]:
+    """How many of those registered (with a seat) eat what, for the catering quote."""
+    counts = Counter(
+        workshop.registrations.filter(state=RegistrationState.CONFIRMED).values_list(
+            "diet", flat=True
+        )
+    )
+    return [(str(label), counts[value]) for value, label in Diet.choices if counts[value]]

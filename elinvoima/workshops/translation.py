@@ -1,0 +1,18 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import ProgrammeItem, Series, Workshop
+
+
+@register(Series)
+class SeriesTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Workshop)
+class WorkshopTranslation(TranslationOptions):
+    fields = ("theme", "description")
+
+
+@register(ProgrammeItem)
+class ProgrammeItemTranslation(TranslationOptions):
+    fields = ("title",)

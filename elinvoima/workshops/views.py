@@ -1,0 +1,137 @@
+"""Pages of workshops: the series and the public event page with its registration (no
+account), the registration's own page (its link cancels it), and the organiser's list of
+registrations with the catering counts. Thin: selectors read, services write."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from elinvoima.core.forms import saved_by
+from elinvoima.core.view_mixins import ObjectPermissionMixin
+
+from .enums import ProgrammeKind, RegistrationState
+from .forms import RegistrationForm
+from .models import Registration, Series, Workshop
+from .permissions import series_visible_to
+from .selectors import registrations_of, seats_left, series_areas, series_workshops
+from .services import catering_counts, registration_cancel, registration_create, registration_open
+
+
+class SeriesListView(TemplateView):
+    template_name = "workshops/series_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["series_list"] = list(
+            series_visible_to(self.request.user).select_related("organiser").order_by("name_fi")
+        )
+        return context
+
+
+class SeriesView(ObjectPermissionMixin, TemplateView):
+    model = Series
+    view_permission = "workshops.view_series"
+    anonymous_to_login = True
+    template_name = "workshops/series.html"
+    context_object_name = "series"
+    select_related = ("organiser",)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        series, user = self.url_object, self.request.user
+        context.update(
+            areas=list(series_areas(series)),
+            workshops=list(series_workshops(series, user)),
+            organises=user.has_perm("workshops.organise_series", series),
+        )
+        return context
+
+
+class WorkshopView(ObjectPermissionMixin, TemplateView):
+    """The public event page, in Finnish and Swedish, and its registration form."""
+
+    model = Workshop
+    view_permission = "workshops.view_workshop"
+    anonymous_to_login = True
+    template_name = "workshops/workshop.html"
+    context_object_name = "workshop"
+    select_related = ("series", "area", "host")
+
+    def _form(self, data=None):
+        return RegistrationForm(data, workshop=self.url_object)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        workshop = self.url_object
+        programme = list(workshop.programme.all())
+        is_open = registration_open(workshop)
+        context.update(
+            programme=programme,
+            workshop_minutes=sum(
+                item.minutes for item in programme if item.kind == ProgrammeKind.WORKSHOP
+            ),
+            is_open=is_open,
+            seats_left=seats_left(workshop),
+            organises=self.request.user.has_perm("workshops.organise_workshop", workshop),
+        )
+        if is_open:
+            context.setdefault("form", self._form())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self._form(request.POST)
+        registration = saved_by(
+            form,
+            lambda: registration_create(workshop=self.url_object, data=form.data_for_service()),
+        )
+        if registration:
+            return redirect("workshops:registration", token=registration.token)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class RegistrationView(TemplateView):
+    """The registration's own page: its address is the link in the confirmation."""
+
+    template_name = "workshops/registration.html"
+
+    def registration(self) -> Registration:
+        return get_object_or_404(
+            Registration.objects.select_related("workshop__series"),
+            token=self.kwargs["token"],
+            erased=False,
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["registration"] = self.registration()
+        return context
+
+    def post(self, request, *args, **kwargs):
+        registration = registration_cancel(token=self.registration().token)
+        messages.success(request, _("Your registration was cancelled."))
+        return redirect("workshops:registration", token=registration.token)
+
+
+class RegistrationsView(ObjectPermissionMixin, TemplateView):
+    """The organiser's list of registrations, the waiting list and the catering counts."""
+
+    model = Workshop
+    view_permission = "workshops.view_workshop"
+    permission_required = "workshops.organise_workshop"
+    anonymous_to_login = True
+    template_name = "workshops/registrations.html"
+    context_object_name = "workshop"
+    select_related = ("series", "area")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        workshop = self.url_object
+        registrations = list(registrations_of(workshop))
+        context.update(
+            confirmed=[r for r in registrations if r.state == RegistrationState.CONFIRMED],
+            waiting=[r for r in registrations if r.state == RegistrationState.WAITING],
+            cancelled=[r for r in registrations if r.state == RegistrationState.CANCELLED],
+            catering=catering_counts(workshop),
+        )
+        return context

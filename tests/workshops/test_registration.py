@@ -1,0 +1,157 @@
+"""Workshops (issue 17): the host rotates; a person registers without an account, on the
+waiting list when the seats are taken; the same address once; cancelling by the link gives
+the seat to the first waiting; personal data is erased after its date; the organiser sees
+the catering counts, another organiser does not."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from elinvoima.actors.enums import OrganisationKind, Role
+from elinvoima.workshops.enums import RegistrationState
+from elinvoima.workshops.models import Area, Registration, Series, Workshop
+from elinvoima.workshops.services import (
+    RegistrationData,
+    proposed_hosts,
+    registration_cancel,
+    registration_create,
+    registrations_erase_expired,
+)
+from tests.factories import MunicipalityFactory, OrganisationFactory, client_of, member_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(db):
+    organiser = OrganisationFactory(
+        name_fi="Keski-Suomen Yhteisöjen Tuki ry", kind=OrganisationKind.REGIONAL_SUPPORT_BODY
+    )
+    series = Series.objects.create(
+        organiser=organiser, name_fi="Elinvoimapajat", funder="STEA", is_published=True
+    )
+    municipalities = [
+        MunicipalityFactory(name_fi=name, name_sv=name)
+        for name in ("Laukaa", "Muurame", "Toivakka")
+    ]
+    area = Area.objects.create(series=series, name="Jyväskylän seutu")
+    area.municipalities.set(municipalities)
+    starts = timezone.now() + datetime.timedelta(days=30)
+    workshop = Workshop.objects.create(
+        series=series,
+        area=area,
+        theme_fi="Yhteistyösuunnitelmat",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2, minutes=30),
+        capacity=2,
+        registration_closes_on=(starts - datetime.timedelta(days=7)).date(),
+        is_published=True,
+    )
+    return {
+        "workshop": workshop,
+        "area": area,
+        "municipalities": municipalities,
+        "organiser": member_of(organiser, Role.WORKSHOP_ORGANISER),
+    }
+
+
+def _data(email, **fields) -> RegistrationData:
+    values = {
+        "name": "Aili Heikkinen",
+        "email": email,
+        "background": "association",
+        "consent": True,
+        "retain_until": timezone.localdate() + datetime.timedelta(days=200),
+    }
+    values.update(fields)
+    return RegistrationData(**values)
+
+
+def test_hosts__rotate_so_that_each_hosts_in_turn(world):
+    hosts = proposed_hosts(world["area"], [2025, 2026, 2027, 2028])
+    names = [hosts[year].name_fi for year in (2025, 2026, 2027, 2028)]
+    assert sorted(names[:3]) == ["Laukaa", "Muurame", "Toivakka"]
+    assert names[3] == names[0]
+
+
+def test_register__on_a_page_without_an_account(world):
+    workshop = world["workshop"]
+    response = client_of(None).post(
+        reverse("workshops:workshop", kwargs={"pk": workshop.pk}),
+        {
+            "name": "Aili Heikkinen",
+            "email": "aili@example.invalid",
+            "background": "resident",
+            "municipality": world["municipalities"][0].pk,
+            "diet": "vegan",
+            "retain_until": (timezone.localdate() + datetime.timedelta(days=100)).isoformat(),
+            "consent": "on",
+        },
+    )
+    registration = Registration.objects.get()
+    assert response.url == reverse("workshops:registration", kwargs={"token": registration.token})
+    assert registration.state == RegistrationState.CONFIRMED
+    page = client_of(None).get(response.url)
+    assert "Aili Heikkinen" in page.text
+
+
+def test_register__without_consent_or_twice__refused(world):
+    workshop = world["workshop"]
+    with pytest.raises(ValidationError) as refused:
+        registration_create(workshop=workshop, data=_data("a@example.invalid", consent=False))
+    assert "consent" in refused.value.message_dict
+    registration_create(workshop=workshop, data=_data("a@example.invalid"))
+    with pytest.raises(ValidationError) as refused:
+        registration_create(workshop=workshop, data=_data("A@Example.invalid"))
+    assert "email" in refused.value.message_dict
+    assert Registration.objects.count() == 1
+
+
+def test_register__full__waiting_list__a_cancellation_gives_the_seat(world):
+    workshop = world["workshop"]
+    first = registration_create(workshop=workshop, data=_data("1@example.invalid"))
+    registration_create(workshop=workshop, data=_data("2@example.invalid"))
+    third = registration_create(workshop=workshop, data=_data("3@example.invalid"))
+    assert third.state == RegistrationState.WAITING
+    client_of(None).post(reverse("workshops:registration", kwargs={"token": first.token}))
+    first.refresh_from_db()
+    third.refresh_from_db()
+    assert (first.state, third.state) == (RegistrationState.CANCELLED, RegistrationState.CONFIRMED)
+    assert registration_cancel(token=first.token).state == RegistrationState.CANCELLED
+
+
+def test_register__after_the_deadline__refused(world):
+    workshop = world["workshop"]
+    Workshop.objects.filter(pk=workshop.pk).update(
+        registration_closes_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    with pytest.raises(ValidationError, match="sulkeutunut|closed"):
+        registration_create(workshop=workshop, data=_data("late@example.invalid"))
+    page = client_of(None).get(reverse("workshops:workshop", kwargs={"pk": workshop.pk}))
+    assert 'name="email"' not in page.text
+
+
+def test_personal_data__erased_after_its_date__counts_kept(world):
+    registration = registration_create(workshop=world["workshop"], data=_data("x@example.invalid"))
+    Registration.objects.filter(pk=registration.pk).update(
+        retain_until=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    assert registrations_erase_expired() == 1
+    registration.refresh_from_db()
+    assert (registration.name, registration.email, registration.erased) == ("", "", True)
+    assert registration.background == "association"
+    url = reverse("workshops:registration", kwargs={"token": registration.token})
+    assert client_of(None).get(url).status_code == 404
+
+
+def test_registrations__organiser_sees_catering__another_organiser_does_not(world):
+    workshop = world["workshop"]
+    registration_create(workshop=workshop, data=_data("v@example.invalid", diet="vegan"))
+    url = reverse("workshops:registrations", kwargs={"pk": workshop.pk})
+    page = client_of(world["organiser"]).get(url)
+    assert "Vegaani: 1" in page.text or "Vegan: 1" in page.text
+    other = member_of(OrganisationFactory(), Role.WORKSHOP_ORGANISER)
+    assert client_of(other).get(url).status_code == 403
