@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.core.forms import date_field, text_field
 
-from .enums import Background, Diet
-from .services import RegistrationData
+from .enums import Background, Diet, ProgrammeKind
+from .services import ProgrammeRow, RegistrationData, WorkshopData
 
 
 class RegistrationForm(forms.Form):
@@ -45,3 +45,66 @@ class RegistrationForm(forms.Form):
 
     def data_for_service(self) -> RegistrationData:
         return RegistrationData(**self.cleaned_data)
+
+
+class WorkshopForm(forms.Form):
+    area = forms.ModelChoiceField(label=_("Area"), queryset=None)
+    theme_fi = text_field(_("Theme in Finnish"), required=True, rows=0)
+    theme_sv = text_field(_("Theme in Swedish"), rows=0)
+    description_fi = text_field(_("Description in Finnish"), rows=3)
+    description_sv = text_field(_("Description in Swedish"), rows=3)
+    starts_at = forms.DateTimeField(
+        label=_("Starts"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d.%m.%Y %H.%M"],
+    )
+    ends_at = forms.DateTimeField(
+        label=_("Ends"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%d.%m.%Y %H.%M"],
+    )
+    venue = text_field(_("Venue"), rows=0)
+    capacity = forms.IntegerField(label=_("Seats"), min_value=1, max_value=1000)
+    registration_closes_on = date_field(_("Registration closes"))
+    is_published = forms.BooleanField(label=_("Published"), required=False)
+
+    def __init__(self, *args, series, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = series.areas.order_by("position")
+        for name in ("theme_sv", "description_sv"):
+            self.fields[name].widget.attrs["lang"] = "sv"
+        self.fields["ends_at"].help_text = _("About two and a half hours suit an evening.")
+
+    def data_for_service(self) -> WorkshopData:
+        return WorkshopData(**self.cleaned_data)
+
+
+class ProgrammeRowForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Part"), choices=ProgrammeKind.choices, required=False)
+    title_fi = text_field(_("Title in Finnish"), rows=0)
+    title_sv = text_field(_("Title in Swedish"), rows=0)
+    minutes = forms.IntegerField(label=_("Minutes"), min_value=5, max_value=240, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("title_fi") and not data.get("minutes"):
+            self.add_error("minutes", _("Give the minutes of this part."))
+        if data.get("title_fi") and not data.get("kind"):
+            self.add_error("kind", _("Choose the part."))
+        return data
+
+
+ProgrammeFormSet = forms.formset_factory(ProgrammeRowForm, extra=2, max_num=20, validate_max=True)
+
+
+def programme_rows(formset) -> list[ProgrammeRow]:
+    return [
+        ProgrammeRow(
+            kind=form.cleaned_data["kind"],
+            title_fi=form.cleaned_data["title_fi"],
+            title_sv=form.cleaned_data.get("title_sv", ""),
+            minutes=form.cleaned_data["minutes"],
+        )
+        for form in formset
+        if form.cleaned_data.get("title_fi")
+    ]

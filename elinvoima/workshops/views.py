@@ -4,6 +4,8 @@ registrations with the catering counts. Thin: selectors read, services write."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
@@ -11,11 +13,17 @@ from elinvoima.core.forms import saved_by
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 
 from .enums import ProgrammeKind, RegistrationState
-from .forms import RegistrationForm
+from .forms import ProgrammeFormSet, RegistrationForm, WorkshopForm, programme_rows
 from .models import Registration, Series, Workshop
 from .permissions import series_visible_to
 from .selectors import registrations_of, seats_left, series_areas, series_workshops
-from .services import catering_counts, registration_cancel, registration_create, registration_open
+from .services import (
+    catering_counts,
+    registration_cancel,
+    registration_create,
+    registration_open,
+    workshop_save,
+)
 
 
 class SeriesListView(TemplateView):
@@ -135,3 +143,88 @@ class RegistrationsView(ObjectPermissionMixin, TemplateView):
             catering=catering_counts(workshop),
         )
         return context
+
+
+class _WorkshopFormView(ObjectPermissionMixin, TemplateView):
+    """Plan a workshop of a series: its evening, venue, seats and programme."""
+
+    template_name = "workshops/workshop_form.html"
+    anonymous_to_login = True
+    permission_required = "workshops.organise_series"
+
+    @cached_property
+    def workshop(self) -> Workshop | None:
+        return self.url_object if self.model is Workshop else None
+
+    @cached_property
+    def series(self) -> Series:
+        return self.workshop.series if self.workshop else self.url_object
+
+    def get_permission_object(self):
+        return self.series
+
+    def _forms(self, data=None):
+        workshop = self.workshop
+        initial, rows = {}, []
+        if workshop is not None:
+            initial = {
+                name: getattr(workshop, name)
+                for name in WorkshopForm.base_fields
+                if name not in ("starts_at", "ends_at")
+            }
+            initial.update(
+                starts_at=timezone.localtime(workshop.starts_at),
+                ends_at=timezone.localtime(workshop.ends_at),
+            )
+            rows = [
+                {
+                    "kind": i.kind,
+                    "title_fi": i.title_fi,
+                    "title_sv": i.title_sv,
+                    "minutes": i.minutes,
+                }
+                for i in workshop.programme.all()
+            ]
+        else:
+            initial = {"capacity": 60}
+        form = WorkshopForm(data, initial=initial, series=self.series)
+        formset = ProgrammeFormSet(data, initial=rows, prefix="programme")
+        return form, formset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if "form" not in context:
+            context["form"], context["formset"] = self._forms()
+        context.update(series=self.series, workshop=self.workshop)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form, formset = self._forms(request.POST)
+        if formset.is_valid():
+            workshop = saved_by(
+                form,
+                lambda: workshop_save(
+                    user=request.user,
+                    series=self.series,
+                    workshop=self.workshop,
+                    data=form.data_for_service(),
+                    programme=programme_rows(formset),
+                ),
+            )
+            if workshop:
+                messages.success(request, _("The workshop was saved."))
+                return redirect(workshop)
+        else:
+            form.is_valid()
+        return self.render_to_response(self.get_context_data(form=form, formset=formset))
+
+
+class WorkshopCreateView(_WorkshopFormView):
+    model = Series
+    view_permission = "workshops.view_series"
+
+
+class WorkshopEditView(_WorkshopFormView):
+    model = Workshop
+    view_permission = "workshops.view_workshop"
+    select_related = ("series",)

@@ -532,6 +532,14 @@ EXPECTATIONS = {
     "workshops:series-list": (None, EVERYONE),
     "workshops:series": (lambda d: _pk("workshops.Series"), EVERYONE),
     "workshops:workshop": (lambda d: _pk("workshops.Workshop"), EVERYONE),
+    "workshops:workshop-add": (
+        lambda d: _pk("workshops.Series"),
+        only("admin", "pajat.keskisuomi"),
+    ),
+    "workshops:workshop-edit": (
+        lambda d: _pk("workshops.Workshop"),
+        only("admin", "pajat.keskisuomi"),
+    ),
     "workshops:registrations": (
         lambda d: _pk("workshops.Workshop"),
         only("admin", "pajat.keskisuomi"),

@@ -155,3 +155,46 @@ def test_registrations__organiser_sees_catering__another_organiser_does_not(worl
     assert "Vegaani: 1" in page.text or "Vegan: 1" in page.text
     other = member_of(OrganisationFactory(), Role.WORKSHOP_ORGANISER)
     assert client_of(other).get(url).status_code == 403
+
+
+def test_plan__programme_must_fill_the_evening_with_an_hour_of_workshop(world):
+    series = world["workshop"].series
+    starts = timezone.localtime(timezone.now() + datetime.timedelta(days=60)).replace(
+        hour=17, minute=30, second=0, microsecond=0
+    )
+    post = {
+        "area": world["area"].pk,
+        "theme_fi": "Kumppanuus",
+        "starts_at": starts.strftime("%Y-%m-%dT%H:%M"),
+        "ends_at": (starts + datetime.timedelta(minutes=150)).strftime("%Y-%m-%dT%H:%M"),
+        "capacity": 50,
+        "registration_closes_on": (starts - datetime.timedelta(days=7)).date().isoformat(),
+        "programme-TOTAL_FORMS": 3,
+        "programme-INITIAL_FORMS": 0,
+        "programme-0-kind": "information",
+        "programme-0-title_fi": "Tietoisku",
+        "programme-0-minutes": 50,
+        "programme-1-kind": "workshop",
+        "programme-1-title_fi": "Työpaja",
+        "programme-1-minutes": 45,
+        "programme-2-kind": "networking",
+        "programme-2-title_fi": "Verkostoituminen",
+        "programme-2-minutes": 40,
+    }
+    url = reverse("workshops:workshop-add", kwargs={"pk": series.pk})
+    organiser = client_of(world["organiser"])
+    response = organiser.post(url, post)
+    assert response.status_code == 200
+    # 135 minutes of 150, and 45 of them of workshop: both told, nothing saved
+    assert "135" in response.text and "150" in response.text and "45" in response.text
+    assert not Workshop.objects.filter(theme_fi="Kumppanuus").exists()
+    post["programme-1-minutes"] = 60  # 50 + 60 + 40 = 150
+    assert organiser.post(url, post).status_code == 302
+    saved = Workshop.objects.get(theme_fi="Kumppanuus")
+    assert [item.minutes for item in saved.programme.all()] == [50, 60, 40]
+
+
+def test_plan__an_organiser_of_another_series_may_not(world):
+    other = member_of(OrganisationFactory(), Role.WORKSHOP_ORGANISER)
+    url = reverse("workshops:workshop-add", kwargs={"pk": world["workshop"].series.pk})
+    assert client_of(other).get(url).status_code == 403
