@@ -108,3 +108,23 @@ def programme_rows(formset) -> list[ProgrammeRow]:
         for form in formset
         if form.cleaned_data.get("title_fi")
     ]
+
+
+class TablesForm(forms.Form):
+    rounds = forms.IntegerField(label=_("Rounds"), min_value=1, max_value=4, initial=3)
+    table_size = forms.IntegerField(
+        label=_("People at a table"), min_value=3, max_value=12, initial=8
+    )
+    accessible_tables = forms.CharField(
+        label=_("Accessible tables"),
+        required=False,
+        help_text=_("Their numbers, e.g. 1, 2. Empty: every table is accessible."),
+    )
+
+    def clean_accessible_tables(self) -> set[int] | None:
+        text = self.cleaned_data["accessible_tables"].replace(",", " ").split()
+        if not text:
+            return None
+        if not all(part.isdigit() and 0 < int(part) < 200 for part in text):
+            raise forms.ValidationError(_("Give table numbers separated by commas."))
+        return {int(part) for part in text}

@@ -226,6 +226,12 @@ class Registration(models.Model):
         choices=RegistrationState.choices,
         default=RegistrationState.CONFIRMED,
     )
+    facilitator_table = models.PositiveSmallIntegerField(
+        _("facilitates at table"),
+        null=True,
+        blank=True,
+        help_text=_("A facilitator keeps this table in every round."),
+    )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     erased = models.BooleanField(_("personal data erased"), default=False)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
@@ -246,3 +252,29 @@ class Registration(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} – {self.workshop}"
+
+
+class TableSeat(models.Model):
+    """Where a participant sits in a round of the workshop (workshops.mixing)."""
+
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="seats"
+    )
+    round = models.PositiveSmallIntegerField(_("round"))
+    table = models.PositiveSmallIntegerField(_("table"))
+    registration = models.ForeignKey(
+        Registration, verbose_name=_("participant"), on_delete=models.CASCADE, related_name="seats"
+    )
+
+    class Meta:
+        verbose_name = _("seat")
+        verbose_name_plural = _("seats")
+        ordering = ["workshop", "round", "table", "registration__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["workshop", "round", "registration"], name="workshop_seat_once_a_round"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round}/{self.table}: {self.registration}"

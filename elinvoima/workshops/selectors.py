@@ -35,3 +35,14 @@ def registrations_of(workshop: Workshop) -> QuerySet[Registration]:
 def seats_left(workshop: Workshop) -> int:
     taken = workshop.registrations.filter(state=RegistrationState.CONFIRMED).count()
     return max(0, workshop.capacity - taken)
+
+
+def seating(workshop: Workshop) -> list[tuple[int, list[tuple[int, list[Registration]]]]]:
+    """The stored seating: each round with its tables and who sits at them."""
+    rounds: dict[int, dict[int, list[Registration]]] = {}
+    seats = workshop.seats.select_related("registration__municipality").order_by(
+        "round", "table", "registration__name"
+    )
+    for seat in seats:
+        rounds.setdefault(seat.round, {}).setdefault(seat.table, []).append(seat.registration)
+    return [(number, sorted(tables.items())) for number, tables in sorted(rounds.items())]

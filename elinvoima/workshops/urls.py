@@ -19,6 +19,13 @@ urlpatterns = [
         views.RegistrationsView.as_view(),
         name="registrations",
     ),
+    path("workshops/<int:pk>/tables/", views.TablesView.as_view(), name="tables"),
+    path(
+        "workshops/<int:pk>/table-lists.pdf",
+        views.TableListsPdfView.as_view(),
+        name="table-lists-pdf",
+    ),
+    path("workshops/<int:pk>/badges.pdf", views.BadgesPdfView.as_view(), name="badges-pdf"),
     path(
         "workshop-registrations/<str:token>/",
         views.RegistrationView.as_view(),

@@ -28,6 +28,8 @@ DOWNLOADS = {
     "networks:minutes-pdf",
     "networks:municipality-clock-feed",
     "networks:network-clock-feed",
+    "workshops:table-lists-pdf",
+    "workshops:badges-pdf",
 }
 
 PAST_THE_EDGE = """() => {

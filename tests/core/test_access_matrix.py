@@ -536,6 +536,15 @@ EXPECTATIONS = {
         lambda d: _pk("workshops.Series"),
         only("admin", "pajat.keskisuomi"),
     ),
+    "workshops:tables": (lambda d: _pk("workshops.Workshop"), only("admin", "pajat.keskisuomi")),
+    "workshops:table-lists-pdf": (
+        lambda d: _pk("workshops.Workshop"),
+        only("admin", "pajat.keskisuomi"),
+    ),
+    "workshops:badges-pdf": (
+        lambda d: _pk("workshops.Workshop"),
+        only("admin", "pajat.keskisuomi"),
+    ),
     "workshops:workshop-edit": (
         lambda d: _pk("workshops.Workshop"),
         only("admin", "pajat.keskisuomi"),

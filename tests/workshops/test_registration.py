@@ -198,3 +198,42 @@ def test_plan__an_organiser_of_another_series_may_not(world):
     other = member_of(OrganisationFactory(), Role.WORKSHOP_ORGANISER)
     url = reverse("workshops:workshop-add", kwargs={"pk": world["workshop"].series.pk})
     assert client_of(other).get(url).status_code == 403
+
+
+def test_tables__organiser_seats_three_rounds__prints_lists_and_badges(world):
+    workshop = world["workshop"]
+    Workshop.objects.filter(pk=workshop.pk).update(capacity=100)
+    workshop.refresh_from_db()
+    backgrounds = ["association", "official", "elected", "resident"]
+    for n in range(48):  # 12 tables of 4: more tables than seats, so no pair need meet twice
+        registration_create(
+            workshop=workshop,
+            data=_data(
+                f"p{n}@example.invalid",
+                name=f"Osallistuja {n}",
+                background=backgrounds[n % 4],
+                municipality=world["municipalities"][n % 3],
+                organisation_name=f"Yhdistys {n % 6}" if n % 4 == 0 else "",
+            ),
+        )
+    Registration.objects.filter(email="p0@example.invalid").update(facilitator_table=2)
+    organiser = client_of(world["organiser"])
+    url = reverse("workshops:tables", kwargs={"pk": workshop.pk})
+    response = organiser.post(url, {"rounds": 3, "table_size": 4})
+    assert response.status_code == 302
+    page = organiser.get(url)
+    assert page.context["quality"].repeated_pairs == 0
+    assert page.context["quality"].same_organisation_pairs == 0
+    seats = workshop.seats.filter(registration__email="p0@example.invalid")
+    assert sorted(seats.values_list("round", "table")) == [(1, 2), (2, 2), (3, 2)]
+    for name in ("workshops:table-lists-pdf", "workshops:badges-pdf"):
+        pdf = organiser.get(reverse(name, kwargs={"pk": workshop.pk}))
+        assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF-")
+    assert client_of(None).get(url).status_code == 302  # to log in
+
+
+def test_tables__nobody_registered__told(world):
+    organiser = client_of(world["organiser"])
+    url = reverse("workshops:tables", kwargs={"pk": world["workshop"].pk})
+    response = organiser.post(url, {"rounds": 3, "table_size": 8})
+    assert response.status_code == 200 and not world["workshop"].seats.exists()
