@@ -12,8 +12,16 @@ from elinvoima.actors.models import Municipality, Organisation, User
 from elinvoima.core.demo import DemoContext
 
 from .enums import ProgrammeKind
-from .models import Area, ContactPerson, ProgrammeItem, Registration, Series, Workshop
-from .services import hosts_save, proposed_hosts
+from .models import (
+    Area,
+    ContactPerson,
+    CooperationAction,
+    ProgrammeItem,
+    Registration,
+    Series,
+    Workshop,
+)
+from .services import hosts_save, proposed_hosts, tables_mix
 
 AREAS = [
     ("Jyväskylä, Muurame ja Toivakka", ["Jyväskylä", "Muurame", "Toivakka"]),
@@ -138,4 +146,60 @@ def workshops_demo_load(context: DemoContext) -> None:
             consent=True,
             retain_until=(starts + datetime.timedelta(days=180)).date(),
         )
+    _previous_workshop(series, first_area, municipalities, starts)
     context.count("workshop series", 1)
+
+
+BACKGROUNDS = ["association", "official", "elected", "resident", "parish", "company"]
+ACTIONS = {
+    "Jyväskylä": [
+        ("Yhdistysinfo kaupungin kotisivuille", "hyvinvointikoordinaattori", "done"),
+        ("Avustusten haku yhdeksi kanavaksi", "vapaa-aikapalvelut", "in_progress"),
+    ],
+    "Muurame": [("Yhdistysilta syksyllä", "kulttuurisihteeri", "done")],
+    "Toivakka": [("Kylätalojen käyttövuorot yhdistyksille", "sivistystoimi", "planned")],
+}
+
+
+def _previous_workshop(series, area, municipalities, coming) -> None:
+    """The area's workshop of a year ago: 36 took part in three rounds of tables, and each
+    municipality left with a cooperation plan that the coming workshop opens with."""
+    starts = coming - datetime.timedelta(days=365)
+    previous = Workshop.objects.create(
+        series=series,
+        area=area,
+        theme_fi="Järjestöt kunnan kumppanina",
+        theme_sv="Organisationerna som kommunens partner",
+        theme_en="Järjestöt kunnan kumppanina",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(minutes=150),
+        venue="Jyväskylä, kaupungintalo",
+        host=area.hosts.filter(year=starts.year).first().municipality,
+        capacity=60,
+        registration_closes_on=(starts - datetime.timedelta(days=7)).date(),
+        is_published=True,
+    )
+    members = list(area.municipalities.order_by("name"))
+    for n in range(36):
+        municipality = members[n % len(members)]
+        Registration.objects.create(
+            workshop=previous,
+            name=f"Osallistuja {n + 1}",
+            email=f"osallistuja{n + 1}@example.invalid",
+            organisation_name=f"{municipality.name_fi}n yhdistys {n % 5}" if n % 3 else "",
+            background=BACKGROUNDS[n % len(BACKGROUNDS)],
+            municipality=municipality,
+            consent=True,
+            retain_until=(coming + datetime.timedelta(days=180)).date(),
+            facilitator_table=(n // 3) + 1 if n in (0, 3, 6) else None,
+        )
+    tables_mix(user=None, workshop=previous, rounds=3, table_size=4)
+    for name, actions in ACTIONS.items():
+        for title, owner, status in actions:
+            CooperationAction.objects.create(
+                workshop=previous,
+                municipality=municipalities[name],
+                title=title,
+                owner=owner,
+                status=status,
+            )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from elinvoima.core.forms import date_field, text_field
 
 from .enums import Background, Diet, ProgrammeKind
-from .services import ProgrammeRow, RegistrationData, WorkshopData
+from .services import ActionData, ProgrammeRow, RegistrationData, WorkshopData
 
 
 class RegistrationForm(forms.Form):
@@ -128,3 +128,17 @@ class TablesForm(forms.Form):
         if not all(part.isdigit() and 0 < int(part) < 200 for part in text):
             raise forms.ValidationError(_("Give table numbers separated by commas."))
         return {int(part) for part in text}
+
+
+class CooperationActionForm(forms.Form):
+    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=None)
+    title = text_field(_("What is done"), required=True, rows=0)
+    owner = text_field(_("Who"), rows=0)
+    due_on = date_field(_("By"), required=False)
+
+    def __init__(self, *args, workshop, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = workshop.area.municipalities.order_by("name")
+
+    def data_for_service(self) -> ActionData:
+        return ActionData(**self.cleaned_data)

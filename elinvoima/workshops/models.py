@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from elinvoima.actors.models import Municipality, Organisation
 from elinvoima.core.models import Tracked, YearField, filled
 
-from .enums import Background, Diet, ProgrammeKind, RegistrationState, SeriesScope
+from .enums import ActionStatus, Background, Diet, ProgrammeKind, RegistrationState, SeriesScope
 
 
 class Series(Tracked):
@@ -278,3 +278,33 @@ class TableSeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round}/{self.table}: {self.registration}"
+
+
+class CooperationAction(Tracked):
+    """An action of a municipality's cooperation plan written in a workshop (seed 003:
+    "kukin kunta lähtee konkreettisen yhteistyösuunnitelman kanssa"); the next workshop of
+    the area opens with them and their status."""
+
+    workshop = models.ForeignKey(
+        Workshop,
+        verbose_name=_("workshop"),
+        on_delete=models.CASCADE,
+        related_name="cooperation_actions",
+    )
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="+"
+    )
+    title = models.CharField(_("what is done"), max_length=300)
+    owner = models.CharField(_("who"), max_length=200, blank=True)
+    due_on = models.DateField(_("by"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ActionStatus.choices, default=ActionStatus.PLANNED
+    )
+
+    class Meta:
+        verbose_name = _("cooperation action")
+        verbose_name_plural = _("cooperation actions")
+        ordering = ["workshop", "municipality__name", "due_on", "id"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -46,3 +46,25 @@ def seating(workshop: Workshop) -> list[tuple[int, list[tuple[int, list[Registra
     for seat in seats:
         rounds.setdefault(seat.round, {}).setdefault(seat.table, []).append(seat.registration)
     return [(number, sorted(tables.items())) for number, tables in sorted(rounds.items())]
+
+
+def previous_workshop(workshop: Workshop) -> Workshop | None:
+    """The area's workshop before this one in the series: this one opens with its plans."""
+    return (
+        Workshop.objects.filter(
+            series_id=workshop.series_id,
+            area_id=workshop.area_id,
+            starts_at__lt=workshop.starts_at,
+        )
+        .order_by("-starts_at")
+        .first()
+    )
+
+
+def cooperation_plans(workshop: Workshop) -> list[tuple[Municipality, list]]:
+    """Each municipality of the area with the actions of its plan written in the workshop."""
+    actions = list(workshop.cooperation_actions.select_related("municipality"))
+    return [
+        (municipality, [a for a in actions if a.municipality_id == municipality.pk])
+        for municipality in workshop.area.municipalities.order_by("name")
+    ]

@@ -18,9 +18,17 @@ from elinvoima.actors.models import Municipality
 from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 
-from .enums import Diet, RegistrationState
+from .enums import ActionStatus, Diet, RegistrationState
 from .mixing import Mixing, Participant, mix
-from .models import Area, HostYear, ProgrammeItem, Registration, TableSeat, Workshop
+from .models import (
+    Area,
+    CooperationAction,
+    HostYear,
+    ProgrammeItem,
+    Registration,
+    TableSeat,
+    Workshop,
+)
 
 MAX_RETENTION_DAYS = 3 * 365
 
@@ -347,3 +355,49 @@ def tables_mix(
         for key in table
     )
     return mixing
+
+
+# --- The municipalities' cooperation plans ---------------------------------------------------
+@dataclass(frozen=True)
+class ActionData:
+    municipality: Municipality
+    title: str
+    owner: str = ""
+    due_on: datetime.date | None = None
+
+
+@transaction.atomic
+def cooperation_action_add(*, user, workshop: Workshop, data: ActionData) -> CooperationAction:
+    """Record an action of a municipality's cooperation plan written in the workshop."""
+    authorize(
+        user,
+        "workshops.organise_workshop",
+        workshop,
+        visible=("workshops.view_workshop", workshop),
+    )
+    if not workshop.area.municipalities.filter(pk=data.municipality.pk).exists():
+        raise ValidationError({"municipality": _("Choose a municipality of the area.")})
+    action = CooperationAction(
+        workshop=workshop,
+        municipality=data.municipality,
+        title=data.title.strip(),
+        owner=data.owner.strip(),
+        due_on=data.due_on,
+    )
+    validate_for_save(action)
+    action.save()
+    return action
+
+
+@transaction.atomic
+def cooperation_action_status(*, user, action: CooperationAction, status: str) -> None:
+    """How far an action has got: the next workshop shows it."""
+    authorize(
+        user,
+        "workshops.organise_workshop",
+        action.workshop,
+        visible=("workshops.view_workshop", action.workshop),
+    )
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": _("Choose a status.")})
+    CooperationAction.objects.filter(pk=action.pk).update(status=status)

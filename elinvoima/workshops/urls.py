@@ -20,6 +20,7 @@ urlpatterns = [
         name="registrations",
     ),
     path("workshops/<int:pk>/tables/", views.TablesView.as_view(), name="tables"),
+    path("workshops/<int:pk>/plans/", views.CooperationPlansView.as_view(), name="plans"),
     path(
         "workshops/<int:pk>/table-lists.pdf",
         views.TableListsPdfView.as_view(),

@@ -11,12 +11,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
-from elinvoima.core.forms import saved_by
+from elinvoima.core.forms import done_with_message, saved_by
 from elinvoima.core.pdf import pdf_from_html
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 
-from .enums import ProgrammeKind, RegistrationState
+from .enums import ActionStatus, ProgrammeKind, RegistrationState
 from .forms import (
+    CooperationActionForm,
     ProgrammeFormSet,
     RegistrationForm,
     TablesForm,
@@ -24,11 +25,21 @@ from .forms import (
     programme_rows,
 )
 from .mixing import quality_of, random_assignment
-from .models import Registration, Series, Workshop
+from .models import CooperationAction, Registration, Series, Workshop
 from .permissions import series_visible_to
-from .selectors import registrations_of, seating, seats_left, series_areas, series_workshops
+from .selectors import (
+    cooperation_plans,
+    previous_workshop,
+    registrations_of,
+    seating,
+    seats_left,
+    series_areas,
+    series_workshops,
+)
 from .services import (
     catering_counts,
+    cooperation_action_add,
+    cooperation_action_status,
     participants_of,
     registration_cancel,
     registration_create,
@@ -86,7 +97,16 @@ class WorkshopView(ObjectPermissionMixin, TemplateView):
         workshop = self.url_object
         programme = list(workshop.programme.all())
         is_open = registration_open(workshop)
+        previous = previous_workshop(workshop)
         context.update(
+            previous=previous,
+            previous_plans=[
+                (municipality, actions)
+                for municipality, actions in cooperation_plans(previous)
+                if actions
+            ]
+            if previous
+            else [],
             programme=programme,
             workshop_minutes=sum(
                 item.minutes for item in programme if item.kind == ProgrammeKind.WORKSHOP
@@ -314,3 +334,48 @@ class TableListsPdfView(_TablesPaperView):
 class BadgesPdfView(_TablesPaperView):
     template = "workshops/badges_print.html"
     paper = "name-badges"
+
+
+class CooperationPlansView(ObjectPermissionMixin, TemplateView):
+    """The municipalities' cooperation plans written in the workshop: the organiser records
+    them and their status."""
+
+    model = Workshop
+    view_permission = "workshops.view_workshop"
+    permission_required = "workshops.organise_workshop"
+    anonymous_to_login = True
+    template_name = "workshops/plans.html"
+    context_object_name = "workshop"
+    select_related = ("series", "area")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", CooperationActionForm(workshop=self.url_object))
+        context.update(plans=cooperation_plans(self.url_object), statuses=ActionStatus.choices)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        workshop = self.url_object
+        if "action" in request.POST:  # a status
+            number = request.POST["action"]
+            action = get_object_or_404(
+                CooperationAction, pk=int(number) if number.isdigit() else 0, workshop=workshop
+            )
+            done_with_message(
+                request,
+                lambda: cooperation_action_status(
+                    user=request.user, action=action, status=request.POST.get("status", "")
+                ),
+                _("The status was saved."),
+            )
+            return redirect("workshops:plans", pk=workshop.pk)
+        form = CooperationActionForm(request.POST, workshop=workshop)
+        if saved_by(
+            form,
+            lambda: cooperation_action_add(
+                user=request.user, workshop=workshop, data=form.data_for_service()
+            ),
+        ):
+            messages.success(request, _("The action was recorded."))
+            return redirect("workshops:plans", pk=workshop.pk)
+        return self.render_to_response(self.get_context_data(form=form))

@@ -125,6 +125,11 @@ def _network_project() -> dict[str, int]:
     return _pk("networks.Network", kind="network_project")
 
 
+def _workshop() -> dict[str, int]:
+    """The coming workshop of Keski-Suomi's Jyväskylä area (the demo has its predecessor)."""
+    return _pk("workshops.Workshop", theme_fi="Yhteistyön suunnitelmat käytäntöön")
+
+
 def _post_only(*usernames: str, others: str = FORBIDDEN) -> dict[str, str]:
     """A POST-only URL: those allowed get 405 for a GET, the others are refused first."""
     return {**only(others=others), **dict.fromkeys(usernames, NOT_ALLOWED)}
@@ -531,26 +536,27 @@ EXPECTATIONS = {
     # Keski-Suomi's workshops: public; registrations are the organiser's (personal data).
     "workshops:series-list": (None, EVERYONE),
     "workshops:series": (lambda d: _pk("workshops.Series"), EVERYONE),
-    "workshops:workshop": (lambda d: _pk("workshops.Workshop"), EVERYONE),
+    "workshops:workshop": (lambda d: _workshop(), EVERYONE),
     "workshops:workshop-add": (
         lambda d: _pk("workshops.Series"),
         only("admin", "pajat.keskisuomi"),
     ),
-    "workshops:tables": (lambda d: _pk("workshops.Workshop"), only("admin", "pajat.keskisuomi")),
+    "workshops:plans": (lambda d: _workshop(), only("admin", "pajat.keskisuomi")),
+    "workshops:tables": (lambda d: _workshop(), only("admin", "pajat.keskisuomi")),
     "workshops:table-lists-pdf": (
-        lambda d: _pk("workshops.Workshop"),
+        lambda d: _workshop(),
         only("admin", "pajat.keskisuomi"),
     ),
     "workshops:badges-pdf": (
-        lambda d: _pk("workshops.Workshop"),
+        lambda d: _workshop(),
         only("admin", "pajat.keskisuomi"),
     ),
     "workshops:workshop-edit": (
-        lambda d: _pk("workshops.Workshop"),
+        lambda d: _workshop(),
         only("admin", "pajat.keskisuomi"),
     ),
     "workshops:registrations": (
-        lambda d: _pk("workshops.Workshop"),
+        lambda d: _workshop(),
         only("admin", "pajat.keskisuomi"),
     ),
     # A registration's page is its link: an unknown one answers 404 to everyone.
@@ -656,7 +662,7 @@ EXPECTATIONS = {
     "api:meeting-detail": (lambda d: _held_meeting(), EVERYONE),
     "api:calendar-item-list": (None, EVERYONE),
     "api:workshop-list": (None, EVERYONE),
-    "api:workshop-detail": (lambda d: _pk("workshops.Workshop"), EVERYONE),
+    "api:workshop-detail": (lambda d: _workshop(), EVERYONE),
     "api:workshop-registration-list": (None, EVERYONE),  # an empty list but for organisers
     "api:workshop-registration-detail": (
         lambda d: _pk("workshops.Registration", name="Sirpa Mäkinen"),

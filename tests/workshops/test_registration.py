@@ -237,3 +237,43 @@ def test_tables__nobody_registered__told(world):
     url = reverse("workshops:tables", kwargs={"pk": world["workshop"].pk})
     response = organiser.post(url, {"rounds": 3, "table_size": 8})
     assert response.status_code == 200 and not world["workshop"].seats.exists()
+
+
+def test_plans__recorded_in_a_workshop__the_next_one_opens_with_them(world):
+    previous = world["workshop"]
+    organiser = client_of(world["organiser"])
+    plans = reverse("workshops:plans", kwargs={"pk": previous.pk})
+    organiser.post(
+        plans,
+        {"municipality": world["municipalities"][0].pk, "title": "Yhdistysilta", "owner": "Kirsi"},
+    )
+    action = previous.cooperation_actions.get()
+    organiser.post(plans, {"action": action.pk, "status": "done"})
+    following = Workshop.objects.create(
+        series=previous.series,
+        area=previous.area,
+        theme_fi="Seuraava paja",
+        starts_at=previous.starts_at + datetime.timedelta(days=180),
+        ends_at=previous.ends_at + datetime.timedelta(days=180),
+        registration_closes_on=previous.registration_closes_on + datetime.timedelta(days=180),
+        is_published=True,
+    )
+    page = client_of(None).get(reverse("workshops:workshop", kwargs={"pk": following.pk}))
+    assert "Yhdistysilta" in page.text and "Kirsi" in page.text
+    action.refresh_from_db()
+    assert action.status == "done" and action.get_status_display() in page.text
+    outsider = member_of(OrganisationFactory(), Role.WORKSHOP_ORGANISER)
+    assert (
+        client_of(outsider).post(plans, {"action": action.pk, "status": "planned"}).status_code
+        == 403
+    )
+
+
+def test_plans__municipality_outside_the_area__refused(world):
+    organiser = client_of(world["organiser"])
+    elsewhere = MunicipalityFactory()
+    response = organiser.post(
+        reverse("workshops:plans", kwargs={"pk": world["workshop"].pk}),
+        {"municipality": elsewhere.pk, "title": "X"},
+    )
+    assert response.status_code == 200 and not world["workshop"].cooperation_actions.exists()
