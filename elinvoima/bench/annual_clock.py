@@ -6,8 +6,8 @@ own, 100 of its public networks, 100 meetings of those networks) among 2,000 net
 20,000 meetings and ~20,000 clock items (elinvoima.bench.scale.networks).
 B: the best hand-written SQL for the same rows, through psycopg — the municipality's items
 of the year (its every-year items included) with the groups they hear, its public networks'
-items, those networks' meetings of the year, and the cards' and grant rounds' dates that
-the clock shows too, each in one statement on the (municipality, year), (network, year) and
+items, those networks' meetings of the year, and the cards', grant rounds' and workshops' dates
+that the clock shows too, each in one statement on the (municipality, year), (network, year) and
 (network, starts_at) indexes — plus the same client's time for a trivial endpoint
 (`/healthz`), the fixed cost of a request (docs/performance.md, "What the baseline is").
 Before measuring, the national-scale actors and networks are generated (seed 1) unless they
@@ -82,6 +82,14 @@ RAW_SQL = [
     SELECT r.id, r.name_fi, r.opens_on, r.closes_on FROM grants_grantround r
     WHERE r.municipality_id = %(municipality)s AND r.published_at IS NOT NULL
       AND r.closes_on >= %(first)s AND r.closes_on <= %(last)s
+    """,
+    # The published workshops of the areas the municipality belongs to.
+    """
+    SELECT w.id, w.theme_fi, w.starts_at, s.name_fi FROM workshops_workshop w
+    JOIN workshops_series s ON s.id = w.series_id
+    JOIN workshops_area_municipalities am ON am.area_id = w.area_id
+    WHERE am.municipality_id = %(municipality)s AND w.is_published AND s.is_published
+      AND w.starts_at >= %(starts)s AND w.starts_at < %(ends)s
     """,
 ]
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.core.registry import (
     ApiRoute,
+    CalendarSource,
     DashboardTasks,
     DemoLoader,
     Link,
@@ -15,6 +16,7 @@ from elinvoima.core.registry import (
 )
 
 from .api import RegistrationViewSet, WorkshopViewSet
+from .calendar import workshop_dates
 from .demo import workshops_demo_load
 from .permissions import series_visible_to
 
@@ -37,5 +39,6 @@ def register(registry: Registry) -> None:
         UrlModule("elinvoima.workshops.urls"),
         ApiRoute("workshops", WorkshopViewSet, "workshop"),
         ApiRoute("workshop-registrations", RegistrationViewSet, "workshop-registration"),
+        CalendarSource(workshop_dates, order=45),
         DemoLoader("workshops", workshops_demo_load),
     )

@@ -19,6 +19,7 @@ from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 
 from .enums import ActionStatus, Diet, RegistrationState
+from .mail import registration_mail
 from .mixing import Mixing, Participant, mix
 from .models import (
     Area,
@@ -92,9 +93,12 @@ def registration_open(workshop: Workshop, today: datetime.date | None = None) ->
 
 
 @transaction.atomic
-def registration_create(*, workshop: Workshop, data: RegistrationData) -> Registration:
+def registration_create(
+    *, workshop: Workshop, data: RegistrationData, urls: tuple[str, str] | None = None
+) -> Registration:
     """Register for a published workshop without an account: a seat while there is one,
-    else a place on the waiting list."""
+    else a place on the waiting list. With `urls` (the registration's page without its
+    token, and the workshop's page), a confirmation is e-mailed (a background task)."""
     workshop = Workshop.objects.select_for_update().select_related("series").get(pk=workshop.pk)
     if not registration_open(workshop):
         raise ValidationError(_("Registration for this workshop has closed."), code="closed")
@@ -131,6 +135,12 @@ def registration_create(*, workshop: Workshop, data: RegistrationData) -> Regist
     )
     validate_for_save(registration, constraints=False)
     registration.save()
+    if urls is not None:
+        page, workshop_page = urls
+        link = page + registration.token + "/"
+        transaction.on_commit(
+            lambda: registration_mail.enqueue(registration.pk, link, workshop_page)
+        )
     return registration
 
 

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -123,7 +124,17 @@ class WorkshopView(ObjectPermissionMixin, TemplateView):
         form = self._form(request.POST)
         registration = saved_by(
             form,
-            lambda: registration_create(workshop=self.url_object, data=form.data_for_service()),
+            lambda: registration_create(
+                workshop=self.url_object,
+                data=form.data_for_service(),
+                urls=(
+                    # the registration's address but its token: the mail adds it
+                    request.build_absolute_uri(
+                        reverse("workshops:registration", kwargs={"token": "x"})
+                    )[:-2],
+                    request.build_absolute_uri(self.url_object.get_absolute_url()),
+                ),
+            ),
         )
         if registration:
             return redirect("workshops:registration", token=registration.token)

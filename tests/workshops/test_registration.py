@@ -277,3 +277,32 @@ def test_plans__municipality_outside_the_area__refused(world):
         {"municipality": elsewhere.pk, "title": "X"},
     )
     assert response.status_code == 200 and not world["workshop"].cooperation_actions.exists()
+
+
+def test_register__confirmation_mailed_with_the_workshop_as_icalendar(
+    world, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    from icalendar import Calendar
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    workshop = world["workshop"]
+    with django_capture_on_commit_callbacks(execute=True):
+        client_of(None).post(
+            reverse("workshops:workshop", kwargs={"pk": workshop.pk}),
+            {
+                "name": "Åsa Öberg",
+                "email": "asa@example.invalid",
+                "background": "association",
+                "diet": "any",
+                "retain_until": (timezone.localdate() + datetime.timedelta(days=100)).isoformat(),
+                "consent": "on",
+            },
+        )
+    registration = Registration.objects.get()
+    (mail,) = mailoutbox
+    assert mail.to == ["asa@example.invalid"] and "Åsa Öberg" in mail.body
+    assert f"/workshop-registrations/{registration.token}/" in mail.body
+    (name, content, kind) = mail.attachments[0]
+    assert name.endswith(".ics") and kind.startswith("text/calendar")
+    (event,) = Calendar.from_ical(content).walk("VEVENT")
+    assert event.decoded("dtstart") == workshop.starts_at.replace(microsecond=0)  # same moment
