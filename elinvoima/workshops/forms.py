@@ -1,14 +1,22 @@
 """The registration form: no account, on a phone."""
 
 import datetime
+from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from elinvoima.core.forms import date_field, text_field
+from elinvoima.core.forms import LenientNumbersMixin, date_field, text_field
 
 from .enums import Background, Diet, ProgrammeKind
-from .services import ActionData, ProgrammeRow, RegistrationData, WorkshopData
+from .services import (
+    ActionData,
+    CarpoolData,
+    NominationData,
+    ProgrammeRow,
+    RegistrationData,
+    WorkshopData,
+)
 
 
 class RegistrationForm(forms.Form):
@@ -142,3 +150,36 @@ class CooperationActionForm(forms.Form):
 
     def data_for_service(self) -> ActionData:
         return ActionData(**self.cleaned_data)
+
+
+class CarpoolForm(LenientNumbersMixin, forms.Form):
+    group = text_field(_("Your group"), required=True, rows=0)
+    driver = text_field(_("Driver"), required=True, rows=0)
+    passengers = forms.IntegerField(label=_("Passengers"), min_value=1, max_value=8)
+    distance_km = forms.DecimalField(
+        label=_("Kilometres driven"),
+        min_value=Decimal("0.1"),
+        max_value=1000,
+        decimal_places=1,
+        help_text=_("One way, from where the first passenger got in."),
+    )
+
+    def data_for_service(self) -> CarpoolData:
+        return CarpoolData(**self.cleaned_data)
+
+
+class NominationForm(forms.Form):
+    nominee = text_field(_("Who or what"), required=True, rows=0)
+    reason = forms.CharField(
+        label=_("Why"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "What they did for the cooperation of associations and the municipality in the "
+            "last year."
+        ),
+    )
+    nominated_by = text_field(_("Your name"), rows=0)
+
+    def data_for_service(self) -> NominationData:
+        return NominationData(**self.cleaned_data)

@@ -308,3 +308,67 @@ class CooperationAction(Tracked):
 
     def __str__(self) -> str:
         return self.title
+
+
+class CarpoolEntry(models.Model):
+    """A car in the carpool contest (seed 003: "Pajassa palkittiin pisimmän yhteenlasketun
+    matkan yhteisellä kulkuneuvolla saapuneet"): the distance driven times everyone in it."""
+
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="carpools"
+    )
+    group = models.CharField(_("group"), max_length=200)
+    driver = models.CharField(_("driver"), max_length=200)
+    passengers = models.PositiveSmallIntegerField(_("passengers"))
+    distance_km = models.DecimalField(_("distance driven (km)"), max_digits=6, decimal_places=1)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("carpool")
+        verbose_name_plural = _("carpools")
+        ordering = ["workshop", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(distance_km__gt=0, distance_km__lte=1000),
+                name="carpool_distance_in_range",
+                violation_error_message=_("Give a distance of at most 1,000 km."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(passengers__gte=1, passengers__lte=8),
+                name="carpool_passengers_in_range",
+                violation_error_message=_("A car carries 1 to 8 passengers."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.group
+
+    @property
+    def combined_km(self):
+        """The distance everyone in the car travelled together."""
+        return self.distance_km * (self.passengers + 1)
+
+
+class Nomination(models.Model):
+    """A nomination for the "Hyvän kierre" award: a person or a deed that advanced the
+    cooperation of associations and the municipality in the last year. Anyone nominates; the
+    jury (the organisers) shortlists and picks."""
+
+    series = models.ForeignKey(
+        Series, verbose_name=_("series"), on_delete=models.CASCADE, related_name="nominations"
+    )
+    year = YearField(_("year"))
+    nominee = models.CharField(_("who or what"), max_length=200)
+    reason = models.TextField(_("why"), max_length=2000)
+    nominated_by = models.CharField(_("nominated by"), max_length=200, blank=True)
+    shortlisted = models.BooleanField(_("shortlisted"), default=False)
+    winner = models.BooleanField(_("winner"), default=False)
+    created_at = models.DateTimeField(_("nominated"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+        ordering = ["series", "-year", "-winner", "-shortlisted", "created_at"]
+
+    def __str__(self) -> str:
+        return self.nominee

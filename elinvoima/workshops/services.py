@@ -7,6 +7,7 @@ transaction (docs/architecture.md)."""
 import datetime
 from collections import Counter
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -23,8 +24,10 @@ from .mail import registration_mail
 from .mixing import Mixing, Participant, mix
 from .models import (
     Area,
+    CarpoolEntry,
     CooperationAction,
     HostYear,
+    Nomination,
     ProgrammeItem,
     Registration,
     TableSeat,
@@ -411,3 +414,75 @@ def cooperation_action_status(*, user, action: CooperationAction, status: str) -
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Choose a status.")})
     CooperationAction.objects.filter(pk=action.pk).update(status=status)
+
+
+# --- Campaigns: the carpool contest and the "Hyvän kierre" award ------------------------------
+@dataclass(frozen=True)
+class CarpoolData:
+    group: str
+    driver: str
+    passengers: int
+    distance_km: Decimal
+
+
+@transaction.atomic
+def carpool_register(*, workshop: Workshop, data: CarpoolData) -> CarpoolEntry:
+    """A group registers its car for a published workshop, until the day after it."""
+    if not (workshop.is_published and workshop.series.is_published):
+        raise ValidationError(_("The workshop is not published."))
+    if timezone.localdate() > timezone.localdate(workshop.ends_at) + datetime.timedelta(days=1):
+        raise ValidationError(_("The carpool contest of this workshop is over."))
+    entry = CarpoolEntry(
+        workshop=workshop,
+        group=data.group.strip(),
+        driver=data.driver.strip(),
+        passengers=data.passengers,
+        distance_km=data.distance_km,
+    )
+    validate_for_save(entry)
+    entry.save()
+    return entry
+
+
+def carpool_ranking(workshop: Workshop) -> list[CarpoolEntry]:
+    """The cars by the longest combined distance travelled together."""
+    return sorted(workshop.carpools.all(), key=lambda entry: (-entry.combined_km, entry.created_at))
+
+
+@dataclass(frozen=True)
+class NominationData:
+    nominee: str
+    reason: str
+    nominated_by: str = ""
+
+
+@transaction.atomic
+def nomination_create(*, series, data: NominationData) -> Nomination:
+    """Anyone nominates a person or a deed of the last year. Kept as plain text: shown
+    escaped, links never made clickable."""
+    if not series.is_published:
+        raise ValidationError(_("The series is not published."))
+    nomination = Nomination(
+        series=series,
+        year=timezone.localdate().year,
+        nominee=data.nominee.strip(),
+        reason=data.reason.strip(),
+        nominated_by=data.nominated_by.strip(),
+    )
+    validate_for_save(nomination)
+    nomination.save()
+    return nomination
+
+
+@transaction.atomic
+def nomination_judge(*, user, nomination: Nomination, shortlisted: bool, winner: bool) -> None:
+    """The jury shortlists a nomination and picks the winner (a winner is shortlisted)."""
+    authorize(
+        user,
+        "workshops.organise_series",
+        nomination.series,
+        visible=("workshops.view_series", nomination.series),
+    )
+    Nomination.objects.filter(pk=nomination.pk).update(
+        shortlisted=shortlisted or winner, winner=winner
+    )

@@ -21,6 +21,12 @@ urlpatterns = [
     ),
     path("workshops/<int:pk>/tables/", views.TablesView.as_view(), name="tables"),
     path("workshops/<int:pk>/plans/", views.CooperationPlansView.as_view(), name="plans"),
+    path("workshops/<int:pk>/carpool/", views.CarpoolView.as_view(), name="carpool"),
+    path(
+        "workshop-series/<int:pk>/nominations/",
+        views.NominationsView.as_view(),
+        name="nominations",
+    ),
     path(
         "workshops/<int:pk>/table-lists.pdf",
         views.TableListsPdfView.as_view(),

@@ -18,7 +18,9 @@ from elinvoima.core.view_mixins import ObjectPermissionMixin
 
 from .enums import ActionStatus, ProgrammeKind, RegistrationState
 from .forms import (
+    CarpoolForm,
     CooperationActionForm,
+    NominationForm,
     ProgrammeFormSet,
     RegistrationForm,
     TablesForm,
@@ -26,7 +28,7 @@ from .forms import (
     programme_rows,
 )
 from .mixing import quality_of, random_assignment
-from .models import CooperationAction, Registration, Series, Workshop
+from .models import CooperationAction, Nomination, Registration, Series, Workshop
 from .permissions import series_visible_to
 from .selectors import (
     cooperation_plans,
@@ -38,9 +40,13 @@ from .selectors import (
     series_workshops,
 )
 from .services import (
+    carpool_ranking,
+    carpool_register,
     catering_counts,
     cooperation_action_add,
     cooperation_action_status,
+    nomination_create,
+    nomination_judge,
     participants_of,
     registration_cancel,
     registration_create,
@@ -272,6 +278,9 @@ class WorkshopEditView(_WorkshopFormView):
     view_permission = "workshops.view_workshop"
     select_related = ("series",)
 
+    def get_view_permission_object(self):
+        return self.url_object
+
 
 class TablesView(ObjectPermissionMixin, TemplateView):
     """Seat the participants at tables, round by round, and see how well they mix against a
@@ -389,4 +398,75 @@ class CooperationPlansView(ObjectPermissionMixin, TemplateView):
         ):
             messages.success(request, _("The action was recorded."))
             return redirect("workshops:plans", pk=workshop.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class CarpoolView(ObjectPermissionMixin, TemplateView):
+    """The carpool contest of a workshop: the ranking, and the form to register a car."""
+
+    model = Workshop
+    view_permission = "workshops.view_workshop"
+    anonymous_to_login = True
+    template_name = "workshops/carpool.html"
+    context_object_name = "workshop"
+    select_related = ("series",)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", CarpoolForm())
+        context["ranking"] = carpool_ranking(self.url_object)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = CarpoolForm(request.POST)
+        if saved_by(
+            form,
+            lambda: carpool_register(workshop=self.url_object, data=form.data_for_service()),
+        ):
+            messages.success(request, _("Your car is in the contest."))
+            return redirect("workshops:carpool", pk=self.url_object.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class NominationsView(ObjectPermissionMixin, TemplateView):
+    """The "Hyvän kierre" award: anyone nominates; the jury shortlists and picks; the
+    public sees the shortlist and the winner."""
+
+    model = Series
+    view_permission = "workshops.view_series"
+    anonymous_to_login = True
+    template_name = "workshops/nominations.html"
+    context_object_name = "series"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        series, user = self.url_object, self.request.user
+        jury = user.has_perm("workshops.organise_series", series)
+        nominations = series.nominations.filter(year=timezone.localdate().year)
+        context.update(
+            jury=jury,
+            nominations=list(nominations if jury else nominations.filter(shortlisted=True)),
+        )
+        context.setdefault("form", NominationForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        series = self.url_object
+        number = request.POST.get("nomination", "")
+        if number:
+            nomination = get_object_or_404(
+                Nomination, pk=int(number) if number.isdigit() else 0, series=series
+            )
+            nomination_judge(
+                user=request.user,
+                nomination=nomination,
+                shortlisted=request.POST.get("shortlisted") == "on",
+                winner=request.POST.get("winner") == "on",
+            )
+            messages.success(request, _("The jury's choice was saved."))
+            return redirect("workshops:nominations", pk=series.pk)
+        form = NominationForm(request.POST)
+        if saved_by(form, lambda: nomination_create(series=series, data=form.data_for_service())):
+            messages.success(request, _("Thank you for your nomination."))
+            return redirect("workshops:nominations", pk=series.pk)
         return self.render_to_response(self.get_context_data(form=form))

@@ -541,6 +541,8 @@ EXPECTATIONS = {
         lambda d: _pk("workshops.Series"),
         only("admin", "pajat.keskisuomi"),
     ),
+    "workshops:carpool": (lambda d: _workshop(), EVERYONE),
+    "workshops:nominations": (lambda d: _pk("workshops.Series"), EVERYONE),
     "workshops:plans": (lambda d: _workshop(), only("admin", "pajat.keskisuomi")),
     "workshops:tables": (lambda d: _workshop(), only("admin", "pajat.keskisuomi")),
     "workshops:table-lists-pdf": (

@@ -306,3 +306,51 @@ def test_register__confirmation_mailed_with_the_workshop_as_icalendar(
     assert name.endswith(".ics") and kind.startswith("text/calendar")
     (event,) = Calendar.from_ical(content).walk("VEVENT")
     assert event.decoded("dtstart") == workshop.starts_at.replace(microsecond=0)  # same moment
+
+
+def test_carpool__ranked_by_distance_travelled_together__10000_km_refused(world):
+    workshop = world["workshop"]
+    url = reverse("workshops:carpool", kwargs={"pk": workshop.pk})
+    client = client_of(None)
+    response = client.post(
+        url, {"group": "Laukaan Martat", "driver": "Aino", "passengers": 3, "distance_km": "10000"}
+    )
+    assert response.status_code == 200 and not workshop.carpools.exists()
+    client.post(
+        url, {"group": "Laukaan Martat", "driver": "Aino", "passengers": 3, "distance_km": "42,5"}
+    )
+    client.post(
+        url, {"group": "Toivakan kylä", "driver": "Eino", "passengers": 1, "distance_km": "60"}
+    )
+    from elinvoima.workshops.services import carpool_ranking
+
+    ranking = carpool_ranking(workshop)
+    assert [entry.group for entry in ranking] == ["Laukaan Martat", "Toivakan kylä"]
+    assert ranking[0].combined_km == 170  # 42.5 km × 4 people
+
+
+def test_nominations__escaped__the_jury_shortlists__the_public_sees_the_shortlist(world):
+    series = world["workshop"].series
+    url = reverse("workshops:nominations", kwargs={"pk": series.pk})
+    client_of(None).post(
+        url,
+        {
+            "nominee": "<script>alert(1)</script>Kylätoimikunta",
+            "reason": "Katso https://example.invalid <b>hieno</b>",
+        },
+    )
+    nomination = series.nominations.get()
+    public = client_of(None).get(url)
+    assert "Kylätoimikunta" not in public.text  # not shortlisted yet
+    jury = client_of(world["organiser"])
+    page = jury.get(url)
+    assert "&lt;script&gt;" in page.text and "<script>alert(1)" not in page.text
+    assert '<a href="https://example.invalid' not in page.text
+    jury.post(url, {"nomination": nomination.pk, "shortlisted": "on"})
+    nomination.refresh_from_db()
+    assert nomination.shortlisted and not nomination.winner
+    assert "Kylätoimikunta" in client_of(None).get(url).text
+    other = member_of(OrganisationFactory(), Role.WORKSHOP_ORGANISER)
+    assert (
+        client_of(other).post(url, {"nomination": nomination.pk, "winner": "on"}).status_code == 403
+    )
