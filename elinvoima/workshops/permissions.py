@@ -9,18 +9,19 @@ from elinvoima.actors.enums import Role
 from elinvoima.actors.permissions import is_platform_admin, user_grants
 
 
-def _organiser_ids(user) -> set[int]:
+def organiser_ids(user) -> set[int]:
+    """The organisations the user organises workshops for (read from the cached grants)."""
     return {g.organisation_id for g in user_grants(user) if g.role == Role.WORKSHOP_ORGANISER}
 
 
 @rules.predicate
 def organises_series(user, series) -> bool:
-    return series is not None and series.organiser_id in _organiser_ids(user)
+    return series is not None and series.organiser_id in organiser_ids(user)
 
 
 @rules.predicate
 def organises_workshop(user, workshop) -> bool:
-    return workshop is not None and workshop.series.organiser_id in _organiser_ids(user)
+    return workshop is not None and workshop.series.organiser_id in organiser_ids(user)
 
 
 @rules.predicate
@@ -43,7 +44,7 @@ def series_visible_to(user) -> QuerySet:
 
     if is_platform_admin(user):
         return Series.objects.all()
-    return Series.objects.filter(Q(is_published=True) | Q(organiser_id__in=_organiser_ids(user)))
+    return Series.objects.filter(Q(is_published=True) | Q(organiser_id__in=organiser_ids(user)))
 
 
 def workshops_visible_to(user) -> QuerySet:
@@ -54,7 +55,7 @@ def workshops_visible_to(user) -> QuerySet:
         return Workshop.objects.all()
     return Workshop.objects.filter(
         Q(is_published=True, series__is_published=True)
-        | Q(series__organiser_id__in=_organiser_ids(user))
+        | Q(series__organiser_id__in=organiser_ids(user))
     )
 
 
@@ -64,7 +65,7 @@ def workshops_organised_by(user) -> QuerySet:
 
     if is_platform_admin(user):
         return Workshop.objects.all()
-    return Workshop.objects.filter(series__organiser_id__in=_organiser_ids(user))
+    return Workshop.objects.filter(series__organiser_id__in=organiser_ids(user))
 
 
 rules.add_perm("workshops.view_series", is_published_series | can_organise_series)

@@ -18,12 +18,12 @@ from elinvoima.core.registry import (
 from .api import RegistrationViewSet, WorkshopViewSet
 from .calendar import workshop_dates
 from .demo import workshops_demo_load
-from .permissions import series_visible_to
+from .permissions import organiser_ids, series_visible_to
 
 
 def _tasks(user):
-    if not user.is_authenticated:
-        return
+    if not user.is_authenticated or not organiser_ids(user):
+        return  # no query for those who organise nothing
     for series in series_visible_to(user).filter(is_published=False)[:5]:
         yield Link(
             series.name,
