@@ -16,6 +16,8 @@ from .models import (
     Area,
     ContactPerson,
     CooperationAction,
+    FeedbackAnswer,
+    NewsItem,
     ProgrammeItem,
     Registration,
     Series,
@@ -194,6 +196,30 @@ def _previous_workshop(series, area, municipalities, coming) -> None:
             facilitator_table=(n // 3) + 1 if n in (0, 3, 6) else None,
         )
     tables_mix(user=None, workshop=previous, rounds=3, table_size=4)
+    for useful, atmosphere, cooperation, comment in [
+        (5, 5, 4, "Naapurikuntien kuuleminen avasi uusia näkökulmia."),
+        (4, 5, 4, ""),
+        (4, 4, 3, "Työpajalle olisi saanut olla enemmän aikaa."),
+    ]:
+        FeedbackAnswer.objects.create(
+            workshop=previous,
+            useful=useful,
+            atmosphere=atmosphere,
+            cooperation=cooperation,
+            comment=comment,
+        )
+    NewsItem.objects.create(
+        workshop=previous,
+        title_fi="Elinvoimapajassa syntyi kolme yhteistyösuunnitelmaa",
+        title_sv="Tre samarbetsplaner föddes i livskraftsverkstaden",
+        title_en="Elinvoimapajassa syntyi kolme yhteistyösuunnitelmaa",
+        body_fi="Jyväskylän, Muuramen ja Toivakan osallistujat tekivät kukin kunnalleen "
+        "konkreettisen suunnitelman järjestöyhteistyön kehittämiseksi.",
+        body_sv="Deltagarna från Jyväskylä, Muurame och Toivakka gjorde var sin konkret plan "
+        "för att utveckla samarbetet med organisationerna.",
+        body_en="Jyväskylän, Muuramen ja Toivakan osallistujat tekivät kukin kunnalleen "
+        "konkreettisen suunnitelman järjestöyhteistyön kehittämiseksi.",
+    )
     for name, actions in ACTIONS.items():
         for title, owner, status in actions:
             CooperationAction.objects.create(

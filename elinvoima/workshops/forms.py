@@ -12,6 +12,7 @@ from .enums import Background, Diet, ProgrammeKind
 from .services import (
     ActionData,
     CarpoolData,
+    FeedbackData,
     NominationData,
     ProgrammeRow,
     RegistrationData,
@@ -183,3 +184,40 @@ class NominationForm(forms.Form):
 
     def data_for_service(self) -> NominationData:
         return NominationData(**self.cleaned_data)
+
+
+def _scale(label) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[(n, str(n)) for n in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        help_text=_("1 = not at all, 5 = very much"),
+    )
+
+
+class FeedbackForm(forms.Form):
+    useful = _scale(_("Was the workshop useful to you?"))
+    atmosphere = _scale(_("Did you like the atmosphere?"))
+    cooperation = _scale(_("Does it help the cooperation in your municipality?"))
+    comment = forms.CharField(
+        label=_("Anything else?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def data_for_service(self) -> FeedbackData:
+        return FeedbackData(**self.cleaned_data)
+
+
+class NewsForm(forms.Form):
+    title_fi = text_field(_("Title in Finnish"), required=True, rows=0)
+    title_sv = text_field(_("Title in Swedish"), rows=0)
+    body_fi = text_field(_("Text in Finnish"), required=True, rows=6)
+    body_sv = text_field(_("Text in Swedish"), rows=6)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title_sv", "body_sv"):
+            self.fields[name].widget.attrs["lang"] = "sv"

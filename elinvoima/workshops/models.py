@@ -372,3 +372,52 @@ class Nomination(models.Model):
 
     def __str__(self) -> str:
         return self.nominee
+
+
+SCALE = [(n, str(n)) for n in range(1, 6)]
+
+
+class FeedbackAnswer(models.Model):
+    """A participant's anonymous feedback after a workshop (seed 003: "palautteita on tuotu
+    esille aina seuraavissa elinvoimapajoissa")."""
+
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="feedback"
+    )
+    useful = models.PositiveSmallIntegerField(_("useful"), choices=SCALE)
+    atmosphere = models.PositiveSmallIntegerField(_("atmosphere"), choices=SCALE)
+    cooperation = models.PositiveSmallIntegerField(_("helps our cooperation"), choices=SCALE)
+    comment = models.TextField(_("comment"), max_length=2000, blank=True)
+    created_at = models.DateTimeField(_("answered"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("feedback")
+        verbose_name_plural = _("feedback")
+        ordering = ["workshop", "created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.workshop}: {self.useful}/{self.atmosphere}/{self.cooperation}"
+
+
+class NewsItem(models.Model):
+    """News of a workshop, before and after it (seed 003: "muista viestiä myös tapahtuman
+    jälkeen"): on the event page and in the feed a local platform can take."""
+
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="news"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"))
+    published_at = models.DateTimeField(_("published"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+        ordering = ["-published_at", "-id"]
+        constraints = [filled("title_fi")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"{self.workshop.get_absolute_url()}#news-{self.pk}"

@@ -26,7 +26,9 @@ from .models import (
     Area,
     CarpoolEntry,
     CooperationAction,
+    FeedbackAnswer,
     HostYear,
+    NewsItem,
     Nomination,
     ProgrammeItem,
     Registration,
@@ -486,3 +488,89 @@ def nomination_judge(*, user, nomination: Nomination, shortlisted: bool, winner:
     Nomination.objects.filter(pk=nomination.pk).update(
         shortlisted=shortlisted or winner, winner=winner
     )
+
+
+# --- Feedback and news -----------------------------------------------------------------------
+FEEDBACK_DAYS = 30
+
+
+def feedback_open(workshop: Workshop) -> bool:
+    """From the start of the workshop until a month after it."""
+    now = timezone.now()
+    return (
+        workshop.is_published
+        and workshop.starts_at <= now <= workshop.ends_at + datetime.timedelta(days=FEEDBACK_DAYS)
+    )
+
+
+@dataclass(frozen=True)
+class FeedbackData:
+    useful: int
+    atmosphere: int
+    cooperation: int
+    comment: str = ""
+
+
+@transaction.atomic
+def feedback_give(*, workshop: Workshop, data: FeedbackData) -> FeedbackAnswer:
+    if not feedback_open(workshop):
+        raise ValidationError(_("Feedback on this workshop is not open."))
+    answer = FeedbackAnswer(
+        workshop=workshop,
+        useful=data.useful,
+        atmosphere=data.atmosphere,
+        cooperation=data.cooperation,
+        comment=data.comment.strip(),
+    )
+    validate_for_save(answer)
+    answer.save()
+    return answer
+
+
+@dataclass
+class FeedbackSummary:
+    answers: int
+    useful: float
+    atmosphere: float
+    cooperation: float
+    comments: list[str]
+
+
+def feedback_summary(workshop: Workshop) -> FeedbackSummary | None:
+    answers = list(workshop.feedback.all())
+    if not answers:
+        return None
+    count = len(answers)
+    return FeedbackSummary(
+        answers=count,
+        useful=sum(a.useful for a in answers) / count,
+        atmosphere=sum(a.atmosphere for a in answers) / count,
+        cooperation=sum(a.cooperation for a in answers) / count,
+        comments=[a.comment for a in answers if a.comment],
+    )
+
+
+@transaction.atomic
+def news_publish(
+    *, user, workshop: Workshop, title_fi: str, body_fi: str, title_sv: str = "", body_sv: str = ""
+) -> NewsItem:
+    """A news item of the workshop, on its page and in the news feed."""
+    authorize(
+        user,
+        "workshops.organise_workshop",
+        workshop,
+        visible=("workshops.view_workshop", workshop),
+    )
+    item = NewsItem(workshop=workshop)
+    for name, value in (
+        ("title_fi", title_fi),
+        ("title_sv", title_sv),
+        ("title_en", title_fi),
+        ("body_fi", body_fi),
+        ("body_sv", body_sv),
+        ("body_en", body_fi),
+    ):
+        setattr(item, name, value.strip())
+    validate_for_save(item)
+    item.save()
+    return item

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ProgrammeItem, Series, Workshop
+from .models import NewsItem, ProgrammeItem, Series, Workshop
 
 
 @register(Series)
@@ -16,3 +16,8 @@ class WorkshopTranslation(TranslationOptions):
 @register(ProgrammeItem)
 class ProgrammeItemTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(NewsItem)
+class NewsItemTranslation(TranslationOptions):
+    fields = ("title", "body")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "workshops"
 
@@ -22,6 +22,10 @@ urlpatterns = [
     path("workshops/<int:pk>/tables/", views.TablesView.as_view(), name="tables"),
     path("workshops/<int:pk>/plans/", views.CooperationPlansView.as_view(), name="plans"),
     path("workshops/<int:pk>/carpool/", views.CarpoolView.as_view(), name="carpool"),
+    path("workshops/<int:pk>/feedback/", views.FeedbackView.as_view(), name="feedback"),
+    path("workshops/<int:pk>/news/new/", views.NewsCreateView.as_view(), name="news-add"),
+    path("workshop-news.rss", feeds.WorkshopNewsFeed(), name="news-rss"),
+    path("workshop-news.atom", feeds.WorkshopNewsAtomFeed(), name="news-atom"),
     path(
         "workshop-series/<int:pk>/nominations/",
         views.NominationsView.as_view(),

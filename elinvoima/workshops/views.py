@@ -20,6 +20,8 @@ from .enums import ActionStatus, ProgrammeKind, RegistrationState
 from .forms import (
     CarpoolForm,
     CooperationActionForm,
+    FeedbackForm,
+    NewsForm,
     NominationForm,
     ProgrammeFormSet,
     RegistrationForm,
@@ -45,6 +47,10 @@ from .services import (
     catering_counts,
     cooperation_action_add,
     cooperation_action_status,
+    feedback_give,
+    feedback_open,
+    feedback_summary,
+    news_publish,
     nomination_create,
     nomination_judge,
     participants_of,
@@ -107,6 +113,9 @@ class WorkshopView(ObjectPermissionMixin, TemplateView):
         previous = previous_workshop(workshop)
         context.update(
             previous=previous,
+            previous_feedback=feedback_summary(previous) if previous else None,
+            news=list(workshop.news.all()),
+            feedback_is_open=feedback_open(workshop),
             previous_plans=[
                 (municipality, actions)
                 for municipality, actions in cooperation_plans(previous)
@@ -469,4 +478,69 @@ class NominationsView(ObjectPermissionMixin, TemplateView):
         if saved_by(form, lambda: nomination_create(series=series, data=form.data_for_service())):
             messages.success(request, _("Thank you for your nomination."))
             return redirect("workshops:nominations", pk=series.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class FeedbackView(ObjectPermissionMixin, TemplateView):
+    """The short feedback survey after a workshop, answered without an account (once per
+    browser); its organisers see the summary."""
+
+    model = Workshop
+    view_permission = "workshops.view_workshop"
+    anonymous_to_login = True
+    template_name = "workshops/feedback.html"
+    context_object_name = "workshop"
+    select_related = ("series",)
+
+    def _session_key(self) -> str:
+        return f"workshop-feedback-{self.url_object.pk}"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        workshop, user = self.url_object, self.request.user
+        organises = user.has_perm("workshops.organise_workshop", workshop)
+        context.update(
+            is_open=feedback_open(workshop),
+            answered=self.request.session.get(self._session_key(), False),
+            summary=feedback_summary(workshop) if organises else None,
+        )
+        context.setdefault("form", FeedbackForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if request.session.get(self._session_key()):
+            messages.info(request, _("You have already given your feedback. Thank you!"))
+            return redirect("workshops:feedback", pk=self.url_object.pk)
+        form = FeedbackForm(request.POST)
+        if saved_by(
+            form, lambda: feedback_give(workshop=self.url_object, data=form.data_for_service())
+        ):
+            request.session[self._session_key()] = True
+            messages.success(request, _("Thank you for your feedback."))
+            return redirect("workshops:feedback", pk=self.url_object.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class NewsCreateView(ObjectPermissionMixin, TemplateView):
+    model = Workshop
+    view_permission = "workshops.view_workshop"
+    permission_required = "workshops.organise_workshop"
+    anonymous_to_login = True
+    template_name = "workshops/news_form.html"
+    context_object_name = "workshop"
+    select_related = ("series",)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", NewsForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = NewsForm(request.POST)
+        if saved_by(
+            form,
+            lambda: news_publish(user=request.user, workshop=self.url_object, **form.cleaned_data),
+        ):
+            messages.success(request, _("The news item was published."))
+            return redirect(self.url_object)
         return self.render_to_response(self.get_context_data(form=form))

@@ -30,6 +30,8 @@ DOWNLOADS = {
     "networks:network-clock-feed",
     "workshops:table-lists-pdf",
     "workshops:badges-pdf",
+    "workshops:news-rss",
+    "workshops:news-atom",
 }
 
 PAST_THE_EDGE = """() => {

@@ -20,7 +20,13 @@ from elinvoima.workshops.services import (
     registration_create,
     registrations_erase_expired,
 )
-from tests.factories import MunicipalityFactory, OrganisationFactory, client_of, member_of
+from tests.factories import (
+    MunicipalityFactory,
+    OrganisationFactory,
+    UserFactory,
+    client_of,
+    member_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -354,3 +360,38 @@ def test_nominations__escaped__the_jury_shortlists__the_public_sees_the_shortlis
     assert (
         client_of(other).post(url, {"nomination": nomination.pk, "winner": "on"}).status_code == 403
     )
+
+
+def test_feedback__once_a_browser__summary_to_the_organiser__next_workshop_shows_it(world):
+    workshop = world["workshop"]
+    url = reverse("workshops:feedback", kwargs={"pk": workshop.pk})
+    answer = {"useful": 5, "atmosphere": 4, "cooperation": 4, "comment": "Hyvä ilta"}
+    client = client_of(None)
+    assert client.post(url, answer).status_code == 200  # not open before the workshop
+    assert not workshop.feedback.exists()
+    Workshop.objects.filter(pk=workshop.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(days=2),
+        ends_at=timezone.now() - datetime.timedelta(days=2) + datetime.timedelta(hours=2),
+    )
+    client.post(url, answer)
+    client.post(url, answer)  # the same browser again: not counted twice
+    assert workshop.feedback.count() == 1
+    assert "Hyvä ilta" not in client.get(url).text
+    assert "Hyvä ilta" in client_of(world["organiser"]).get(url).text
+
+
+def test_news__published_by_the_organiser__in_the_rss_feed(world):
+    from xml.etree import ElementTree
+
+    workshop = world["workshop"]
+    url = reverse("workshops:news-add", kwargs={"pk": workshop.pk})
+    assert client_of(UserFactory()).get(url).status_code == 403
+    client_of(world["organiser"]).post(
+        url, {"title_fi": "Ilmoittautuminen on auki", "body_fi": "Tervetuloa <mukaan>!"}
+    )
+    feed = client_of(None).get(reverse("workshops:news-rss"))
+    root = ElementTree.fromstring(feed.content)  # noqa: S314 (our own feed, in a test)
+    titles = [item.findtext("title") for item in root.iter("item")]
+    assert titles == ["Ilmoittautuminen on auki"]
+    atom = client_of(None).get(reverse("workshops:news-atom"))
+    assert b"<feed" in atom.content and b"Ilmoittautuminen on auki" in atom.content
