@@ -23,7 +23,7 @@ from .models import (
     Series,
     Workshop,
 )
-from .services import hosts_save, proposed_hosts, tables_mix
+from .services import hosts_save, proposed_hosts, tables_mix, timeline_set
 
 AREAS = [
     ("Jyväskylä, Muurame ja Toivakka", ["Jyväskylä", "Muurame", "Toivakka"]),
@@ -119,6 +119,7 @@ def workshops_demo_load(context: DemoContext) -> None:
         registration_closes_on=(starts - datetime.timedelta(days=7)).date(),
         is_published=True,
     )
+    timeline_set(workshop)
     for position, (kind, fi, sv, minutes) in enumerate(PROGRAMME):
         ProgrammeItem.objects.create(
             workshop=workshop,

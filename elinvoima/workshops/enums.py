@@ -47,3 +47,25 @@ class ActionStatus(models.TextChoices):
     IN_PROGRESS = "in_progress", _("In progress")
     DONE = "done", _("Done")
     DROPPED = "dropped", _("Dropped")
+
+
+class TaskKind(models.TextChoices):
+    """Seed 003's timeline of telling about a workshop."""
+
+    ADVANCE_NOTICE = "advance_notice", _("Advance notice")
+    DETAILED_ADVERT = "detailed_advert", _("Detailed advert")
+    INVITATIONS = "invitations", _("Invitations to the municipalities' leaders")
+    PRESS_RELEASE = "press_release", _("Press release")
+    REMINDER = "reminder", _("Reminder")
+    THANKS = "thanks", _("Thanks and news afterwards")
+
+
+# Days from the workshop: when each task of the timeline is due by default.
+TASK_OFFSETS = {
+    TaskKind.ADVANCE_NOTICE: -60,
+    TaskKind.DETAILED_ADVERT: -35,
+    TaskKind.INVITATIONS: -30,
+    TaskKind.PRESS_RELEASE: -21,
+    TaskKind.REMINDER: -7,
+    TaskKind.THANKS: 2,
+}

@@ -75,6 +75,8 @@ class WorkshopForm(forms.Form):
     venue = text_field(_("Venue"), rows=0)
     capacity = forms.IntegerField(label=_("Seats"), min_value=1, max_value=1000)
     registration_closes_on = date_field(_("Registration closes"))
+    catering = text_field(_("Catering quotes"), rows=3)
+    catering_paid_by = text_field(_("Catering paid by"), rows=0)
     is_published = forms.BooleanField(label=_("Published"), required=False)
 
     def __init__(self, *args, series, **kwargs):

@@ -14,7 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from elinvoima.actors.models import Municipality, Organisation
 from elinvoima.core.models import Tracked, YearField, filled
 
-from .enums import ActionStatus, Background, Diet, ProgrammeKind, RegistrationState, SeriesScope
+from .enums import (
+    ActionStatus,
+    Background,
+    Diet,
+    ProgrammeKind,
+    RegistrationState,
+    SeriesScope,
+    TaskKind,
+)
 
 
 class Series(Tracked):
@@ -37,6 +45,11 @@ class Series(Tracked):
         related_name="workshop_series",
         blank=True,
         help_text=_("Seed 003 recommends two."),
+    )
+    planning_partners = models.TextField(
+        _("planning partners and their wishes"),
+        blank=True,
+        help_text=_("For example the regional Leader groups, and what the contacts wish for."),
     )
     is_published = models.BooleanField(_("published"), default=False)
 
@@ -145,6 +158,10 @@ class Workshop(Tracked):
         blank=True,
     )
     capacity = models.PositiveIntegerField(_("capacity"), default=60)
+    catering = models.TextField(
+        _("catering quotes"), blank=True, help_text=_("The quotes asked and the one chosen.")
+    )
+    catering_paid_by = models.CharField(_("catering paid by"), max_length=200, blank=True)
     registration_closes_on = models.DateField(_("registration closes"))
     is_published = models.BooleanField(_("published"), default=False)
 
@@ -421,3 +438,27 @@ class NewsItem(models.Model):
 
     def get_absolute_url(self) -> str:
         return f"{self.workshop.get_absolute_url()}#news-{self.pk}"
+
+
+class WorkshopTask(models.Model):
+    """A task of the workshop's timeline (seed 003: advance notice, a detailed advert and a
+    press release, invitations, reminders, thanks afterwards): the organiser's checklist,
+    and dates in the annual clocks of the area's municipalities."""
+
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="tasks"
+    )
+    kind = models.CharField(_("task"), max_length=24, choices=TaskKind.choices)
+    due_on = models.DateField(_("due"))
+    done = models.BooleanField(_("done"), default=False)
+
+    class Meta:
+        verbose_name = _("workshop task")
+        verbose_name_plural = _("workshop tasks")
+        ordering = ["workshop", "due_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "kind"], name="workshop_task_once")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()

@@ -19,7 +19,7 @@ from elinvoima.actors.models import Municipality
 from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 
-from .enums import ActionStatus, Diet, RegistrationState
+from .enums import TASK_OFFSETS, ActionStatus, Diet, RegistrationState
 from .mail import registration_mail
 from .mixing import Mixing, Participant, mix
 from .models import (
@@ -34,6 +34,7 @@ from .models import (
     Registration,
     TableSeat,
     Workshop,
+    WorkshopTask,
 )
 
 MAX_RETENTION_DAYS = 3 * 365
@@ -215,6 +216,8 @@ class WorkshopData:
     description_fi: str = ""
     description_sv: str = ""
     venue: str = ""
+    catering: str = ""
+    catering_paid_by: str = ""
     is_published: bool = False
 
 
@@ -287,6 +290,8 @@ def workshop_save(
         "registration_closes_on",
         "capacity",
         "venue",
+        "catering",
+        "catering_paid_by",
         "is_published",
     ):
         value = getattr(data, name)
@@ -296,6 +301,7 @@ def workshop_save(
     workshop.host = host.municipality if host else None
     validate_for_save(workshop)
     workshop.save()
+    timeline_set(workshop)
     workshop.programme.all().delete()
     for position, row in enumerate(programme):
         item = ProgrammeItem(
@@ -574,3 +580,42 @@ def news_publish(
     validate_for_save(item)
     item.save()
     return item
+
+
+def timeline_set(workshop: Workshop) -> None:
+    """The workshop's tasks, each due at its default distance from the workshop's day; the
+    undone ones move with the workshop."""
+    day = timezone.localdate(workshop.starts_at)
+    for kind, offset in TASK_OFFSETS.items():
+        due = day + datetime.timedelta(days=offset)
+        task, created = WorkshopTask.objects.get_or_create(
+            workshop=workshop, kind=kind, defaults={"due_on": due}
+        )
+        if not created and not task.done and task.due_on != due:
+            WorkshopTask.objects.filter(pk=task.pk).update(due_on=due)
+
+
+@transaction.atomic
+def task_done(*, user, task: WorkshopTask, done: bool) -> None:
+    authorize(
+        user,
+        "workshops.organise_workshop",
+        task.workshop,
+        visible=("workshops.view_workshop", task.workshop),
+    )
+    WorkshopTask.objects.filter(pk=task.pk).update(done=done)
+
+
+@transaction.atomic
+def facilitator_set(*, user, registration: Registration, table: int | None) -> None:
+    """Make a registered person the facilitator of a table (kept in every round), or not."""
+    workshop = registration.workshop
+    authorize(
+        user,
+        "workshops.organise_workshop",
+        workshop,
+        visible=("workshops.view_workshop", workshop),
+    )
+    if table is not None and not 1 <= table <= 200:
+        raise ValidationError(_("Give a table number of 1 to 200."))
+    Registration.objects.filter(pk=registration.pk).update(facilitator_table=table)

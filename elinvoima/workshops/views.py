@@ -30,7 +30,14 @@ from .forms import (
     programme_rows,
 )
 from .mixing import quality_of, random_assignment
-from .models import CooperationAction, Nomination, Registration, Series, Workshop
+from .models import (
+    CooperationAction,
+    Nomination,
+    Registration,
+    Series,
+    Workshop,
+    WorkshopTask,
+)
 from .permissions import series_visible_to
 from .selectors import (
     cooperation_plans,
@@ -47,6 +54,7 @@ from .services import (
     catering_counts,
     cooperation_action_add,
     cooperation_action_status,
+    facilitator_set,
     feedback_give,
     feedback_open,
     feedback_summary,
@@ -58,6 +66,7 @@ from .services import (
     registration_create,
     registration_open,
     tables_mix,
+    task_done,
     workshop_save,
 )
 
@@ -201,6 +210,25 @@ class RegistrationsView(ObjectPermissionMixin, TemplateView):
             catering=catering_counts(workshop),
         )
         return context
+
+    def post(self, request, *args, **kwargs):
+        """Make a person the facilitator of a table, or not (an empty table)."""
+        workshop = self.url_object
+        number = request.POST.get("registration", "")
+        registration = get_object_or_404(
+            Registration, pk=int(number) if number.isdigit() else 0, workshop=workshop
+        )
+        table = request.POST.get("table", "").strip()
+        done_with_message(
+            request,
+            lambda: facilitator_set(
+                user=request.user,
+                registration=registration,
+                table=int(table) if table.isdigit() else None,
+            ),
+            _("The facilitator's table was saved."),
+        )
+        return redirect("workshops:registrations", pk=workshop.pk)
 
 
 class _WorkshopFormView(ObjectPermissionMixin, TemplateView):
@@ -544,3 +572,29 @@ class NewsCreateView(ObjectPermissionMixin, TemplateView):
             messages.success(request, _("The news item was published."))
             return redirect(self.url_object)
         return self.render_to_response(self.get_context_data(form=form))
+
+
+class TasksView(ObjectPermissionMixin, TemplateView):
+    """The workshop's timeline: what is told when, ticked off by the organiser."""
+
+    model = Workshop
+    view_permission = "workshops.view_workshop"
+    permission_required = "workshops.organise_workshop"
+    anonymous_to_login = True
+    template_name = "workshops/tasks.html"
+    context_object_name = "workshop"
+    select_related = ("series",)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(tasks=list(self.url_object.tasks.all()), today=timezone.localdate())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        number = request.POST.get("task", "")
+        task = get_object_or_404(
+            WorkshopTask, pk=int(number) if number.isdigit() else 0, workshop=self.url_object
+        )
+        task_done(user=request.user, task=task, done=request.POST.get("done") == "on")
+        messages.success(request, _("The checklist was saved."))
+        return redirect("workshops:tasks", pk=self.url_object.pk)

@@ -395,3 +395,44 @@ def test_news__published_by_the_organiser__in_the_rss_feed(world):
     assert titles == ["Ilmoittautuminen on auki"]
     atom = client_of(None).get(reverse("workshops:news-atom"))
     assert b"<feed" in atom.content and b"Ilmoittautuminen on auki" in atom.content
+
+
+def test_timeline__tasks_move_with_the_workshop__and_are_in_the_annual_clock(world):
+    from django.contrib.auth.models import AnonymousUser
+
+    from elinvoima.networks.clock.selectors import clock_entries
+    from elinvoima.workshops.services import timeline_set
+
+    workshop = world["workshop"]
+    timeline_set(workshop)
+    day = timezone.localdate(workshop.starts_at)
+    press = workshop.tasks.get(kind="press_release")
+    assert press.due_on == day - datetime.timedelta(days=21)
+    organiser = client_of(world["organiser"])
+    organiser.post(
+        reverse("workshops:tasks", kwargs={"pk": workshop.pk}), {"task": press.pk, "done": "on"}
+    )
+    Workshop.objects.filter(pk=workshop.pk).update(
+        starts_at=workshop.starts_at + datetime.timedelta(days=7),
+        ends_at=workshop.ends_at + datetime.timedelta(days=7),
+    )
+    workshop.refresh_from_db()
+    timeline_set(workshop)
+    press.refresh_from_db()
+    reminder = workshop.tasks.get(kind="reminder")
+    assert press.done and press.due_on == day - datetime.timedelta(days=21)  # done: stays
+    assert reminder.due_on == day  # 7 days before the moved workshop
+    municipality = world["municipalities"][0]
+    uids = {e.uid for e in clock_entries(municipality, reminder.due_on.year, AnonymousUser())}
+    assert f"workshop-task-{reminder.pk}" in uids
+
+
+def test_facilitator__set_on_the_registrations_page(world):
+    registration = registration_create(workshop=world["workshop"], data=_data("f@example.invalid"))
+    url = reverse("workshops:registrations", kwargs={"pk": world["workshop"].pk})
+    client_of(world["organiser"]).post(url, {"registration": registration.pk, "table": "3"})
+    registration.refresh_from_db()
+    assert registration.facilitator_table == 3
+    client_of(world["organiser"]).post(url, {"registration": registration.pk, "table": ""})
+    registration.refresh_from_db()
+    assert registration.facilitator_table is None
