@@ -223,3 +223,11 @@ class NewsForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name in ("title_sv", "body_sv"):
             self.fields[name].widget.attrs["lang"] = "sv"
+
+
+class InviteeForm(forms.Form):
+    """Someone the directory does not name: invited by hand."""
+
+    name = text_field(_("Name"), required=True, rows=0)
+    email = forms.EmailField(label=_("E-mail address"))
+    role = text_field(_("Role"), rows=0)

@@ -13,7 +13,7 @@ from django_tasks import task
 from icalendar import Calendar, Event
 
 from .enums import RegistrationState
-from .models import Registration, Workshop
+from .models import Invitation, Registration, Workshop
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
@@ -78,3 +78,44 @@ def registration_mail(registration_id: int, url: str, workshop_url: str) -> dict
     )
     message.send()
     return {"sent": 1}
+
+
+def invitation_message(workshop: Workshop, name: str, url: str) -> tuple[str, str]:
+    subjects, parts = [], []
+    for language in ("fi", "sv"):
+        with translation.override(language):
+            when = formats.date_format(timezone.localtime(workshop.starts_at), "DATETIME_FORMAT")
+            subjects.append(_("Invitation: %(theme)s") % {"theme": workshop.theme})
+            parts.append(
+                _(
+                    "Hello %(name)s,\n\nWelcome to the regional workshop “%(theme)s” on "
+                    "%(when)s, %(venue)s: associations, municipalities and residents of the "
+                    "area plan their cooperation together.\n\nThe programme and registration: "
+                    "%(url)s"
+                )
+                % {
+                    "name": name,
+                    "theme": workshop.theme,
+                    "when": when,
+                    "venue": workshop.venue or "–",
+                    "url": url,
+                }
+            )
+    return " / ".join(subjects), "\n\n---\n\n".join(parts)
+
+
+@task()
+def invitation_mail(invitation_ids: list[int], url: str) -> dict:
+    """E-mail the invitations just made, each with the workshop as iCalendar."""
+    sent = 0
+    for invitation in Invitation.objects.filter(pk__in=invitation_ids).select_related("workshop"):
+        subject, body = invitation_message(invitation.workshop, invitation.name, url)
+        message = EmailMessage(subject, body, to=[invitation.email])
+        message.attach(
+            "elinvoimapaja.ics",
+            workshop_ical(invitation.workshop, url),
+            "text/calendar; charset=utf-8",
+        )
+        message.send()
+        sent += 1
+    return {"sent": sent}

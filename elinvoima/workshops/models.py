@@ -462,3 +462,29 @@ class WorkshopTask(models.Model):
 
     def __str__(self) -> str:
         return self.get_kind_display()
+
+
+class Invitation(models.Model):
+    """A direct invitation (seed 003: to the municipal managers, the chairs of councils and
+    boards, and the chairs of the elderly, disability and youth councils)."""
+
+    workshop = models.ForeignKey(
+        Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["workshop", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                models.functions.Lower("email"), "workshop", name="workshop_invitation_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} – {self.workshop}"

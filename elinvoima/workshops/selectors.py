@@ -1,8 +1,12 @@
 """Reads of workshops: a series with its areas, hosts and workshops; a workshop's page."""
 
+from dataclasses import dataclass
+
 from django.db.models import Prefetch, QuerySet
 
-from elinvoima.actors.models import Municipality
+from elinvoima.actors.enums import OrganisationKind
+from elinvoima.actors.models import Contact, Membership, Municipality
+from elinvoima.networks.models import NetworkMembership
 
 from .enums import RegistrationState
 from .models import Area, Registration, Series, Workshop
@@ -68,3 +72,60 @@ def cooperation_plans(workshop: Workshop) -> list[tuple[Municipality, list]]:
         (municipality, [a for a in actions if a.municipality_id == municipality.pk])
         for municipality in workshop.area.municipalities.order_by("name")
     ]
+
+
+@dataclass(frozen=True)
+class Invitee:
+    name: str
+    email: str
+    role: str
+
+
+MANAGER_TITLES = ("kunnanjohtaja", "kaupunginjohtaja", "kommundirektör", "stadsdirektör")
+COUNCIL_KINDS = ("youth_council", "elderly_council", "disability_council")
+
+
+def invitation_candidates(workshop: Workshop) -> list[Invitee]:
+    """Whom seed 003 invites directly, from the directory: the area's municipal managers
+    (people of the municipality titled so), the chairs of its councils and boards (the
+    municipalities' public contacts titled chair), and the chairs of its youth, elderly and
+    disability councils; each address once, those already invited left out."""
+    municipalities = list(workshop.area.municipalities.values_list("pk", flat=True))
+    found: dict[str, Invitee] = {}
+    managers = Membership.objects.filter(
+        organisation__kind=OrganisationKind.MUNICIPALITY,
+        organisation__municipality__in=municipalities,
+    ).select_related("user", "organisation")
+    for membership in managers:
+        title = membership.title.casefold()
+        if membership.user.email and any(word in title for word in MANAGER_TITLES):
+            found.setdefault(
+                membership.user.email.casefold(),
+                Invitee(membership.user.get_full_name(), membership.user.email, membership.title),
+            )
+    contacts = Contact.objects.filter(
+        organisation__kind=OrganisationKind.MUNICIPALITY,
+        organisation__municipality__in=municipalities,
+        is_public=True,
+        title__icontains="puheenjohtaja",
+    ).exclude(email="")
+    for contact in contacts:
+        found.setdefault(
+            contact.email.casefold(), Invitee(contact.name, contact.email, contact.title)
+        )
+    chairs = NetworkMembership.objects.filter(
+        network__kind__in=COUNCIL_KINDS,
+        network__municipality__in=municipalities,
+        role="chair",
+        ends_on__isnull=True,
+    ).select_related("user", "network")
+    for chair in chairs:
+        if chair.user.email:
+            found.setdefault(
+                chair.user.email.casefold(),
+                Invitee(chair.user.get_full_name(), chair.user.email, str(chair.network)),
+            )
+    invited = {email.casefold() for email in workshop.invitations.values_list("email", flat=True)}
+    return sorted(
+        (invitee for key, invitee in found.items() if key not in invited), key=lambda i: i.name
+    )

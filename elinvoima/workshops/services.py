@@ -20,7 +20,7 @@ from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 
 from .enums import TASK_OFFSETS, ActionStatus, Diet, RegistrationState
-from .mail import registration_mail
+from .mail import invitation_mail, registration_mail
 from .mixing import Mixing, Participant, mix
 from .models import (
     Area,
@@ -28,6 +28,7 @@ from .models import (
     CooperationAction,
     FeedbackAnswer,
     HostYear,
+    Invitation,
     NewsItem,
     Nomination,
     ProgrammeItem,
@@ -619,3 +620,32 @@ def facilitator_set(*, user, registration: Registration, table: int | None) -> N
     if table is not None and not 1 <= table <= 200:
         raise ValidationError(_("Give a table number of 1 to 200."))
     Registration.objects.filter(pk=registration.pk).update(facilitator_table=table)
+
+
+@transaction.atomic
+def invitations_send(*, user, workshop: Workshop, invitees: list, url: str) -> int:
+    """Invite people directly (each address once per workshop): the e-mails, with the
+    workshop as iCalendar, go by a background task. How many were invited now."""
+    authorize(
+        user,
+        "workshops.organise_workshop",
+        workshop,
+        visible=("workshops.view_workshop", workshop),
+    )
+    if not (workshop.is_published and workshop.series.is_published):
+        raise ValidationError(_("Publish the workshop before inviting."))
+    invited = {e.casefold() for e in workshop.invitations.values_list("email", flat=True)}
+    made = []
+    for invitee in invitees:
+        if invitee.email.casefold() in invited:
+            continue
+        invitation = Invitation(
+            workshop=workshop, name=invitee.name, email=invitee.email, role=invitee.role
+        )
+        validate_for_save(invitation, constraints=False)
+        invitation.save()
+        invited.add(invitee.email.casefold())
+        made.append(invitation.pk)
+    if made:
+        transaction.on_commit(lambda: invitation_mail.enqueue(made, url))
+    return len(made)

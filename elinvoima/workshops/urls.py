@@ -22,6 +22,7 @@ urlpatterns = [
     path("workshops/<int:pk>/tables/", views.TablesView.as_view(), name="tables"),
     path("workshops/<int:pk>/plans/", views.CooperationPlansView.as_view(), name="plans"),
     path("workshops/<int:pk>/tasks/", views.TasksView.as_view(), name="tasks"),
+    path("workshops/<int:pk>/invitations/", views.InvitationsView.as_view(), name="invitations"),
     path("workshops/<int:pk>/carpool/", views.CarpoolView.as_view(), name="carpool"),
     path("workshops/<int:pk>/feedback/", views.FeedbackView.as_view(), name="feedback"),
     path("workshops/<int:pk>/news/new/", views.NewsCreateView.as_view(), name="news-add"),

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 
 from elinvoima.core.forms import done_with_message, saved_by
@@ -21,6 +22,7 @@ from .forms import (
     CarpoolForm,
     CooperationActionForm,
     FeedbackForm,
+    InviteeForm,
     NewsForm,
     NominationForm,
     ProgrammeFormSet,
@@ -40,7 +42,9 @@ from .models import (
 )
 from .permissions import series_visible_to
 from .selectors import (
+    Invitee,
     cooperation_plans,
+    invitation_candidates,
     previous_workshop,
     registrations_of,
     seating,
@@ -58,6 +62,7 @@ from .services import (
     feedback_give,
     feedback_open,
     feedback_summary,
+    invitations_send,
     news_publish,
     nomination_create,
     nomination_judge,
@@ -598,3 +603,54 @@ class TasksView(ObjectPermissionMixin, TemplateView):
         task_done(user=request.user, task=task, done=request.POST.get("done") == "on")
         messages.success(request, _("The checklist was saved."))
         return redirect("workshops:tasks", pk=self.url_object.pk)
+
+
+class InvitationsView(ObjectPermissionMixin, TemplateView):
+    """Direct invitations: those the directory names for the area, chosen by the organiser,
+    and anyone added by hand."""
+
+    model = Workshop
+    view_permission = "workshops.view_workshop"
+    permission_required = "workshops.organise_workshop"
+    anonymous_to_login = True
+    template_name = "workshops/invitations.html"
+    context_object_name = "workshop"
+    select_related = ("series", "area")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        workshop = self.url_object
+        context.setdefault("form", InviteeForm())
+        context.update(
+            candidates=invitation_candidates(workshop),
+            invitations=list(workshop.invitations.all()),
+        )
+        return context
+
+    def _send(self, invitees) -> None:
+        workshop = self.url_object
+        url = self.request.build_absolute_uri(workshop.get_absolute_url())
+        done_with_message(
+            self.request,
+            lambda: invitations_send(
+                user=self.request.user, workshop=workshop, invitees=invitees, url=url
+            ),
+            lambda count: (
+                ngettext(
+                    "%(count)d invitation was sent.", "%(count)d invitations were sent.", count
+                )
+                % {"count": count}
+            ),
+        )
+
+    def post(self, request, *args, **kwargs):
+        workshop = self.url_object
+        if "chosen" in request.POST or request.POST.get("from") == "directory":
+            chosen = set(request.POST.getlist("chosen"))
+            self._send([c for c in invitation_candidates(workshop) if c.email in chosen])
+            return redirect("workshops:invitations", pk=workshop.pk)
+        form = InviteeForm(request.POST)
+        if form.is_valid():
+            self._send([Invitee(**form.cleaned_data)])
+            return redirect("workshops:invitations", pk=workshop.pk)
+        return self.render_to_response(self.get_context_data(form=form))

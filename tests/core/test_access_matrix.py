@@ -543,6 +543,7 @@ EXPECTATIONS = {
     ),
     "workshops:carpool": (lambda d: _workshop(), EVERYONE),
     "workshops:tasks": (lambda d: _workshop(), only("admin", "pajat.keskisuomi")),
+    "workshops:invitations": (lambda d: _workshop(), only("admin", "pajat.keskisuomi")),
     "workshops:feedback": (lambda d: _workshop(), EVERYONE),
     "workshops:news-add": (lambda d: _workshop(), only("admin", "pajat.keskisuomi")),
     "workshops:news-rss": (None, EVERYONE),

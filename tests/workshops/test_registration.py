@@ -436,3 +436,45 @@ def test_facilitator__set_on_the_registrations_page(world):
     client_of(world["organiser"]).post(url, {"registration": registration.pk, "table": ""})
     registration.refresh_from_db()
     assert registration.facilitator_table is None
+
+
+def test_invitations__directory_names_managers_and_council_chairs__each_invited_once(
+    world, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    from elinvoima.networks.enums import NetworkKind, NetworkRole
+    from tests.factories import NetworkFactory, NetworkMembershipFactory, UserFactory
+    from tests.factories.actors import municipality_organisation
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    laukaa = world["municipalities"][0]
+    manager = member_of(
+        municipality_organisation(laukaa),
+        Role.OFFICIAL,
+        email="kunnanjohtaja@example.invalid",
+        first_name="Kaisa",
+    )
+    manager.memberships.update(title="kunnanjohtaja")
+    youth = NetworkFactory(municipality=laukaa, kind=NetworkKind.YOUTH_COUNCIL)
+    chair = UserFactory(email="nuva@example.invalid", first_name="Nuutti")
+    NetworkMembershipFactory(user=chair, network=youth, role=NetworkRole.CHAIR)
+    organiser = client_of(world["organiser"])
+    url = reverse("workshops:invitations", kwargs={"pk": world["workshop"].pk})
+    page = organiser.get(url)
+    assert "Kaisa" in page.text and "Nuutti" in page.text
+    with django_capture_on_commit_callbacks(execute=True):
+        organiser.post(
+            url,
+            {
+                "from": "directory",
+                "chosen": ["kunnanjohtaja@example.invalid", "nuva@example.invalid"],
+            },
+        )
+    assert sorted(m.to[0] for m in mailoutbox) == [
+        "kunnanjohtaja@example.invalid",
+        "nuva@example.invalid",
+    ]
+    assert mailoutbox[0].attachments[0][0].endswith(".ics")
+    with django_capture_on_commit_callbacks(execute=True):
+        organiser.post(url, {"name": "Kaisa", "email": "KUNNANJOHTAJA@example.invalid"})
+    assert world["workshop"].invitations.count() == 2 and len(mailoutbox) == 2
+    assert "Kaisa" not in organiser.get(url).context["candidates"].__repr__()
