@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.core.forms import LenientNumbersMixin, date_field, text_field
 
-from .enums import Background, Diet, ProgrammeKind
+from .enums import Background, Diet, ProgrammeKind, SeriesScope
 from .services import (
     ActionData,
     CarpoolData,
@@ -231,3 +231,33 @@ class InviteeForm(forms.Form):
     name = text_field(_("Name"), required=True, rows=0)
     email = forms.EmailField(label=_("E-mail address"))
     role = text_field(_("Role"), rows=0)
+
+
+class SeriesForm(forms.Form):
+    name_fi = text_field(_("Name in Finnish"), required=True, rows=0)
+    name_sv = text_field(_("Name in Swedish"), rows=0)
+    description_fi = text_field(_("Description in Finnish"), rows=3)
+    description_sv = text_field(_("Description in Swedish"), rows=3)
+    funder = text_field(_("Funder"), rows=0)
+    scope = forms.ChoiceField(label=_("Scope"), choices=SeriesScope.choices)
+    planning_partners = text_field(_("Planning partners and their wishes"), rows=4)
+    is_published = forms.BooleanField(label=_("Published"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("name_sv", "description_sv"):
+            self.fields[name].widget.attrs["lang"] = "sv"
+
+
+class AreaForm(forms.Form):
+    name = text_field(_("Name"), required=True, rows=0)
+    municipalities = forms.ModelMultipleChoiceField(
+        label=_("Municipalities"),
+        queryset=None,
+        widget=forms.SelectMultiple(attrs={"size": 10}),
+        help_text=_("3–5 municipalities, as agreed with their municipal managers."),
+    )
+
+    def __init__(self, *args, municipalities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipalities"].queryset = municipalities

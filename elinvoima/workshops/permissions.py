@@ -68,6 +68,13 @@ def workshops_organised_by(user) -> QuerySet:
     return Workshop.objects.filter(series__organiser_id__in=organiser_ids(user))
 
 
+@rules.predicate
+def organises_for(user, organisation) -> bool:
+    """Asked with an organisation: may the user found its workshop series?"""
+    return organisation is not None and organisation.pk in organiser_ids(user)
+
+
+rules.add_perm("workshops.add_series", is_platform_admin | organises_for)
 rules.add_perm("workshops.view_series", is_published_series | can_organise_series)
 rules.add_perm("workshops.organise_series", can_organise_series)
 rules.add_perm("workshops.view_workshop", is_published_workshop | can_organise_workshop)

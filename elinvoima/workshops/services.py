@@ -19,7 +19,7 @@ from elinvoima.actors.models import Municipality
 from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 
-from .enums import TASK_OFFSETS, ActionStatus, Diet, RegistrationState
+from .enums import TASK_OFFSETS, ActionStatus, Diet, RegistrationState, SeriesScope
 from .mail import invitation_mail, registration_mail
 from .mixing import Mixing, Participant, mix
 from .models import (
@@ -33,6 +33,7 @@ from .models import (
     Nomination,
     ProgrammeItem,
     Registration,
+    Series,
     TableSeat,
     Workshop,
     WorkshopTask,
@@ -649,3 +650,60 @@ def invitations_send(*, user, workshop: Workshop, invitees: list, url: str) -> i
     if made:
         transaction.on_commit(lambda: invitation_mail.enqueue(made, url))
     return len(made)
+
+
+# --- The series and its areas ------------------------------------------------------------------
+@transaction.atomic
+def series_save(*, user, organiser, data: dict, series=None):
+    """Found a series of the organiser, or change one: names, description, funder, scope,
+    planning partners and whether it is published."""
+    if series is None:
+        authorize(user, "workshops.add_series", organiser)
+        series = Series(organiser=organiser)
+    else:
+        authorize(
+            user, "workshops.organise_series", series, visible=("workshops.view_series", series)
+        )
+        series = Series.objects.select_for_update().get(pk=series.pk)
+    for name in (
+        "name_fi",
+        "name_sv",
+        "description_fi",
+        "description_sv",
+        "funder",
+        "scope",
+        "planning_partners",
+        "is_published",
+    ):
+        value = data.get(name, getattr(series, name))
+        setattr(series, name, value.strip() if isinstance(value, str) else value)
+    setattr(series, "name_en", getattr(series, "name_fi"))  # noqa: B009, B010
+    validate_for_save(series)
+    series.save()
+    return series
+
+
+@transaction.atomic
+def area_save(*, user, series, name: str, municipalities: list, area: Area | None = None) -> Area:
+    """An area of the series: 3–5 municipalities agreed with their managers (seed 003), or
+    for one municipality's departments its one municipality."""
+    authorize(user, "workshops.organise_series", series, visible=("workshops.view_series", series))
+    low, high = (1, 1) if series.scope == SeriesScope.MUNICIPAL else (3, 5)
+    if not low <= len(municipalities) <= high:
+        raise ValidationError(
+            {
+                "municipalities": _("Choose %(low)d to %(high)d municipalities.")
+                % {"low": low, "high": high}
+                if low != high
+                else _("Choose the one municipality.")
+            }
+        )
+    if area is None:
+        area = Area(series=series, position=series.areas.count())
+    elif area.series_id != series.pk:
+        raise ValidationError(_("The area is of another series."))
+    area.name = name.strip()
+    validate_for_save(area)
+    area.save()
+    area.municipalities.set(municipalities)
+    return area

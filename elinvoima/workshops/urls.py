@@ -6,7 +6,16 @@ app_name = "workshops"
 
 urlpatterns = [
     path("workshop-series/", views.SeriesListView.as_view(), name="series-list"),
+    path(
+        "organisations/<int:pk>/workshop-series/new/",
+        views.SeriesCreateView.as_view(),
+        name="series-add",
+    ),
     path("workshop-series/<int:pk>/", views.SeriesView.as_view(), name="series"),
+    path("workshop-series/<int:pk>/edit/", views.SeriesEditView.as_view(), name="series-edit"),
+    path("workshop-series/<int:pk>/areas/new/", views.AreaCreateView.as_view(), name="area-add"),
+    path("workshop-areas/<int:pk>/edit/", views.AreaEditView.as_view(), name="area-edit"),
+    path("workshop-areas/<int:pk>/hosts/", views.HostsView.as_view(), name="area-hosts"),
     path(
         "workshop-series/<int:pk>/workshops/new/",
         views.WorkshopCreateView.as_view(),

@@ -13,12 +13,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView, View
 
+from elinvoima.actors.models import Municipality, Organisation
 from elinvoima.core.forms import done_with_message, saved_by
 from elinvoima.core.pdf import pdf_from_html
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 
 from .enums import ActionStatus, ProgrammeKind, RegistrationState
 from .forms import (
+    AreaForm,
     CarpoolForm,
     CooperationActionForm,
     FeedbackForm,
@@ -27,12 +29,14 @@ from .forms import (
     NominationForm,
     ProgrammeFormSet,
     RegistrationForm,
+    SeriesForm,
     TablesForm,
     WorkshopForm,
     programme_rows,
 )
 from .mixing import quality_of, random_assignment
 from .models import (
+    Area,
     CooperationAction,
     Nomination,
     Registration,
@@ -40,7 +44,7 @@ from .models import (
     Workshop,
     WorkshopTask,
 )
-from .permissions import series_visible_to
+from .permissions import organiser_ids, series_visible_to
 from .selectors import (
     Invitee,
     cooperation_plans,
@@ -53,6 +57,7 @@ from .selectors import (
     series_workshops,
 )
 from .services import (
+    area_save,
     carpool_ranking,
     carpool_register,
     catering_counts,
@@ -62,14 +67,17 @@ from .services import (
     feedback_give,
     feedback_open,
     feedback_summary,
+    hosts_save,
     invitations_send,
     news_publish,
     nomination_create,
     nomination_judge,
     participants_of,
+    proposed_hosts,
     registration_cancel,
     registration_create,
     registration_open,
+    series_save,
     tables_mix,
     task_done,
     workshop_save,
@@ -81,8 +89,12 @@ class SeriesListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        user = self.request.user
         context["series_list"] = list(
-            series_visible_to(self.request.user).select_related("organiser").order_by("name_fi")
+            series_visible_to(user).select_related("organiser").order_by("name_fi")
+        )
+        context["organisers"] = list(
+            Organisation.objects.filter(pk__in=organiser_ids(user)).order_by("name")
         )
         return context
 
@@ -654,3 +666,139 @@ class InvitationsView(ObjectPermissionMixin, TemplateView):
             self._send([Invitee(**form.cleaned_data)])
             return redirect("workshops:invitations", pk=workshop.pk)
         return self.render_to_response(self.get_context_data(form=form))
+
+
+class _SeriesFormView(ObjectPermissionMixin, TemplateView):
+    template_name = "workshops/series_form.html"
+    anonymous_to_login = True
+
+    @cached_property
+    def series(self) -> Series | None:
+        return self.url_object if self.model is Series else None
+
+    def _form(self, data=None):
+        series = self.series
+        initial = (
+            {name: getattr(series, name) for name in SeriesForm.base_fields}
+            if series
+            else {"scope": "regional"}
+        )
+        return SeriesForm(data, initial=initial)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self._form())
+        context["series"] = self.series
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self._form(request.POST)
+        series = saved_by(
+            form,
+            lambda: series_save(
+                user=request.user,
+                organiser=None if self.series else self.url_object,
+                series=self.series,
+                data=form.cleaned_data,
+            ),
+        )
+        if series:
+            messages.success(request, _("The series was saved."))
+            return redirect(series)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class SeriesCreateView(_SeriesFormView):
+    model = Organisation
+    permission_required = "workshops.add_series"
+
+
+class SeriesEditView(_SeriesFormView):
+    model = Series
+    view_permission = "workshops.view_series"
+    permission_required = "workshops.organise_series"
+
+
+class _AreaFormView(ObjectPermissionMixin, TemplateView):
+    template_name = "workshops/area_form.html"
+    anonymous_to_login = True
+    view_permission = "workshops.view_series"
+    permission_required = "workshops.organise_series"
+
+    @cached_property
+    def area(self) -> Area | None:
+        return self.url_object if self.model is Area else None
+
+    @cached_property
+    def series(self) -> Series:
+        return self.area.series if self.area else self.url_object
+
+    def get_permission_object(self):
+        return self.series
+
+    def _form(self, data=None):
+        county = self.series.organiser.wellbeing_county_id
+        municipalities = Municipality.objects.order_by("name")
+        if county:
+            municipalities = municipalities.filter(wellbeing_county_id=county)
+        initial = (
+            {"name": self.area.name, "municipalities": list(self.area.municipalities.all())}
+            if self.area
+            else {}
+        )
+        return AreaForm(data, initial=initial, municipalities=municipalities)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self._form())
+        context.update(series=self.series, area=self.area)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = self._form(request.POST)
+        if saved_by(
+            form,
+            lambda: area_save(
+                user=request.user,
+                series=self.series,
+                area=self.area,
+                name=form.cleaned_data["name"],
+                municipalities=list(form.cleaned_data["municipalities"]),
+            ),
+        ):
+            messages.success(request, _("The area was saved."))
+            return redirect(self.series)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class AreaCreateView(_AreaFormView):
+    model = Series
+
+
+class AreaEditView(_AreaFormView):
+    model = Area
+    select_related = ("series__organiser",)
+
+
+class HostsView(ObjectPermissionMixin, View):
+    """Accept the proposed hosts of the coming years, in turn (POST from the series)."""
+
+    model = Area
+    view_permission = "workshops.view_series"
+    permission_required = "workshops.organise_series"
+    anonymous_to_login = True
+    select_related = ("series",)
+    http_method_names = ["post"]
+
+    def get_permission_object(self):
+        return self.url_object.series
+
+    def post(self, request, *args, **kwargs):
+        area = self.url_object
+        year = timezone.localdate().year
+        done_with_message(
+            request,
+            lambda: hosts_save(area=area, hosts=proposed_hosts(area, [year, year + 1, year + 2])),
+            _("The hosts of the coming years were saved."),
+        )
+        return redirect(area.series)

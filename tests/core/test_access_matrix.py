@@ -536,6 +536,20 @@ EXPECTATIONS = {
     # Keski-Suomi's workshops: public; registrations are the organiser's (personal data).
     "workshops:series-list": (None, EVERYONE),
     "workshops:series": (lambda d: _pk("workshops.Series"), EVERYONE),
+    "workshops:series-add": (
+        lambda d: _pk("actors.Organisation", name_fi="Keski-Suomen Yhteisöjen Tuki ry"),
+        only("admin", "pajat.keskisuomi"),
+    ),
+    "workshops:series-edit": (lambda d: _pk("workshops.Series"), only("admin", "pajat.keskisuomi")),
+    "workshops:area-add": (lambda d: _pk("workshops.Series"), only("admin", "pajat.keskisuomi")),
+    "workshops:area-edit": (
+        lambda d: _pk("workshops.Area", position=0),
+        only("admin", "pajat.keskisuomi"),
+    ),
+    "workshops:area-hosts": (
+        lambda d: _pk("workshops.Area", position=0),
+        _post_only("admin", "pajat.keskisuomi"),
+    ),
     "workshops:workshop": (lambda d: _workshop(), EVERYONE),
     "workshops:workshop-add": (
         lambda d: _pk("workshops.Series"),

@@ -478,3 +478,28 @@ def test_invitations__directory_names_managers_and_council_chairs__each_invited_
         organiser.post(url, {"name": "Kaisa", "email": "KUNNANJOHTAJA@example.invalid"})
     assert world["workshop"].invitations.count() == 2 and len(mailoutbox) == 2
     assert "Kaisa" not in organiser.get(url).context["candidates"].__repr__()
+
+
+def test_series_and_areas__organiser_founds_them__an_area_has_3_to_5_municipalities(world):
+    organiser_user = world["organiser"]
+    organisation = organiser_user.memberships.get().organisation
+    client = client_of(organiser_user)
+    client.post(
+        reverse("workshops:series-add", kwargs={"pk": organisation.pk}),
+        {"name_fi": "Uudet pajat", "scope": "regional", "funder": "STEA"},
+    )
+    series = Series.objects.get(name_fi="Uudet pajat")
+    url = reverse("workshops:area-add", kwargs={"pk": series.pk})
+    two = world["municipalities"][:2]
+    response = client.post(url, {"name": "Liian pieni", "municipalities": [m.pk for m in two]})
+    assert response.status_code == 200 and not series.areas.exists()
+    client.post(
+        url, {"name": "Kolme kuntaa", "municipalities": [m.pk for m in world["municipalities"]]}
+    )
+    area = series.areas.get()
+    client.post(reverse("workshops:area-hosts", kwargs={"pk": area.pk}))
+    year = timezone.localdate().year
+    assert sorted(area.hosts.values_list("year", flat=True)) == [year, year + 1, year + 2]
+    assert len(set(area.hosts.values_list("municipality", flat=True))) == 3
+    other = member_of(OrganisationFactory(), Role.WORKSHOP_ORGANISER)
+    assert client_of(other).get(url).status_code == 404  # an unpublished series: hidden
