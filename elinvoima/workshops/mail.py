@@ -119,3 +119,33 @@ def invitation_mail(invitation_ids: list[int], url: str) -> dict:
         message.send()
         sent += 1
     return {"sent": sent}
+
+
+def thanks_message(workshop: Workshop, name: str, feedback_url: str) -> tuple[str, str]:
+    subjects, parts = [], []
+    for language in ("fi", "sv"):
+        with translation.override(language):
+            subjects.append(_("Thank you: %(theme)s") % {"theme": workshop.theme})
+            parts.append(
+                _(
+                    "Hello %(name)s,\n\nthank you for taking part in “%(theme)s”. Tell us in a "
+                    "minute how it went; the next workshop hears what you said: %(url)s"
+                )
+                % {"name": name, "theme": workshop.theme, "url": feedback_url}
+            )
+    return " / ".join(subjects), "\n\n---\n\n".join(parts)
+
+
+@task()
+def thanks_mail(workshop_id: int, feedback_url: str) -> dict:
+    """Thank those who took part, with the link to the feedback survey."""
+    workshop = Workshop.objects.get(pk=workshop_id)
+    sent = 0
+    registrations = workshop.registrations.filter(
+        state=RegistrationState.CONFIRMED, erased=False
+    ).exclude(email="")
+    for registration in registrations:
+        subject, body = thanks_message(workshop, registration.name, feedback_url)
+        EmailMessage(subject, body, to=[registration.email]).send()
+        sent += 1
+    return {"sent": sent}

@@ -20,7 +20,7 @@ from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 
 from .enums import TASK_OFFSETS, ActionStatus, Diet, RegistrationState, SeriesScope
-from .mail import invitation_mail, registration_mail
+from .mail import invitation_mail, registration_mail, thanks_mail
 from .mixing import Mixing, Participant, mix
 from .models import (
     Area,
@@ -707,3 +707,25 @@ def area_save(*, user, series, name: str, municipalities: list, area: Area | Non
     area.save()
     area.municipalities.set(municipalities)
     return area
+
+
+@transaction.atomic
+def thanks_send(*, user, workshop: Workshop, feedback_url: str) -> int:
+    """After the workshop: thank those who took part, with the feedback link (a background
+    task); the timeline's thanks are then done. How many are thanked."""
+    authorize(
+        user,
+        "workshops.organise_workshop",
+        workshop,
+        visible=("workshops.view_workshop", workshop),
+    )
+    if workshop.ends_at > timezone.now():
+        raise ValidationError(_("Thank them once the workshop is over."))
+    count = (
+        workshop.registrations.filter(state=RegistrationState.CONFIRMED, erased=False)
+        .exclude(email="")
+        .count()
+    )
+    WorkshopTask.objects.filter(workshop=workshop, kind="thanks").update(done=True)
+    transaction.on_commit(lambda: thanks_mail.enqueue(workshop.pk, feedback_url))
+    return count

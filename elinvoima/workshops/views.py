@@ -80,6 +80,7 @@ from .services import (
     series_save,
     tables_mix,
     task_done,
+    thanks_send,
     workshop_save,
 )
 
@@ -608,6 +609,24 @@ class TasksView(ObjectPermissionMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
+        if "thanks" in request.POST:
+            workshop = self.url_object
+            url = request.build_absolute_uri(
+                reverse("workshops:feedback", kwargs={"pk": workshop.pk})
+            )
+            done_with_message(
+                request,
+                lambda: thanks_send(user=request.user, workshop=workshop, feedback_url=url),
+                lambda count: (
+                    ngettext(
+                        "%(count)d participant is thanked.",
+                        "%(count)d participants are thanked.",
+                        count,
+                    )
+                    % {"count": count}
+                ),
+            )
+            return redirect("workshops:tasks", pk=workshop.pk)
         number = request.POST.get("task", "")
         task = get_object_or_404(
             WorkshopTask, pk=int(number) if number.isdigit() else 0, workshop=self.url_object

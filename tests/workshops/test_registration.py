@@ -503,3 +503,27 @@ def test_series_and_areas__organiser_founds_them__an_area_has_3_to_5_municipalit
     assert len(set(area.hosts.values_list("municipality", flat=True))) == 3
     other = member_of(OrganisationFactory(), Role.WORKSHOP_ORGANISER)
     assert client_of(other).get(url).status_code == 404  # an unpublished series: hidden
+
+
+def test_thanks__after_the_workshop__with_the_feedback_link(
+    world, settings, mailoutbox, django_capture_on_commit_callbacks
+):
+    from elinvoima.workshops.services import timeline_set
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    workshop = world["workshop"]
+    timeline_set(workshop)
+    registration_create(workshop=workshop, data=_data("t@example.invalid"))
+    url = reverse("workshops:tasks", kwargs={"pk": workshop.pk})
+    organiser = client_of(world["organiser"])
+    organiser.post(url, {"thanks": "1"})  # before the workshop: refused
+    assert not mailoutbox
+    Workshop.objects.filter(pk=workshop.pk).update(
+        starts_at=timezone.now() - datetime.timedelta(hours=5),
+        ends_at=timezone.now() - datetime.timedelta(hours=3),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        organiser.post(url, {"thanks": "1"})
+    (mail,) = mailoutbox
+    assert reverse("workshops:feedback", kwargs={"pk": workshop.pk}) in mail.body
+    assert workshop.tasks.get(kind="thanks").done
