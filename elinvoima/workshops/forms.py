@@ -146,10 +146,17 @@ class CooperationActionForm(forms.Form):
     title = text_field(_("What is done"), required=True, rows=0)
     owner = text_field(_("Who"), rows=0)
     due_on = date_field(_("By"), required=False)
+    measure = forms.ModelChoiceField(
+        label=_("A measure of the welfare plan it serves"), queryset=None, required=False
+    )
 
-    def __init__(self, *args, workshop, **kwargs):
+    def __init__(self, *args, workshop, measures, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = workshop.area.municipalities.order_by("name")
+        self.fields["measure"].queryset = measures
+        self.fields["measure"].label_from_instance = lambda measure: (
+            f"{measure.plan.municipality}: {measure.title}"
+        )
 
     def data_for_service(self) -> ActionData:
         return ActionData(**self.cleaned_data)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import Municipality, Organisation
 from elinvoima.core.models import Tracked, YearField, filled
+from elinvoima.strategy.models import Measure
 
 from .enums import (
     ActionStatus,
@@ -316,6 +317,14 @@ class CooperationAction(Tracked):
     due_on = models.DateField(_("by"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=16, choices=ActionStatus.choices, default=ActionStatus.PLANNED
+    )
+    measure = models.ForeignKey(
+        Measure,
+        verbose_name=_("measure of the welfare plan"),
+        on_delete=models.SET_NULL,
+        related_name="cooperation_actions",
+        null=True,
+        blank=True,
     )
 
     class Meta:

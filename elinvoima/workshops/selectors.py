@@ -67,7 +67,7 @@ def previous_workshop(workshop: Workshop) -> Workshop | None:
 
 def cooperation_plans(workshop: Workshop) -> list[tuple[Municipality, list]]:
     """Each municipality of the area with the actions of its plan written in the workshop."""
-    actions = list(workshop.cooperation_actions.select_related("municipality"))
+    actions = list(workshop.cooperation_actions.select_related("municipality", "measure"))
     return [
         (municipality, [a for a in actions if a.municipality_id == municipality.pk])
         for municipality in workshop.area.municipalities.order_by("name")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from elinvoima.actors.models import Municipality
 from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
+from elinvoima.strategy.models import Measure
 
 from .enums import TASK_OFFSETS, ActionStatus, Diet, RegistrationState, SeriesScope
 from .mail import invitation_mail, registration_mail, thanks_mail
@@ -387,6 +388,7 @@ class ActionData:
     title: str
     owner: str = ""
     due_on: datetime.date | None = None
+    measure: Measure | None = None  # a measure of the municipality's welfare plan
 
 
 @transaction.atomic
@@ -400,7 +402,13 @@ def cooperation_action_add(*, user, workshop: Workshop, data: ActionData) -> Coo
     )
     if not workshop.area.municipalities.filter(pk=data.municipality.pk).exists():
         raise ValidationError({"municipality": _("Choose a municipality of the area.")})
+    if data.measure is not None and (
+        data.measure.plan.municipality_id != data.municipality.pk
+        or not (user is None or user.has_perm("strategy.view_measure", data.measure))
+    ):
+        raise ValidationError({"measure": _("Choose a measure of the municipality's plan.")})
     action = CooperationAction(
+        measure=data.measure,
         workshop=workshop,
         municipality=data.municipality,
         title=data.title.strip(),

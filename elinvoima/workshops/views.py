@@ -17,6 +17,7 @@ from elinvoima.actors.models import Municipality, Organisation
 from elinvoima.core.forms import done_with_message, saved_by
 from elinvoima.core.pdf import pdf_from_html
 from elinvoima.core.view_mixins import ObjectPermissionMixin
+from elinvoima.strategy.permissions import measures_visible_to
 
 from .enums import ActionStatus, ProgrammeKind, RegistrationState
 from .forms import (
@@ -413,7 +414,7 @@ class BadgesPdfView(_TablesPaperView):
 
 class CooperationPlansView(ObjectPermissionMixin, TemplateView):
     """The municipalities' cooperation plans written in the workshop: the organiser records
-    them and their status."""
+    them, their status, and the welfare plan's measures they serve."""
 
     model = Workshop
     view_permission = "workshops.view_workshop"
@@ -423,9 +424,19 @@ class CooperationPlansView(ObjectPermissionMixin, TemplateView):
     context_object_name = "workshop"
     select_related = ("series", "area")
 
+    def _form(self, data=None):
+        workshop = self.url_object
+        measures = (
+            measures_visible_to(self.request.user)
+            .filter(plan__municipality__in=workshop.area.municipalities.all())
+            .select_related("plan__municipality")
+            .order_by("plan__municipality__name", "title_fi")
+        )
+        return CooperationActionForm(data, workshop=workshop, measures=measures)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("form", CooperationActionForm(workshop=self.url_object))
+        context.setdefault("form", self._form())
         context.update(plans=cooperation_plans(self.url_object), statuses=ActionStatus.choices)
         return context
 
@@ -444,7 +455,7 @@ class CooperationPlansView(ObjectPermissionMixin, TemplateView):
                 _("The status was saved."),
             )
             return redirect("workshops:plans", pk=workshop.pk)
-        form = CooperationActionForm(request.POST, workshop=workshop)
+        form = self._form(request.POST)
         if saved_by(
             form,
             lambda: cooperation_action_add(

@@ -527,3 +527,19 @@ def test_thanks__after_the_workshop__with_the_feedback_link(
     (mail,) = mailoutbox
     assert reverse("workshops:feedback", kwargs={"pk": workshop.pk}) in mail.body
     assert workshop.tasks.get(kind="thanks").done
+
+
+def test_plans__an_action_serves_a_measure_of_its_municipalitys_plan(world):
+    from tests.factories import MeasureFactory, PlanFactory
+
+    laukaa, muurame = world["municipalities"][:2]
+    measure = MeasureFactory(plan=PlanFactory(approved=True, municipality=laukaa))
+    elsewhere = MeasureFactory(plan=PlanFactory(approved=True, municipality=muurame))
+    organiser = client_of(world["organiser"])
+    url = reverse("workshops:plans", kwargs={"pk": world["workshop"].pk})
+    organiser.post(url, {"municipality": laukaa.pk, "title": "Väärä", "measure": elsewhere.pk})
+    assert not world["workshop"].cooperation_actions.exists()
+    organiser.post(url, {"municipality": laukaa.pk, "title": "Oikea", "measure": measure.pk})
+    action = world["workshop"].cooperation_actions.get()
+    assert action.measure == measure
+    assert reverse("strategy:measure-detail", kwargs={"pk": measure.pk}) in organiser.get(url).text
