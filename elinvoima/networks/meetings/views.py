@@ -205,15 +205,20 @@ class MeetingEditView(_MeetingFormView):
     select_related = ("network",)
 
 
-class _MeetingActionView(ObjectPermissionMixin, TemplateView):
-    """A step of the meeting asked first on a page of its own (send the invitation, mark the
-    minutes ready, cancel): POST does it."""
+class _RunMeetingPage(ObjectPermissionMixin):
+    """A page of a meeting for those who run its network (`networks.run_meeting`)."""
 
     model = Meeting
     view_permission = VIEW
     permission_required = RUN
     anonymous_to_login = True
     select_related = ("network",)
+
+
+class _MeetingActionView(_RunMeetingPage, TemplateView):
+    """A step of the meeting asked first on a page of its own (send the invitation, mark the
+    minutes ready, cancel): POST does it."""
+
     template_name = "networks/meetings/confirm.html"
     context_object_name = "meeting"
 
@@ -274,14 +279,9 @@ class CancelView(_MeetingActionView):
         return _("The meeting was cancelled.")
 
 
-class ApproveView(ObjectPermissionMixin, View):
+class ApproveView(_RunMeetingPage, View):
     """This meeting approves the minutes of an earlier one (POST from the meeting's page)."""
 
-    model = Meeting
-    view_permission = VIEW
-    permission_required = RUN
-    anonymous_to_login = True
-    select_related = ("network",)
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
@@ -305,14 +305,9 @@ class ApproveView(ObjectPermissionMixin, View):
         return redirect(meeting)
 
 
-class MinutesView(ObjectPermissionMixin, TemplateView):
+class MinutesView(_RunMeetingPage, TemplateView):
     """The minutes: who were present and the decision of each item."""
 
-    model = Meeting
-    view_permission = VIEW
-    permission_required = RUN
-    anonymous_to_login = True
-    select_related = ("network",)
     template_name = "networks/meetings/minutes_form.html"
     context_object_name = "meeting"
 
@@ -501,12 +496,7 @@ class DocumentRemoveView(ObjectPermissionMixin, View):
         return redirect("networks:agenda-item-edit", pk=document.item_id)
 
 
-class ActionItemCreateView(ObjectPermissionMixin, TemplateView):
-    model = Meeting
-    view_permission = VIEW
-    permission_required = RUN
-    anonymous_to_login = True
-    select_related = ("network",)
+class ActionItemCreateView(_RunMeetingPage, TemplateView):
     template_name = "networks/meetings/action_form.html"
     context_object_name = "meeting"
 
