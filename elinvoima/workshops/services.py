@@ -21,6 +21,7 @@ from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.models import Measure
 
 from .enums import TASK_OFFSETS, ActionStatus, Diet, RegistrationState, SeriesScope
+from .jobs import erasure_schedule
 from .mail import invitation_mail, registration_mail, thanks_mail
 from .mixing import Mixing, Participant, mix
 from .models import (
@@ -144,6 +145,7 @@ def registration_create(
     )
     validate_for_save(registration, constraints=False)
     registration.save()
+    transaction.on_commit(lambda: erasure_schedule(registration.pk, registration.retain_until))
     if urls is not None:
         page, workshop_page = urls
         link = page + registration.token + "/"
@@ -175,22 +177,6 @@ def registration_cancel(*, token: str) -> Registration:
             waiting.state = RegistrationState.CONFIRMED
             waiting.save(update_fields=["state"])
     return registration
-
-
-@transaction.atomic
-def registrations_erase_expired(today: datetime.date | None = None) -> int:
-    """Erase the personal data of registrations past their retention date; the counts
-    (background, municipality, diet) stay for the statistics."""
-    today = today or timezone.localdate()
-    expired = Registration.objects.filter(retain_until__lt=today, erased=False)
-    return expired.update(
-        name="",
-        email="",
-        organisation_name="",
-        allergies="",
-        accessibility="",
-        erased=True,
-    )
 
 
 def catering_counts(workshop: Workshop) -> list[tuple[str, int]]:

@@ -12,13 +12,13 @@ from django.utils import timezone
 
 from elinvoima.actors.enums import OrganisationKind, Role
 from elinvoima.workshops.enums import RegistrationState
+from elinvoima.workshops.jobs import registrations_erase_expired
 from elinvoima.workshops.models import Area, Registration, Series, Workshop
 from elinvoima.workshops.services import (
     RegistrationData,
     proposed_hosts,
     registration_cancel,
     registration_create,
-    registrations_erase_expired,
 )
 from tests.factories import (
     MunicipalityFactory,
@@ -543,3 +543,17 @@ def test_plans__an_action_serves_a_measure_of_its_municipalitys_plan(world):
     action = world["workshop"].cooperation_actions.get()
     assert action.measure == measure
     assert reverse("strategy:measure-detail", kwargs={"pk": measure.pk}) in organiser.get(url).text
+
+
+def test_erasure__scheduled_for_the_night_after_the_date(world, django_capture_on_commit_callbacks):
+    from django_tasks_db.models import DBTaskResult
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registration = registration_create(
+            workshop=world["workshop"], data=_data("e@example.invalid")
+        )
+    (job,) = DBTaskResult.objects.filter(task_path__endswith="registration_erase")
+    assert job.args_kwargs["args"] == [registration.pk]
+    assert timezone.localdate(job.run_after) == registration.retain_until + datetime.timedelta(
+        days=1
+    )

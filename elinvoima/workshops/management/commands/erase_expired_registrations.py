@@ -3,7 +3,7 @@ e.g. from cron: `manage.py erase_expired_registrations`)."""
 
 from django.core.management.base import BaseCommand
 
-from elinvoima.workshops.services import registrations_erase_expired
+from elinvoima.workshops.jobs import registrations_erase_expired
 
 
 class Command(BaseCommand):
