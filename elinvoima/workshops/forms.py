@@ -268,3 +268,14 @@ class AreaForm(forms.Form):
     def __init__(self, *args, municipalities, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipalities"].queryset = municipalities
+
+
+class ContactForm(forms.Form):
+    municipality = forms.ModelChoiceField(label=_("Municipality"), queryset=None)
+    name = text_field(_("Name"), required=True, rows=0)
+    title = text_field(_("Title"), rows=0)
+    email = forms.EmailField(label=_("E-mail address"), required=False)
+
+    def __init__(self, *args, area, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = area.municipalities.order_by("name")

@@ -27,6 +27,7 @@ from .mixing import Mixing, Participant, mix
 from .models import (
     Area,
     CarpoolEntry,
+    ContactPerson,
     CooperationAction,
     FeedbackAnswer,
     HostYear,
@@ -723,3 +724,24 @@ def thanks_send(*, user, workshop: Workshop, feedback_url: str) -> int:
     WorkshopTask.objects.filter(workshop=workshop, kind="thanks").update(done=True)
     transaction.on_commit(lambda: thanks_mail.enqueue(workshop.pk, feedback_url))
     return count
+
+
+@transaction.atomic
+def contact_save(
+    *, user, area: Area, municipality: Municipality, name: str, title: str = "", email: str = ""
+) -> ContactPerson:
+    """The contact person a municipality of the area names (replacing an earlier one)."""
+    authorize(
+        user,
+        "workshops.organise_series",
+        area.series,
+        visible=("workshops.view_series", area.series),
+    )
+    if not area.municipalities.filter(pk=municipality.pk).exists():
+        raise ValidationError({"municipality": _("Choose a municipality of the area.")})
+    contact = ContactPerson.objects.filter(area=area, municipality=municipality).first()
+    contact = contact or ContactPerson(area=area, municipality=municipality)
+    contact.name, contact.title, contact.email = name.strip(), title.strip(), email.strip()
+    validate_for_save(contact, constraints=False)
+    contact.save()
+    return contact

@@ -23,6 +23,7 @@ from .enums import ActionStatus, ProgrammeKind, RegistrationState
 from .forms import (
     AreaForm,
     CarpoolForm,
+    ContactForm,
     CooperationActionForm,
     FeedbackForm,
     InviteeForm,
@@ -62,6 +63,7 @@ from .services import (
     carpool_ranking,
     carpool_register,
     catering_counts,
+    contact_save,
     cooperation_action_add,
     cooperation_action_status,
     facilitator_set,
@@ -782,9 +784,24 @@ class _AreaFormView(ObjectPermissionMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", self._form())
         context.update(series=self.series, area=self.area)
+        if self.area is not None:
+            context.setdefault("contact_form", ContactForm(area=self.area))
+            context["contacts"] = list(self.area.contacts.select_related("municipality"))
         return context
 
     def post(self, request, *args, **kwargs):
+        if self.area is not None and "contact" in request.POST:
+            contact_form = ContactForm(request.POST, area=self.area)
+            saved = saved_by(
+                contact_form,
+                lambda: contact_save(
+                    user=request.user, area=self.area, **contact_form.cleaned_data
+                ),
+            )
+            if saved:
+                messages.success(request, _("The contact person was saved."))
+                return redirect("workshops:area-edit", pk=self.area.pk)
+            return self.render_to_response(self.get_context_data(contact_form=contact_form))
         form = self._form(request.POST)
         if saved_by(
             form,

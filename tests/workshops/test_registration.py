@@ -557,3 +557,17 @@ def test_erasure__scheduled_for_the_night_after_the_date(world, django_capture_o
     assert timezone.localdate(job.run_after) == registration.retain_until + datetime.timedelta(
         days=1
     )
+
+
+def test_contacts__each_municipality_names_one(world):
+    area = world["area"]
+    url = reverse("workshops:area-edit", kwargs={"pk": area.pk})
+    organiser = client_of(world["organiser"])
+    laukaa = world["municipalities"][0]
+    for name in ("Kirsi Koordinaattori", "Kalle Korvaaja"):
+        organiser.post(url, {"contact": "1", "municipality": laukaa.pk, "name": name})
+    (contact,) = area.contacts.all()
+    assert contact.name == "Kalle Korvaaja"
+    outside = MunicipalityFactory()
+    response = organiser.post(url, {"contact": "1", "municipality": outside.pk, "name": "X"})
+    assert response.status_code == 200 and area.contacts.count() == 1
