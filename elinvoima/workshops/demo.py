@@ -23,7 +23,8 @@ from .models import (
     Series,
     Workshop,
 )
-from .services import hosts_save, proposed_hosts, tables_mix, timeline_set
+from .services import hosts_save, proposed_hosts, timeline_set
+from .tables_services import tables_mix
 
 AREAS = [
     ("Jyväskylä, Muurame ja Toivakka", ["Jyväskylä", "Muurame", "Toivakka"]),

@@ -9,15 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from elinvoima.core.forms import LenientNumbersMixin, date_field, text_field
 
 from .enums import Background, Diet, ProgrammeKind, SeriesScope
-from .services import (
-    ActionData,
-    CarpoolData,
-    FeedbackData,
-    NominationData,
-    ProgrammeRow,
-    RegistrationData,
-    WorkshopData,
-)
+from .outcome_services import ActionData, CarpoolData, FeedbackData, NominationData
+from .registration_services import RegistrationData
+from .services import ProgrammeRow, WorkshopData
 
 
 class RegistrationForm(forms.Form):

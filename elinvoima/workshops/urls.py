@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, outcome_views, registration_views, tables_views, views
 
 app_name = "workshops"
 
@@ -25,32 +25,36 @@ urlpatterns = [
     path("workshops/<int:pk>/edit/", views.WorkshopEditView.as_view(), name="workshop-edit"),
     path(
         "workshops/<int:pk>/registrations/",
-        views.RegistrationsView.as_view(),
+        registration_views.RegistrationsView.as_view(),
         name="registrations",
     ),
-    path("workshops/<int:pk>/tables/", views.TablesView.as_view(), name="tables"),
-    path("workshops/<int:pk>/plans/", views.CooperationPlansView.as_view(), name="plans"),
+    path("workshops/<int:pk>/tables/", tables_views.TablesView.as_view(), name="tables"),
+    path("workshops/<int:pk>/plans/", outcome_views.CooperationPlansView.as_view(), name="plans"),
     path("workshops/<int:pk>/tasks/", views.TasksView.as_view(), name="tasks"),
-    path("workshops/<int:pk>/invitations/", views.InvitationsView.as_view(), name="invitations"),
-    path("workshops/<int:pk>/carpool/", views.CarpoolView.as_view(), name="carpool"),
-    path("workshops/<int:pk>/feedback/", views.FeedbackView.as_view(), name="feedback"),
-    path("workshops/<int:pk>/news/new/", views.NewsCreateView.as_view(), name="news-add"),
+    path(
+        "workshops/<int:pk>/invitations/",
+        registration_views.InvitationsView.as_view(),
+        name="invitations",
+    ),
+    path("workshops/<int:pk>/carpool/", outcome_views.CarpoolView.as_view(), name="carpool"),
+    path("workshops/<int:pk>/feedback/", outcome_views.FeedbackView.as_view(), name="feedback"),
+    path("workshops/<int:pk>/news/new/", outcome_views.NewsCreateView.as_view(), name="news-add"),
     path("workshop-news.rss", feeds.WorkshopNewsFeed(), name="news-rss"),
     path("workshop-news.atom", feeds.WorkshopNewsAtomFeed(), name="news-atom"),
     path(
         "workshop-series/<int:pk>/nominations/",
-        views.NominationsView.as_view(),
+        outcome_views.NominationsView.as_view(),
         name="nominations",
     ),
     path(
         "workshops/<int:pk>/table-lists.pdf",
-        views.TableListsPdfView.as_view(),
+        tables_views.TableListsPdfView.as_view(),
         name="table-lists-pdf",
     ),
-    path("workshops/<int:pk>/badges.pdf", views.BadgesPdfView.as_view(), name="badges-pdf"),
+    path("workshops/<int:pk>/badges.pdf", tables_views.BadgesPdfView.as_view(), name="badges-pdf"),
     path(
         "workshop-registrations/<str:token>/",
-        views.RegistrationView.as_view(),
+        registration_views.RegistrationView.as_view(),
         name="registration",
     ),
 ]

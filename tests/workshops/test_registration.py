@@ -14,12 +14,12 @@ from elinvoima.actors.enums import OrganisationKind, Role
 from elinvoima.workshops.enums import RegistrationState
 from elinvoima.workshops.jobs import registrations_erase_expired
 from elinvoima.workshops.models import Area, Registration, Series, Workshop
-from elinvoima.workshops.services import (
+from elinvoima.workshops.registration_services import (
     RegistrationData,
-    proposed_hosts,
     registration_cancel,
     registration_create,
 )
+from elinvoima.workshops.services import proposed_hosts
 from tests.factories import (
     MunicipalityFactory,
     OrganisationFactory,
@@ -328,7 +328,7 @@ def test_carpool__ranked_by_distance_travelled_together__10000_km_refused(world)
     client.post(
         url, {"group": "Toivakan kylä", "driver": "Eino", "passengers": 1, "distance_km": "60"}
     )
-    from elinvoima.workshops.services import carpool_ranking
+    from elinvoima.workshops.outcome_services import carpool_ranking
 
     ranking = carpool_ranking(workshop)
     assert [entry.group for entry in ranking] == ["Laukaan Martat", "Toivakan kylä"]
