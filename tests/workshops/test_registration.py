@@ -568,6 +568,8 @@ def test_contacts__each_municipality_names_one(world):
         organiser.post(url, {"contact": "1", "municipality": laukaa.pk, "name": name})
     (contact,) = area.contacts.all()
     assert contact.name == "Kalle Korvaaja"
+    page = organiser.get(url).text
+    assert page.count('id="contacts-heading"') == 1  # in the content, once
     outside = MunicipalityFactory()
     response = organiser.post(url, {"contact": "1", "municipality": outside.pk, "name": "X"})
     assert response.status_code == 200 and area.contacts.count() == 1
