@@ -17,14 +17,7 @@ from elinvoima.core.validation import validate_for_save
 from elinvoima.strategy.models import Measure
 
 from .enums import ActionStatus
-from .models import (
-    CarpoolEntry,
-    CooperationAction,
-    FeedbackAnswer,
-    NewsItem,
-    Nomination,
-    Workshop,
-)
+from .models import CarpoolEntry, CooperationAction, FeedbackAnswer, NewsItem, Nomination, Workshop
 
 
 # --- The municipalities' cooperation plans ---------------------------------------------------

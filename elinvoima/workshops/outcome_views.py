@@ -12,19 +12,8 @@ from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.strategy.permissions import measures_visible_to
 
 from .enums import ActionStatus
-from .forms import (
-    CarpoolForm,
-    CooperationActionForm,
-    FeedbackForm,
-    NewsForm,
-    NominationForm,
-)
-from .models import (
-    CooperationAction,
-    Nomination,
-    Series,
-    Workshop,
-)
+from .forms import CarpoolForm, CooperationActionForm, FeedbackForm, NewsForm, NominationForm
+from .models import CooperationAction, Nomination, Series, Workshop
 from .outcome_services import (
     carpool_ranking,
     carpool_register,
@@ -37,9 +26,7 @@ from .outcome_services import (
     nomination_create,
     nomination_judge,
 )
-from .selectors import (
-    cooperation_plans,
-)
+from .selectors import cooperation_plans
 
 
 class CooperationPlansView(ObjectPermissionMixin, TemplateView):

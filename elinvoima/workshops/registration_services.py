@@ -20,12 +20,7 @@ from elinvoima.core.validation import validate_for_save
 from .enums import Diet, RegistrationState
 from .jobs import erasure_schedule
 from .mail import invitation_mail, registration_mail, thanks_mail
-from .models import (
-    Invitation,
-    Registration,
-    Workshop,
-    WorkshopTask,
-)
+from .models import Invitation, Registration, Workshop, WorkshopTask
 
 MAX_RETENTION_DAYS = 3 * 365
 

@@ -12,24 +12,15 @@ from elinvoima.core.forms import done_with_message
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 
 from .enums import RegistrationState
-from .forms import (
-    InviteeForm,
-)
-from .models import (
-    Registration,
-    Workshop,
-)
+from .forms import InviteeForm
+from .models import Registration, Workshop
 from .registration_services import (
     catering_counts,
     facilitator_set,
     invitations_send,
     registration_cancel,
 )
-from .selectors import (
-    Invitee,
-    invitation_candidates,
-    registrations_of,
-)
+from .selectors import Invitee, invitation_candidates, registrations_of
 
 
 class RegistrationView(TemplateView):

@@ -17,15 +17,7 @@ from elinvoima.core.permissions import authorize
 from elinvoima.core.validation import validate_for_save
 
 from .enums import TASK_OFFSETS, SeriesScope
-from .models import (
-    Area,
-    ContactPerson,
-    HostYear,
-    ProgrammeItem,
-    Series,
-    Workshop,
-    WorkshopTask,
-)
+from .models import Area, ContactPerson, HostYear, ProgrammeItem, Series, Workshop, WorkshopTask
 
 
 def proposed_hosts(area: Area, years: list[int]) -> dict[int, Municipality]:

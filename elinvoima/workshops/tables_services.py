@@ -8,10 +8,7 @@ from elinvoima.core.permissions import authorize
 
 from .enums import RegistrationState
 from .mixing import Mixing, Participant, mix
-from .models import (
-    TableSeat,
-    Workshop,
-)
+from .models import TableSeat, Workshop
 
 
 # --- Mixing the participants at tables --------------------------------------------------------

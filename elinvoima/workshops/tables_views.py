@@ -13,16 +13,10 @@ from elinvoima.core.forms import saved_by
 from elinvoima.core.pdf import pdf_from_html
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 
-from .forms import (
-    TablesForm,
-)
+from .forms import TablesForm
 from .mixing import quality_of, random_assignment
-from .models import (
-    Workshop,
-)
-from .selectors import (
-    seating,
-)
+from .models import Workshop
+from .selectors import seating
 from .tables_services import participants_of, tables_mix
 
 

@@ -27,22 +27,10 @@ from .forms import (
     WorkshopForm,
     programme_rows,
 )
-from .models import (
-    Area,
-    Series,
-    Workshop,
-    WorkshopTask,
-)
-from .outcome_services import (
-    feedback_open,
-    feedback_summary,
-)
+from .models import Area, Series, Workshop, WorkshopTask
+from .outcome_services import feedback_open, feedback_summary
 from .permissions import organiser_ids, series_visible_to
-from .registration_services import (
-    registration_create,
-    registration_open,
-    thanks_send,
-)
+from .registration_services import registration_create, registration_open, thanks_send
 from .selectors import (
     cooperation_plans,
     previous_workshop,
