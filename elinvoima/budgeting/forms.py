@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from elinvoima.budgeting.enums import DecisionOutcome, HowAgreed, Voters, VotingRule
 from elinvoima.budgeting.models import MAX_AMOUNT
 from elinvoima.budgeting.services import MAX_CODES, BudgetData, DecisionData, ProposalData
-from elinvoima.core.forms import LenientNumbersMixin, date_field, text_field
+from elinvoima.core.forms import LenientNumbersMixin, date_field, datetime_field, text_field
 
 
 def _euros(label, help_text="") -> forms.DecimalField:
@@ -79,11 +79,7 @@ class BudgetForm(LenientNumbersMixin, forms.Form):
         help_text=_("With the approval rule."),
     )
     show_counts = forms.BooleanField(label=_("Show the votes while voting"), required=False)
-    voting_closes_at = forms.DateTimeField(
-        label=_("Voting closes"),
-        required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-    )
+    voting_closes_at = datetime_field(_("Voting closes"), required=False)
     loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     TEXTS = ("name_fi", "name_sv", "description_fi", "description_sv")

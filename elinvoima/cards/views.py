@@ -5,7 +5,6 @@ a phone) and the coordinator's review of an answer. Thin: selectors read, servic
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -52,6 +51,7 @@ from elinvoima.cards.services import (
 )
 from elinvoima.cards.summary import council_summary
 from elinvoima.core.forms import form_add_service_errors
+from elinvoima.core.pdf import pdf_response
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 
 
@@ -449,8 +449,4 @@ class CardPdfView(CardPageView):
     def get(self, request, *args, **kwargs):
         template = self.url_object
         name = slugify(template.name) or "card"
-        response = HttpResponse(card_pdf(template, request.user), content_type="application/pdf")
-        response["Content-Disposition"] = (
-            f'inline; filename="{name}-{template.decision.year:d}.pdf"'
-        )
-        return response
+        return pdf_response(card_pdf(template, request.user), f"{name}-{template.decision.year:d}")

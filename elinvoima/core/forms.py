@@ -89,6 +89,18 @@ def date_field(label, *, required: bool = True, help_text="") -> forms.DateField
     )
 
 
+def datetime_field(label, *, required: bool = True, help_text="") -> forms.DateTimeField:
+    """A moment, picked with the browser's date and time picker (its value written as ISO);
+    typed by hand, Finnish day.month.year hours.minutes is understood too."""
+    return forms.DateTimeField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M"],
+    )
+
+
 def text_field(label, *, required: bool = False, rows: int = 3) -> forms.CharField:
     """A text of `rows` lines (a textarea), or with `rows=0` a line of at most 200
     characters (a name)."""

@@ -4,8 +4,17 @@ nothing — the print templates reference no file, and the fetcher refuses every
 
 from pathlib import Path
 
+from django.http import HttpResponse
+
 # Relative URLs resolve here, never against a server; nothing under it is fetched.
 BASE_URL = (Path(__file__).parent / "templates").as_uri() + "/"
+
+
+def pdf_response(pdf: bytes, name: str) -> HttpResponse:
+    """A PDF shown in the browser, saved as `name`.pdf."""
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    return response
 
 
 def pdf_from_html(html: str) -> bytes:

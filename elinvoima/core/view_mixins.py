@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import Model
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.functional import cached_property
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -27,6 +28,12 @@ if TYPE_CHECKING:  # the views it is mixed into give it request, kwargs and a co
     class _ViewBase(PermissionRequiredMixin, ContextMixin, View): ...
 else:
     _ViewBase = PermissionRequiredMixin
+
+
+def chosen_year(request) -> int:
+    """The year a page shows: `?year=` of 2000–2100, else the current one."""
+    year = request.GET.get("year", "")
+    return int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else timezone.localdate().year
 
 
 class ObjectPermissionMixin(_ViewBase):

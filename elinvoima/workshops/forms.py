@@ -6,7 +6,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from elinvoima.core.forms import LenientNumbersMixin, date_field, text_field
+from elinvoima.core.forms import LenientNumbersMixin, date_field, datetime_field, text_field
 
 from .enums import Background, Diet, ProgrammeKind, SeriesScope
 from .outcome_services import ActionData, CarpoolData, FeedbackData, NominationData
@@ -56,16 +56,8 @@ class WorkshopForm(forms.Form):
     theme_sv = text_field(_("Theme in Swedish"), rows=0)
     description_fi = text_field(_("Description in Finnish"), rows=3)
     description_sv = text_field(_("Description in Swedish"), rows=3)
-    starts_at = forms.DateTimeField(
-        label=_("Starts"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%d.%m.%Y %H.%M"],
-    )
-    ends_at = forms.DateTimeField(
-        label=_("Ends"),
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%d.%m.%Y %H.%M"],
-    )
+    starts_at = datetime_field(_("Starts"))
+    ends_at = datetime_field(_("Ends"))
     venue = text_field(_("Venue"), rows=0)
     capacity = forms.IntegerField(label=_("Seats"), min_value=1, max_value=1000)
     registration_closes_on = date_field(_("Registration closes"))

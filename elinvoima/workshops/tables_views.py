@@ -3,14 +3,13 @@ they mix, and the table lists and name badges as PDF. Thin: selectors read, serv
 write."""
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView, View
 
 from elinvoima.core.forms import saved_by
-from elinvoima.core.pdf import pdf_from_html
+from elinvoima.core.pdf import pdf_from_html, pdf_response
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 
 from .forms import TablesForm
@@ -79,9 +78,7 @@ class _TablesPaperView(ObjectPermissionMixin, View):
         html = render_to_string(
             self.template, {"workshop": workshop, "rounds": seating(workshop)}, request
         )
-        response = HttpResponse(pdf_from_html(html), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{self.paper}.pdf"'
-        return response
+        return pdf_response(pdf_from_html(html), self.paper)
 
 
 class TableListsPdfView(_TablesPaperView):

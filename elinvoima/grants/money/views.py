@@ -5,9 +5,8 @@ from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality
 from elinvoima.actors.permissions import visible_organisation_ids
-from elinvoima.core.view_mixins import ObjectPermissionMixin
+from elinvoima.core.view_mixins import ObjectPermissionMixin, chosen_year
 from elinvoima.grants.money.selectors import money_by_goal, money_years
-from elinvoima.grants.support.views import chosen_year
 
 
 class MoneyView(ObjectPermissionMixin, TemplateView):

@@ -3,7 +3,6 @@ coordinators' form to record, change and remove it. Thin: selectors read, servic
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -12,17 +11,12 @@ from elinvoima.actors.models import Municipality
 from elinvoima.actors.permissions import visible_organisation_ids
 from elinvoima.cards.associations import associations_of
 from elinvoima.core.forms import saved_by
-from elinvoima.core.view_mixins import ObjectPermissionMixin
+from elinvoima.core.view_mixins import ObjectPermissionMixin, chosen_year
 from elinvoima.grants.selectors import goals_for_rounds
 from elinvoima.grants.support.forms import SupportForm
 from elinvoima.grants.support.models import SupportInKind
 from elinvoima.grants.support.selectors import support_of, support_total
 from elinvoima.grants.support.services import support_delete, support_save, support_version
-
-
-def chosen_year(request) -> int:
-    year = request.GET.get("year", "")
-    return int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else timezone.localdate().year
 
 
 class SupportListView(ObjectPermissionMixin, TemplateView):

@@ -17,7 +17,7 @@ from django.views.generic import TemplateView, View
 
 from elinvoima.actors.models import Municipality, WellbeingCounty
 from elinvoima.core.forms import saved_by
-from elinvoima.core.view_mixins import ObjectPermissionMixin
+from elinvoima.core.view_mixins import ObjectPermissionMixin, chosen_year
 from elinvoima.networks.clock.forms import MONTHS, CalendarItemForm
 from elinvoima.networks.clock.ical import clock_ical
 from elinvoima.networks.clock.models import CalendarItem
@@ -35,11 +35,6 @@ from elinvoima.networks.clock.services import (
 from elinvoima.networks.clock.wheel import CENTRE, SIZE, hand, sectors
 from elinvoima.networks.enums import CalendarItemKind
 from elinvoima.networks.models import Network
-
-
-def chosen_year(request) -> int:
-    year = request.GET.get("year", "")
-    return int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else timezone.localdate().year
 
 
 def clock_url(owner) -> str:

@@ -5,25 +5,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.core.document_files import ALLOWED
-from elinvoima.core.forms import date_field, text_field
+from elinvoima.core.forms import date_field, datetime_field, text_field
 from elinvoima.networks.enums import ActionItemStatus, MeetingLevel
-
-
-class DateTimeField(forms.DateTimeField):
-    """A moment, picked with the browser's date and time picker."""
-
-    def __init__(self, label):
-        super().__init__(
-            label=label,
-            widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-            input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M"],
-        )
 
 
 class MeetingForm(forms.Form):
     title = text_field(_("Title"), required=True, rows=0)
-    starts_at = DateTimeField(_("Starts"))
-    ends_at = DateTimeField(_("Ends"))
+    starts_at = datetime_field(_("Starts"))
+    ends_at = datetime_field(_("Ends"))
     place = text_field(_("Place"), rows=0)
     level = forms.ChoiceField(label=_("Level"), choices=MeetingLevel.choices)
     guests = text_field(_("Invited guests"), rows=3)

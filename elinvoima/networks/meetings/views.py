@@ -4,7 +4,6 @@ write."""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -15,7 +14,7 @@ from django.views.generic import TemplateView, View
 
 from elinvoima.actors.models import User
 from elinvoima.core.forms import done_with_message, saved_by
-from elinvoima.core.pdf import pdf_from_html
+from elinvoima.core.pdf import pdf_from_html, pdf_response
 from elinvoima.core.private_files import private_file_response
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.networks.meetings.forms import (
@@ -119,10 +118,9 @@ class _PaperView(ObjectPermissionMixin, View):
     def get(self, request, *args, **kwargs):
         meeting = self.url_object
         html = render_to_string(self.template, meeting_context(meeting, request.user), request)
-        response = HttpResponse(pdf_from_html(html), content_type="application/pdf")
-        name = slugify(f"{meeting.title}-{self.paper}") or "meeting"
-        response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
-        return response
+        return pdf_response(
+            pdf_from_html(html), slugify(f"{meeting.title}-{self.paper}") or "meeting"
+        )
 
 
 class AgendaPdfView(_PaperView):
