@@ -87,7 +87,8 @@ def workshops_demo_load(context: DemoContext) -> None:
     for position, (name, members) in enumerate(AREAS):
         area = Area.objects.create(series=series, name=name, position=position)
         area.municipalities.set(municipalities[n] for n in members if n in municipalities)
-        hosts_save(area=area, hosts=proposed_hosts(area, [year - 2, year - 1, year, year + 1]))
+        years = [year - 2, year - 1, year, year + 1]
+        hosts_save(user=None, area=area, hosts=proposed_hosts(area, years))
         for municipality in area.municipalities.all():
             ContactPerson.objects.create(
                 area=area,

@@ -43,8 +43,14 @@ def proposed_hosts(area: Area, years: list[int]) -> dict[int, Municipality]:
 
 
 @transaction.atomic
-def hosts_save(*, area: Area, hosts: dict[int, Municipality]) -> None:
-    """Record the hosts of the years (a trusted caller: the organiser's page asks first)."""
+def hosts_save(*, user, area: Area, hosts: dict[int, Municipality]) -> None:
+    """Record the hosts of the years."""
+    authorize(
+        user,
+        "workshops.organise_series",
+        area.series,
+        visible=("workshops.view_series", area.series),
+    )
     members = set(area.municipalities.values_list("pk", flat=True))
     if any(municipality.pk not in members for municipality in hosts.values()):
         raise ValidationError(_("The host must be a municipality of the area."))

@@ -424,7 +424,9 @@ class HostsView(ObjectPermissionMixin, View):
         year = timezone.localdate().year
         done_with_message(
             request,
-            lambda: hosts_save(area=area, hosts=proposed_hosts(area, [year, year + 1, year + 2])),
+            lambda: hosts_save(
+                user=request.user, area=area, hosts=proposed_hosts(area, [year, year + 1, year + 2])
+            ),
             _("The hosts of the coming years were saved."),
         )
         return redirect(area.series)

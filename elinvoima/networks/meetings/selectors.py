@@ -87,3 +87,14 @@ def minutes_to_write_for(user) -> QuerySet[Meeting]:
         minutes_ready_at__isnull=True,
         cancelled_at__isnull=True,
     ).order_by("starts_at")
+
+
+def minutes_to_approve(meeting: Meeting) -> QuerySet[Meeting]:
+    """Earlier meetings of the network whose ready minutes this meeting may approve."""
+    return Meeting.objects.filter(
+        network=meeting.network_id,
+        starts_at__lt=meeting.starts_at,
+        minutes_ready_at__isnull=False,
+        minutes_approved_at__isnull=True,
+        cancelled_at__isnull=True,
+    ).order_by("starts_at")

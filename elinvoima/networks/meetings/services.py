@@ -29,6 +29,7 @@ from elinvoima.networks.meetings.models import (
     Forward,
     Meeting,
 )
+from elinvoima.networks.meetings.selectors import minutes_to_approve
 from elinvoima.networks.models import Network
 from elinvoima.networks.selectors import current_members, members_on
 
@@ -320,19 +321,6 @@ def minutes_ready(*, user, meeting: Meeting) -> Meeting:
     return meeting
 
 
-def minutes_to_approve(meeting: Meeting) -> list[Meeting]:
-    """Earlier meetings of the network whose ready minutes this meeting may approve."""
-    return list(
-        Meeting.objects.filter(
-            network=meeting.network_id,
-            starts_at__lt=meeting.starts_at,
-            minutes_ready_at__isnull=False,
-            minutes_approved_at__isnull=True,
-            cancelled_at__isnull=True,
-        ).order_by("starts_at")
-    )
-
-
 @transaction.atomic
 def minutes_approve(*, user, meeting: Meeting, earlier: Meeting) -> Meeting:
     """The meeting approves the minutes of an earlier meeting: from now on they are frozen,
@@ -343,7 +331,7 @@ def minutes_approve(*, user, meeting: Meeting, earlier: Meeting) -> Meeting:
     if meeting.starts_at > timezone.now():
         raise ValidationError(_("Minutes are approved at a meeting that has started."))
     earlier = _locked(earlier)
-    if earlier.pk not in {m.pk for m in minutes_to_approve(meeting)}:
+    if not minutes_to_approve(meeting).filter(pk=earlier.pk).exists():
         raise ValidationError(
             {"earlier": _("Choose ready minutes of an earlier meeting of the network.")}
         )

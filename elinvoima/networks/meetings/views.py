@@ -32,6 +32,7 @@ from elinvoima.networks.meetings.selectors import (
     attendance_rows,
     meeting_action_items,
     meeting_items,
+    minutes_to_approve,
     open_action_items_of,
     quorum_of,
 )
@@ -53,7 +54,6 @@ from elinvoima.networks.meetings.services import (
     minutes_approve,
     minutes_ready,
     minutes_save,
-    minutes_to_approve,
 )
 from elinvoima.networks.models import Network
 from elinvoima.networks.permissions import networks_visible_to
@@ -95,12 +95,8 @@ class MeetingView(ObjectPermissionMixin, TemplateView):
             runs=runs,
             is_open=meeting.minutes_approved_at is None and meeting.cancelled_at is None,
             has_started=meeting.starts_at <= timezone.now(),
-            to_approve=minutes_to_approve(meeting) if runs else [],
-            approve_form=ApproveForm(
-                meetings=Meeting.objects.filter(pk__in=[m.pk for m in minutes_to_approve(meeting)])
-            )
-            if runs
-            else None,
+            to_approve=list(minutes_to_approve(meeting)) if runs else [],
+            approve_form=ApproveForm(meetings=minutes_to_approve(meeting)) if runs else None,
         )
         return context
 
@@ -286,7 +282,7 @@ class ApproveView(_RunMeetingPage, View):
         meeting = self.url_object
         form = ApproveForm(
             request.POST,
-            meetings=Meeting.objects.filter(pk__in=[m.pk for m in minutes_to_approve(meeting)]),
+            meetings=minutes_to_approve(meeting),
         )
         if form.is_valid():
             done_with_message(
