@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "elinvoima.grants",
     "elinvoima.budgeting",
     "elinvoima.workshops",
+    "elinvoima.reports",
     "elinvoima.portal",
     "elinvoima.bench",
 ]

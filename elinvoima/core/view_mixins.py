@@ -15,9 +15,11 @@ even where a signed-in one would get 404: a link to a draft plan asks for login 
 
 from typing import TYPE_CHECKING, Any
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from rules.contrib.views import PermissionRequiredMixin
@@ -85,3 +87,32 @@ class ObjectPermissionMixin(_ViewBase):
         if self.context_object_name:
             context.setdefault(self.context_object_name, self.url_object)
         return context
+
+
+class ConfirmView(ObjectPermissionMixin):
+    """A step asked first on a page of its own (`question`, the button `action`); POST does
+    it (`act()`, which returns where to go) and shows a refusal as an error message."""
+
+    template_name = "confirm.html"
+    question: str
+    action: str
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context.update(question=self.question, action=self.action, back=self.back())
+        return context
+
+    def back(self) -> str:
+        return self.url_object.get_absolute_url()
+
+    def act(self) -> str:
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        try:
+            target = self.act()
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+            return redirect(self.back())
+        return redirect(target)

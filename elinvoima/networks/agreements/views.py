@@ -3,7 +3,6 @@ agreement's page (public once published), and the forms of its coordinators. Thi
 selectors read, services write."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -11,7 +10,7 @@ from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality, WellbeingCounty
 from elinvoima.core.forms import saved_by
-from elinvoima.core.view_mixins import ObjectPermissionMixin
+from elinvoima.core.view_mixins import ConfirmView, ObjectPermissionMixin
 from elinvoima.networks.agreements.forms import AgreementForm, FacilityForm, PartyForm
 from elinvoima.networks.agreements.models import Agreement, AgreementParty, Facility
 from elinvoima.networks.agreements.selectors import (
@@ -243,29 +242,9 @@ class PartyEditView(_PartyFormView):
     select_related = ("agreement",)
 
 
-class _ConfirmView(ObjectPermissionMixin, TemplateView):
-    """A step asked first on a page of its own; POST does it."""
-
+class _ConfirmView(ConfirmView, TemplateView):
     anonymous_to_login = True
     view_permission = VIEW
-    template_name = "networks/agreements/confirm.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(question=self.question, action=self.action, back=self.back())
-        return context
-
-    def back(self) -> str:
-        return self.url_object.get_absolute_url()
-
-    def post(self, request, *args, **kwargs):
-        try:
-            target = self.act()
-        except ValidationError as error:
-            for text in error.messages:
-                messages.error(request, text)
-            return redirect(self.back())
-        return redirect(target)
 
 
 class PartyRemoveView(_ConfirmView):

@@ -148,7 +148,7 @@ class _RemoveView(ObjectPermissionMixin, TemplateView):
     view_permission = "networks.view_network"
     permission_required = MANAGE
     anonymous_to_login = True
-    template_name = "networks/agreements/confirm.html"
+    template_name = "confirm.html"
     select_related = ("network",)
 
     def get_permission_object(self):

@@ -1,0 +1,11 @@
+"""The reports app's models live in its sub-packages; importing them here lets Django
+register them under the app's label."""
+
+from elinvoima.reports.surveys.models import (  # noqa: F401
+    StatementAnswer,
+    Survey,
+    SurveyInvitation,
+    SurveyResponse,
+    SurveyStatement,
+    ThemeAnswer,
+)
