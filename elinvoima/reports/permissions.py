@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 
 from elinvoima.actors.enums import Role
 from elinvoima.actors.permissions import is_platform_admin, user_grants, works_for_county
+from elinvoima.strategy.permissions import plans_goal
 
 
 def county_official_ids(user) -> set[int]:
@@ -44,6 +45,8 @@ def surveys_visible_to(user) -> QuerySet:
     )
 
 
+# Which experiential data tells about a goal: those who plan for the plan's owner.
+rules.add_perm("reports.link_goal_domains", is_platform_admin | plans_goal)
 rules.add_perm("reports.add_survey", is_platform_admin | works_for_county)  # with a county
 rules.add_perm("reports.manage_survey", can_manage_survey)
 rules.add_perm("reports.view_survey", can_view_survey)

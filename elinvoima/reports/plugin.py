@@ -1,5 +1,6 @@
-"""What the reports app adds to the portal (core.registry): the cooperation surveys on a
-county's page, the organisers' dashboard task, the URLs, the API and the demo surveys."""
+"""What the reports app adds to the portal (core.registry): the goal-to-impact view on a
+municipality's and a county's page, the cooperation surveys on a county's page, the
+organisers' dashboard task, the URLs, the API and the demo surveys."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,20 @@ def register(registry: Registry) -> None:
             "reports:county-surveys",
             lambda county: {"code": county.code},
             order=60,
+        ),
+        Tab(
+            "municipality",
+            _("Goals and impact"),
+            "reports:municipality-impact",
+            lambda municipality: {"code": municipality.code},
+            order=25,
+        ),
+        Tab(
+            "county",
+            _("Goals and impact"),
+            "reports:county-impact",
+            lambda county: {"code": county.code},
+            order=25,
         ),
         DashboardTasks(_tasks, order=60),
         UrlModule("elinvoima.reports.urls"),

@@ -1,10 +1,26 @@
 from django.urls import path
 
+from elinvoima.reports.impact import views as impact_views
 from elinvoima.reports.surveys import views as survey_views
 
 app_name = "reports"
 
 urlpatterns = [
+    path(
+        "municipalities/<str:code>/impact/",
+        impact_views.MunicipalityImpactView.as_view(),
+        name="municipality-impact",
+    ),
+    path(
+        "counties/<str:code>/impact/",
+        impact_views.CountyImpactView.as_view(),
+        name="county-impact",
+    ),
+    path(
+        "goals/<int:pk>/experiential-data/",
+        impact_views.GoalDomainsView.as_view(),
+        name="goal-domains",
+    ),
     path(
         "counties/<str:code>/surveys/",
         survey_views.CountySurveysView.as_view(),

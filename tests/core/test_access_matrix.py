@@ -117,6 +117,20 @@ def _draft_agreement() -> dict[str, int]:
     return _pk("networks.Agreement", kind="wellbeing_agreement", wellbeing_county__code="19")
 
 
+def _survey(published: bool) -> dict[str, int]:
+    """Päijät-Häme's cooperation surveys: last year's with its results published, this
+    year's open for answers."""
+    return _pk("reports.Survey", wellbeing_county__code="9", results_published=published)
+
+
+def _survey_answer_link() -> dict[str, str]:
+    """The demo's unanswered invitation to this year's survey."""
+    from elinvoima.reports.surveys.models import SurveyInvitation
+    from elinvoima.reports.surveys.services import invitation_token
+
+    return {"token": invitation_token(SurveyInvitation.objects.get(answered=False))}
+
+
 def _utajarvi_facility() -> dict[str, int]:
     return _pk("networks.Facility", municipality__code="889")
 
@@ -635,6 +649,26 @@ EXPECTATIONS = {
         ),
         only("admin", others=NOT_FOUND),
     ),
+    # Cooperation surveys: run by the county's HYTE officials; published results public,
+    # answered through a personal link without an account.
+    "reports:county-surveys": (lambda d: {"code": "9"}, EVERYONE),
+    "reports:survey-add": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
+    "reports:survey": (lambda d: _survey(published=True), EVERYONE),
+    **{
+        name: (
+            lambda d: _survey(published=False),
+            only("admin", "hva.paijathame", others=NOT_FOUND),
+        )
+        for name in (
+            "reports:survey-edit",
+            "reports:survey-invitations",
+            "reports:survey-open",
+            "reports:survey-close",
+            "reports:survey-publish",
+        )
+    },
+    "reports:survey-answer": (lambda d: _survey_answer_link(), EVERYONE),
+    "reports:survey-answered": (None, EVERYONE),
     "networks:facility-add": (lambda d: {"code": "889"}, only(*RUNS_VITALITY_GROUP)),
     "networks:facility-edit": (lambda d: _utajarvi_facility(), only(*RUNS_VITALITY_GROUP)),
     "networks:facility-delete": (lambda d: _utajarvi_facility(), only(*RUNS_VITALITY_GROUP)),
@@ -683,6 +717,8 @@ EXPECTATIONS = {
     "api:meeting-list": (None, EVERYONE),
     "api:meeting-detail": (lambda d: _held_meeting(), EVERYONE),
     "api:calendar-item-list": (None, EVERYONE),
+    "api:survey-list": (None, EVERYONE),  # published results; every survey to organisers
+    "api:survey-detail": (lambda d: _survey(published=True), EVERYONE),
     "api:workshop-list": (None, EVERYONE),
     "api:workshop-detail": (lambda d: _workshop(), EVERYONE),
     "api:workshop-registration-list": (None, EVERYONE),  # an empty list but for organisers
