@@ -76,3 +76,60 @@ class Maturity(models.IntegerChoices):
             "the organisations' own strategic goals"
         ),
     )
+
+
+class ReportKind(models.TextChoices):
+    """Seed 001: the county's yearly welfare report (hyvinvointiraportti); a municipality's
+    yearly report and its council-term welfare report (laaja hyvinvointikertomus)."""
+
+    COUNTY_YEARLY = "county_yearly", _("County's yearly welfare report")
+    MUNICIPAL_YEARLY = "municipal_yearly", _("Municipality's yearly welfare report")
+    COUNCIL_TERM = "council_term", _("Council-term welfare report")
+
+
+class ReportState(models.TextChoices):
+    """Seed 001's path: plan the data collection, collect, compile, write the summary, then
+    the approval chain (hyte board → regional board → regional council)."""
+
+    COLLECTING = "collecting", _("Collecting data")
+    DRAFTING = "drafting", _("Being written")
+    PROCESSING = "processing", _("In decision-making")
+    APPROVED = "approved", _("Approved")
+
+
+class SectionKey(models.TextChoices):
+    """The narrative parts of the report, written in the browser (part 1 of seed 001 and
+    the phenomena the report names)."""
+
+    INTRODUCTION = "introduction", _("Introduction")
+    STATE = "state", _("State of wellbeing and health")
+    PHENOMENA = "phenomena", _("Phenomena")
+    STRUCTURES = "structures", _("Structures of promoting wellbeing and health")
+    ACTIONS = "actions", _("Actions of promoting wellbeing and health")
+    SUMMARY = "summary", _("Summary")
+
+
+class ContributionKind(models.TextChoices):
+    """What a contributor delivers for the report (seed 001, part 2)."""
+
+    MUNICIPALITY_CARD = "municipality_card", _("Municipality card")
+    SECTOR_CARD = "sector_card", _("Sector card")
+    ASSOCIATION_CARD = "association_card", _("Association's part of the association card")
+
+
+class ContributionState(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    DELIVERED = "delivered", _("Delivered")
+
+
+class FileFormat(models.TextChoices):
+    PDF = "pdf", "PDF"
+    DOCX = "docx", _("Word (DOCX)")
+    XLSX = "xlsx", _("Spreadsheet of the data (XLSX)")
+
+
+class JobState(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Being made")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")

@@ -10,3 +10,10 @@ from elinvoima.reports.surveys.models import (  # noqa: F401
     SurveyStatement,
     ThemeAnswer,
 )
+from elinvoima.reports.welfare.models import (  # noqa: F401
+    Contribution,
+    Report,
+    ReportDecision,
+    ReportFile,
+    ReportSection,
+)

@@ -1,5 +1,10 @@
 """Named predicates of reports, each with its queryset twin.
 
+A welfare report is written by those who plan for its owner (a municipality's welfare
+coordinators, a county's HYTE officials); those who work with the owner read its drafts;
+an approved report is published and public. A contributor's card is delivered by the
+members of the contributing organisation.
+
 A cooperation survey is run by the HYTE officials of its county. Its results (never a
 single response) become public when they publish them; until then only they see the
 survey. Answering needs no account, only the personal link (surveys/services.py)."""
@@ -8,7 +13,13 @@ import rules
 from django.db.models import Q, QuerySet
 
 from elinvoima.actors.enums import Role
-from elinvoima.actors.permissions import is_platform_admin, user_grants, works_for_county
+from elinvoima.actors.owners import owner_managed_by, owner_worked_with
+from elinvoima.actors.permissions import (
+    is_member_of,
+    is_platform_admin,
+    user_grants,
+    works_for_county,
+)
 from elinvoima.strategy.permissions import plans_goal
 
 
@@ -50,3 +61,68 @@ rules.add_perm("reports.link_goal_domains", is_platform_admin | plans_goal)
 rules.add_perm("reports.add_survey", is_platform_admin | works_for_county)  # with a county
 rules.add_perm("reports.manage_survey", can_manage_survey)
 rules.add_perm("reports.view_survey", can_view_survey)
+
+
+# --- Welfare reports ------------------------------------------------------------------------
+@rules.predicate
+def writes_report(user, report) -> bool:
+    return report is not None and owner_managed_by(user, report.owner)
+
+
+@rules.predicate
+def works_with_report(user, report) -> bool:
+    return report is not None and owner_worked_with(user, report.owner)
+
+
+@rules.predicate
+def is_published_report(user, report) -> bool:
+    return report is not None and report.published_at is not None
+
+
+@rules.predicate
+def manages_owner(user, owner) -> bool:
+    """Asked with a municipality or a county: may the user start its welfare report?"""
+    return owner_managed_by(user, owner)
+
+
+@rules.predicate
+def delivers_contribution(user, contribution) -> bool:
+    return contribution is not None and is_member_of(user, contribution.organisation)
+
+
+@rules.predicate
+def writes_report_of(user, contribution) -> bool:
+    return contribution is not None and writes_report(user, contribution.report)
+
+
+@rules.predicate
+def works_with_report_of(user, contribution) -> bool:
+    return contribution is not None and works_with_report(user, contribution.report)
+
+
+can_view_report = is_platform_admin | is_published_report | works_with_report
+can_deliver_contribution = is_platform_admin | delivers_contribution | writes_report_of
+
+
+def reports_visible_to(user) -> QuerySet:
+    """The twin of `reports.view_report`."""
+    from .models import Report
+
+    if is_platform_admin(user):
+        return Report.objects.all()
+    return Report.objects.filter(Q(published_at__isnull=False) | Report.worked_with_q(user))
+
+
+def contributions_of(user) -> QuerySet:
+    """The twin of `delivers_contribution`: the cards the user's organisations deliver."""
+    from .models import Contribution
+
+    organisations = {grant.organisation_id for grant in user_grants(user)}
+    return Contribution.objects.filter(organisation_id__in=organisations)
+
+
+rules.add_perm("reports.add_report", is_platform_admin | manages_owner)
+rules.add_perm("reports.view_report", can_view_report)
+rules.add_perm("reports.change_report", is_platform_admin | writes_report)
+rules.add_perm("reports.deliver_contribution", can_deliver_contribution)
+rules.add_perm("reports.view_contribution", can_deliver_contribution | works_with_report_of)

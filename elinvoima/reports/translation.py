@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Survey, SurveyStatement
+from .models import Report, ReportSection, Survey, SurveyStatement
 
 
 @register(Survey)
@@ -10,4 +10,14 @@ class SurveyTranslation(TranslationOptions):
 
 @register(SurveyStatement)
 class SurveyStatementTranslation(TranslationOptions):
+    fields = ("text",)
+
+
+@register(Report)
+class ReportTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(ReportSection)
+class ReportSectionTranslation(TranslationOptions):
     fields = ("text",)

@@ -45,3 +45,22 @@ def test_results__the_county_reads_last_years_comparison_between_groups(site):
     expect(page.locator("main table").first).to_contain_text("Hyvinvointialuejohto")
     expect(page.locator("main")).to_contain_text("alle viisi: ei näytetä")
     expect(page.locator("main caption", has_text="Yhteinen tietopohja ja tilannekuva")).to_have_count(1)
+
+
+def test_impact__utajarvi_coordinator_links_residents_views_to_a_goal(site):
+    page = site.page
+    site.login("hyte.utajarvi")
+    site.visit("/fi/municipalities/889/impact/")
+    goal = page.locator("main article", has_text="Aktiivinen ja turvallinen ikääntyminen").first
+    expect(goal.locator("h3", has_text="Indikaattorit")).to_have_count(1)
+    site.follow(goal.get_by_role("link", name="Valitse tavoitteen kokemustieto"))
+    page.get_by_label("Ihmissuhteet, osallisuus ja elämänmuutokset").check()
+    site.follow(page.locator("main form button[type=submit]"))
+    expect(page.locator("main [role=status]")).to_contain_text("tallennettiin")
+
+
+def test_impact__paijat_hame_across_its_municipalities(site):
+    page = site.page
+    site.visit("/fi/counties/9/impact/")
+    expect(page.locator("main table").first).to_contain_text("Asikkala")
+    expect(page.locator("main")).to_contain_text("Elintavat ovat terveellisiä.")

@@ -651,6 +651,14 @@ EXPECTATIONS = {
     ),
     # Cooperation surveys: run by the county's HYTE officials; published results public,
     # answered through a personal link without an account.
+    # The goal-to-impact view: public, each part filtered by what the viewer may see; the
+    # experiential data of a goal is chosen by those who plan for the owner.
+    "reports:municipality-impact": (lambda d: {"code": "889"}, EVERYONE),
+    "reports:county-impact": (lambda d: {"code": "9"}, EVERYONE),
+    "reports:goal-domains": (
+        lambda d: _pk("strategy.Goal", title_fi="Aktiivinen ja turvallinen ikääntyminen"),
+        only("admin", "hyte.utajarvi"),
+    ),
     "reports:county-surveys": (lambda d: {"code": "9"}, EVERYONE),
     "reports:survey-add": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
     "reports:survey": (lambda d: _survey(published=True), EVERYONE),
