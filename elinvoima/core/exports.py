@@ -75,30 +75,39 @@ def sheet_title(title: str) -> str:
 
 def xlsx_bytes(table: Table) -> bytes:
     """The table as an XLSX workbook of one sheet: the header row in bold and frozen."""
+    buffer = io.BytesIO()
+    xlsx_write([table], buffer)
+    return buffer.getvalue()
+
+
+def xlsx_write(tables: Iterable[Table], target, *, progress=None) -> None:
+    """The tables as the sheets of one XLSX workbook, written to `target` (a path or a
+    binary file) in openpyxl's write-only mode: row by row, so that memory stays flat
+    however many rows a generator gives. `progress(sheet_number)` is called as each sheet
+    begins."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(sheet_title(table.title))
-    header_row = 1
-    if table.attribution:
-        header_row = 2
-    sheet.freeze_panes = f"A{header_row + 1}"  # before any row is written
-    if table.attribution:
-        sheet.append([table.attribution])
     bold = Font(bold=True)
-    header = []
-    for value in table.header:
-        cell = WriteOnlyCell(sheet, value=safe_cell(str(value)))
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    for row in table.rows:
-        sheet.append([safe_cell(value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    for number, table in enumerate(tables):
+        if progress is not None:
+            progress(number)
+        sheet = workbook.create_sheet(sheet_title(table.title))
+        header_row = 2 if table.attribution else 1
+        sheet.freeze_panes = f"A{header_row + 1}"  # before any row is written
+        if table.attribution:
+            sheet.append([table.attribution])
+        header = []
+        for value in table.header:
+            cell = WriteOnlyCell(sheet, value=safe_cell(str(value)))
+            cell.font = bold
+            header.append(cell)
+        sheet.append(header)
+        for row in table.rows:
+            sheet.append([safe_cell(value) for value in row])
+    workbook.save(target)
 
 
 def _attachment(response: HttpResponse | StreamingHttpResponse, filename: str):

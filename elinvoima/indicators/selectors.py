@@ -184,6 +184,15 @@ def chart_indicator(*, pk: int) -> ChartIndicator | None:
     return _chart_indicator(row, active_language()) if row else None
 
 
+def chart_indicators_by_id(ids: list[int]) -> list[ChartIndicator]:
+    """The indicators `ids`, in that order, in the active language (one query)."""
+    lang = active_language()
+    rows = {
+        row[0]: row for row in Indicator.objects.filter(pk__in=ids).values_list(*INDICATOR_FIELDS)
+    }
+    return [_chart_indicator(rows[pk], lang) for pk in ids if pk in rows]
+
+
 # --- Values ---------------------------------------------------------------------------------
 # indicator id → region id → year → value
 Series = dict[int, dict[int, dict[int, float]]]

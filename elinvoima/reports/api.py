@@ -1,12 +1,17 @@
-"""API of reports: `surveys` — the twin of `reports.view_survey` (published results for
+"""API of reports: `welfare-reports` (metadata and the links to their latest files) and
+`surveys` — the twin of `reports.view_survey` (published results for
 everyone, every survey of their county for its organisers), each with its results: the
 distributions of each group of at least five respondents, never a single response."""
 
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import permissions, serializers, viewsets
 
-from elinvoima.reports.permissions import surveys_visible_to
+from elinvoima.reports.permissions import reports_visible_to, surveys_visible_to
 from elinvoima.reports.surveys.models import Survey
 from elinvoima.reports.surveys.selectors import Distribution, QuestionResult, survey_results
+from elinvoima.reports.welfare.models import Report
+from elinvoima.reports.welfare.selectors import latest_files
 
 
 def _distribution(distribution: Distribution) -> dict:
@@ -67,3 +72,50 @@ class SurveyViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "with_results": self.action == "retrieve"}
+
+
+class ReportFileSerializer(serializers.Serializer):
+    format = serializers.CharField()
+    language = serializers.CharField()
+    finished_at = serializers.DateTimeField()
+    url = serializers.SerializerMethodField()
+
+    def get_url(self, job) -> str:
+        return self.context["request"].build_absolute_uri(
+            reverse("reports:report-file", kwargs={"pk": job.pk})
+        )
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    municipality = serializers.CharField(source="municipality.code", default=None)
+    wellbeing_county = serializers.CharField(source="wellbeing_county.code", default=None)
+    downloads = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Report
+        fields = [
+            *("id", "kind", "title", "title_fi", "title_sv", "municipality", "wellbeing_county"),
+            *("start_year", "end_year", "version", "state", "approved_on", "published_at"),
+            *("snapshot_at", "downloads"),
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(ReportFileSerializer(many=True))
+    def get_downloads(self, report) -> list:
+        files = sorted(latest_files(report).values(), key=lambda f: (f.format, f.language))
+        return ReportFileSerializer(files, many=True, context=self.context).data
+
+
+class ReportViewSet(viewsets.ReadOnlyModelViewSet):
+    """Welfare reports: published ones for everyone, drafts for those who work with the
+    owner; each with the links to its latest files."""
+
+    serializer_class = ReportSerializer
+    permission_classes = [permissions.AllowAny]
+    search_fields = ["title_fi", "title_sv"]
+    ordering_fields = ["end_year", "published_at"]
+
+    def get_queryset(self):
+        return reports_visible_to(self.request.user).select_related(
+            "municipality", "wellbeing_county"
+        )

@@ -1,4 +1,5 @@
-"""The demo cooperation surveys of Päijät-Häme (seed 001): last year's, closed with its
+"""The demo reports of Päijät-Häme (seed 001): its welfare report of last year, being
+written (reports/welfare/demo_data.py), and its cooperation surveys: last year's, closed with its
 results published, and this year's, open. The answers are made up, deterministically, so
 that the county's leadership sees cooperation more positively than the municipalities' (as
 in the seed) and the associations stay below five answers (their results hidden).
@@ -13,7 +14,10 @@ from elinvoima.actors.demo_data import PAIJAT_HAME
 from elinvoima.actors.interfaces.models import InterfaceTheme
 from elinvoima.actors.models import WellbeingCounty
 from elinvoima.core.demo import DemoContext
-from elinvoima.reports.enums import RespondentGroup, SurveyState
+from elinvoima.indicators.enums import Gender, RegionCategory
+from elinvoima.indicators.models import IndicatorValue, Region
+from elinvoima.indicators.regions import regions_ensure
+from elinvoima.reports.enums import ContributionKind, ReportKind, RespondentGroup, SurveyState
 from elinvoima.reports.surveys.models import (
     StatementAnswer,
     Survey,
@@ -27,6 +31,19 @@ from elinvoima.reports.surveys.services import (
     invitation_token,
     survey_save,
 )
+from elinvoima.reports.welfare import demo_data as welfare_demo_data
+from elinvoima.reports.welfare.models import Report
+from elinvoima.reports.welfare.selectors import contributor_choices
+from elinvoima.reports.welfare.services import (
+    CardData,
+    ReportData,
+    contribution_deliver,
+    contributions_request,
+    report_data_read,
+    report_save,
+)
+from elinvoima.strategy.enums import PlanKind
+from elinvoima.strategy.models import GoalIndicator, Plan
 
 # (group, responses, the answers' mean leaning: 0 poor … 1 good)
 ANSWERERS = [
@@ -85,9 +102,109 @@ def _answers(survey: Survey, rng: random.Random, shift: float, day: datetime.dat
 
 def reports_demo_load(context: DemoContext) -> None:
     county = WellbeingCounty.objects.get(code=PAIJAT_HAME)
-    today = timezone.localdate()
-    if Survey.objects.filter(wellbeing_county=county).exists():
+    if not Report.objects.filter(wellbeing_county=county).exists():
+        _indicator_values_load(county)
+        _welfare_report_load(county, context)
+    if not Survey.objects.filter(wellbeing_county=county).exists():
+        _surveys_load(county, context)
+
+
+# Seed 001's goal card: "24.8 % (2021) 25.7 % (2023) – target < 24 % (2025)"; 2019 made up.
+COUNTY_VALUES = {2019: 23.6, 2021: 24.8, 2023: 25.7}
+
+
+def _indicator_values_load(county: WellbeingCounty) -> None:
+    """The values of the indicator of Päijät-Häme's goal card for the county (the seed's)
+    and, made up around them, for its municipalities and the country, so that the report's
+    charts have lines to show."""
+    link = (
+        GoalIndicator.objects.filter(goal__plan__wellbeing_county=county)
+        .select_related("indicator")
+        .first()
+    )
+    if link is None:
         return
+    codes = sorted(county.municipalities.values_list("code", flat=True))
+    regions_ensure(municipality_codes=codes)
+    rows = {Region.objects.get(wellbeing_county=county).pk: COUNTY_VALUES}
+    country = Region.objects.filter(category=RegionCategory.COUNTRY).order_by("pk").first()
+    if country is not None:
+        rows[country.pk] = {year: round(value - 1.1, 1) for year, value in COUNTY_VALUES.items()}
+    for code, region_id in Region.objects.filter(municipality__code__in=codes).values_list(
+        "municipality__code", "pk"
+    ):
+        shift = (int(code) % 7 - 3) * 0.6
+        rows[region_id] = {year: round(value + shift, 1) for year, value in COUNTY_VALUES.items()}
+    IndicatorValue.objects.bulk_create(
+        [
+            IndicatorValue(
+                indicator=link.indicator,
+                region_id=region_id,
+                year=year,
+                gender=Gender.TOTAL,
+                value=value,
+            )
+            for region_id, values in rows.items()
+            for year, value in values.items()
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def _welfare_report_load(county: WellbeingCounty, context: DemoContext) -> None:
+    """Päijät-Häme's welfare report of last year, being written: the seed's sections, the
+    municipality cards asked of every municipality (Asikkala and Hollola have delivered,
+    the rest are missing), the hyte unit's sector card; its data read."""
+    year = timezone.localdate().year - 1
+    plan = Plan.objects.filter(wellbeing_county=county, kind=PlanKind.REGIONAL_WELFARE_PLAN).first()
+    report = report_save(
+        user=None,
+        owner=county,
+        data=ReportData(
+            kind=ReportKind.COUNTY_YEARLY,
+            title_fi="Hyvinvointiraportti",
+            title_sv="Välfärdsrapport",
+            start_year=year,
+            end_year=year,
+            plan=plan,
+            collection_due_on=timezone.localdate() + datetime.timedelta(days=30),
+        ),
+    )
+    for section in report.sections.all():
+        section.text_fi, section.text_sv = welfare_demo_data.SECTIONS[section.key]
+        section.save()
+    due = report.collection_due_on
+    municipalities = list(contributor_choices(report, ContributionKind.MUNICIPALITY_CARD))
+    contributions_request(
+        user=None,
+        report=report,
+        kind=ContributionKind.MUNICIPALITY_CARD,
+        organisations=municipalities,
+        due_on=due,
+    )
+    hyte_unit = context.objects["organisations"]["paijathame-hyte"]
+    contributions_request(
+        user=None,
+        report=report,
+        kind=ContributionKind.SECTOR_CARD,
+        organisations=[hyte_unit],
+        due_on=due,
+    )
+    for contribution in report.contributions.select_related("organisation__municipality"):
+        key = (
+            "county"
+            if contribution.kind == ContributionKind.SECTOR_CARD
+            else contribution.organisation.municipality.code
+        )
+        texts = welfare_demo_data.CARDS.get(key)
+        if texts:
+            contribution_deliver(user=None, contribution=contribution, data=CardData(**texts))
+    report_data_read(user=None, report=report)
+    context.count("welfare report cards", report.contributions.count())
+
+
+def _surveys_load(county: WellbeingCounty, context: DemoContext) -> None:
+    today = timezone.localdate()
     rng = random.Random(2023)  # noqa: S311 (made-up demo answers, not security)
     for year, shift, state in (
         (today.year - 1, 0.0, SurveyState.CLOSED),

@@ -126,3 +126,12 @@ rules.add_perm("reports.view_report", can_view_report)
 rules.add_perm("reports.change_report", is_platform_admin | writes_report)
 rules.add_perm("reports.deliver_contribution", can_deliver_contribution)
 rules.add_perm("reports.view_contribution", can_deliver_contribution | works_with_report_of)
+
+
+@rules.predicate
+def records_county_negotiations(user, report) -> bool:
+    """Asked with a county's report: may the user open the county's hyte negotiations?"""
+    return report is not None and report.wellbeing_county_id in county_official_ids(user)
+
+
+rules.add_perm("reports.open_negotiations", is_platform_admin | records_county_negotiations)

@@ -35,6 +35,7 @@ from elinvoima.indicators.models import ChartImage, Region
 from elinvoima.indicators.selectors import (
     ChartIndicator,
     ChartRegion,
+    Series,
     chart_indicator,
     chart_values,
 )
@@ -277,9 +278,22 @@ def chart_summary(
 
 def chart_draw(spec: ChartSpec) -> str:
     """The chart as an SVG document with a <title> and a <desc>, in the spec's language."""
+    svg, title, summary = _chart_rendered(spec, "svg")
+    return _accessible_svg(svg, title=title, description=summary)
+
+
+def chart_png(spec: ChartSpec) -> bytes:
+    """The chart as a PNG picture (for a Word document, which does not show SVG
+    everywhere); its title and summary are for the picture's alt text."""
+    png, _title, _summary = _chart_rendered(spec, "png")
+    return png
+
+
+def _chart_rendered(spec: ChartSpec, file_format: str) -> tuple[bytes, str, str]:
+    """The chart drawn in `file_format` ("svg", "png"), its title and its summary."""
     import matplotlib
 
-    matplotlib.use("Agg")  # no GUI; the SVG backend is chosen by savefig's format
+    matplotlib.use("Agg")  # no GUI; the backend is chosen by savefig's format
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
@@ -322,8 +336,11 @@ def chart_draw(spec: ChartSpec) -> str:
                 axes.text(0.5, 0.5, _("No values"), ha="center", va="center")
             figure.subplots_adjust(left=0.09, right=0.7, top=0.9, bottom=0.1)
             buffer = io.BytesIO()
-            figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return _accessible_svg(buffer.getvalue(), title=title, description=summary)
+            if file_format == "svg":
+                figure.savefig(buffer, format="svg", metadata={"Date": None})
+            else:
+                figure.savefig(buffer, format=file_format, dpi=150)
+    return buffer.getvalue(), title, summary
 
 
 def _accessible_svg(svg: bytes, *, title: str, description: str) -> str:
@@ -443,6 +460,43 @@ def chart_svg(
     (spec,) = chart_specs(indicators=[found], regions=chart_regions, gender=gender, series=series)
     charts_ensure([spec])
     return ChartImage.objects.values_list("svg", flat=True).get(pk=spec.image_id).encode()
+
+
+@dataclass(frozen=True)
+class StoredChart:
+    indicator_id: int
+    image_id: int
+    fingerprint: str
+    svg: bytes
+    spec: ChartSpec  # to draw it in another format (chart_png)
+
+
+def charts_of_series(
+    *,
+    indicators: Sequence[ChartIndicator],
+    regions: list[ChartRegion],
+    series: Series,
+    gender: str = Gender.TOTAL,
+) -> list[StoredChart]:
+    """The charts of values already read (a report's snapshot, not the database as it is
+    now), in the active language: stored ones reused, the others drawn and stored; their
+    SVGs in one query."""
+    specs = chart_specs(indicators=indicators, regions=regions, gender=gender, series=series)
+    charts_ensure(specs)
+    svgs = dict(
+        ChartImage.objects.filter(pk__in=[spec.image_id for spec in specs]).values_list("pk", "svg")
+    )
+    return [
+        StoredChart(
+            spec.indicator.id,
+            spec.image_id,
+            spec.image_fingerprint,
+            svgs[spec.image_id].encode(),
+            spec,
+        )
+        for spec in specs
+        if spec.image_id in svgs
+    ]
 
 
 # --- HTML of the chart blocks ---------------------------------------------------------------
