@@ -130,7 +130,7 @@ def section_save(
     """Write a narrative section; two writers of one section cannot overwrite each other."""
     report = _writable(user, report)
     section = (
-        ReportSection.objects.select_for_update()
+        ReportSection.objects.select_for_update(of=("self",))
         .select_related("updated_by")
         .get(report=report, key=key)
     )
