@@ -44,7 +44,9 @@ def test_results__the_county_reads_last_years_comparison_between_groups(site):
     site.visit(f"/fi/surveys/{survey.pk}/")
     expect(page.locator("main table").first).to_contain_text("Hyvinvointialuejohto")
     expect(page.locator("main")).to_contain_text("alle viisi: ei näytetä")
-    expect(page.locator("main caption", has_text="Yhteinen tietopohja ja tilannekuva")).to_have_count(1)
+    expect(
+        page.locator("main caption", has_text="Yhteinen tietopohja ja tilannekuva")
+    ).to_have_count(1)
 
 
 def test_impact__utajarvi_coordinator_links_residents_views_to_a_goal(site):

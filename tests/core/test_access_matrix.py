@@ -123,6 +123,19 @@ def _survey(published: bool) -> dict[str, int]:
     return _pk("reports.Survey", wellbeing_county__code="9", results_published=published)
 
 
+def _welfare_report() -> dict[str, int]:
+    """Päijät-Häme's welfare report of last year: being written (a draft of the county)."""
+    return _pk("reports.Report", wellbeing_county__code="9")
+
+
+def _report_file() -> dict[str, int]:
+    """A file of the report still being made: not to be downloaded by anyone yet."""
+    from elinvoima.reports.welfare.models import ReportFile
+
+    report = _welfare_report()["pk"]
+    return {"pk": ReportFile.objects.get_or_create(report_id=report, format="pdf")[0].pk}
+
+
 def _survey_answer_link() -> dict[str, str]:
     """The demo's unanswered invitation to this year's survey."""
     from elinvoima.reports.surveys.models import SurveyInvitation
@@ -659,6 +672,35 @@ EXPECTATIONS = {
         lambda d: _pk("strategy.Goal", title_fi="Aktiivinen ja turvallinen ikääntyminen"),
         only("admin", "hyte.utajarvi"),
     ),
+    # Welfare reports: a draft is read by those who work with its owner (the county's HYTE
+    # officials), a published one by everyone; a card by its contributor and the writers.
+    "reports:municipality-reports": (lambda d: {"code": "016"}, EVERYONE),
+    "reports:report-add-municipality": (lambda d: {"code": "016"}, only("admin", "hyte.asikkala")),
+    "reports:county-reports": (lambda d: {"code": "9"}, EVERYONE),
+    "reports:report-add-county": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
+    **{
+        name: (lambda d: _welfare_report(), only("admin", "hva.paijathame", others=NOT_FOUND))
+        for name in (
+            "reports:report",
+            "reports:report-edit",
+            "reports:contributions",
+            "reports:report-read-data",
+            "reports:report-send",
+            "reports:report-decision",
+            "reports:report-new-version",
+            "reports:report-negotiation",
+            "reports:report-files",
+        )
+    },
+    "reports:report-section": (
+        lambda d: {**_welfare_report(), "key": "summary"},
+        only("admin", "hva.paijathame", others=NOT_FOUND),
+    ),
+    "reports:report-file": (lambda d: _report_file(), dict.fromkeys(ROLES, NOT_FOUND)),
+    "reports:contribution": (
+        lambda d: _pk("reports.Contribution", organisation__municipality__code="016"),
+        only("admin", "hva.paijathame", "hyte.asikkala", others=NOT_FOUND),
+    ),
     "reports:county-surveys": (lambda d: {"code": "9"}, EVERYONE),
     "reports:survey-add": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
     "reports:survey": (lambda d: _survey(published=True), EVERYONE),
@@ -725,6 +767,11 @@ EXPECTATIONS = {
     "api:meeting-list": (None, EVERYONE),
     "api:meeting-detail": (lambda d: _held_meeting(), EVERYONE),
     "api:calendar-item-list": (None, EVERYONE),
+    "api:welfare-report-list": (None, EVERYONE),  # published ones; drafts to their people
+    "api:welfare-report-detail": (
+        lambda d: _welfare_report(),
+        only("admin", "hva.paijathame", anonymous=NOT_FOUND, others=NOT_FOUND),
+    ),
     "api:survey-list": (None, EVERYONE),  # published results; every survey to organisers
     "api:survey-detail": (lambda d: _survey(published=True), EVERYONE),
     "api:workshop-list": (None, EVERYONE),
