@@ -32,6 +32,8 @@ BENCHMARKS = {
     "ballot_cast_pg": "elinvoima.bench.participatory_budget:ballot_cast_pg",
     "annual_clock_pg": "elinvoima.bench.annual_clock:annual_clock_pg",
     "table_mixing": "elinvoima.bench.table_mixing:table_mixing",
+    "county_report_pdf": "elinvoima.bench.welfare_report:county_report_pdf",
+    "activities_xlsx_export": "elinvoima.bench.welfare_report:activities_xlsx_export",
 }
 
 

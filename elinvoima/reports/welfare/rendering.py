@@ -33,6 +33,11 @@ def _number(value, decimals: int = 1) -> str:
     return formats.number_format(round(value, decimals), decimal_pos=decimals, use_l10n=True)
 
 
+# A municipality card charts the plan's first indicators (all are in its table): a card
+# stays about two pages however many indicators the plan follows.
+CARD_CHARTS = 3
+
+
 @dataclass
 class Chart:
     title: str
@@ -158,10 +163,12 @@ def _target(indicator: dict) -> str:
     return f"{comparison} {value} ({indicator['target_year']})"
 
 
-def _charts(snapshot: dict, region_rows: list[dict], values_of, lang: str) -> dict[int, Chart]:
-    """The charts of the snapshot's indicators for the regions (the first is the one the
-    chart is about), from the values `values_of(indicator, region)` gives."""
-    indicators = snapshot["indicators"]
+def _charts(
+    snapshot: dict, region_rows: list[dict], values_of, lang: str, limit: int | None = None
+) -> dict[int, Chart]:
+    """The charts of the snapshot's indicators (the first `limit`) for the regions (the first
+    is the one the chart is about), from the values `values_of(indicator, region)` gives."""
+    indicators = snapshot["indicators"][:limit]
     if not indicators or not region_rows:
         return {}
     regions = [
@@ -251,7 +258,7 @@ def _document(report: Report, snapshot: dict, lang: str, with_charts: bool) -> D
                     return data["values"].get(str(indicator["id"]), {})
                 return indicator["series"].get(str(region_id), {})
 
-            card_charts = _charts(snapshot, [own, *others], values_of, lang)
+            card_charts = _charts(snapshot, [own, *others], values_of, lang, CARD_CHARTS)
         figures = [
             (_("Plan"), _text(data["plan"], lang) if data["plan"] else _("No approved plan")),
         ]
