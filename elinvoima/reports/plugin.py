@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from elinvoima.actors.enums import Role
-from elinvoima.actors.scopes import user_scope
+from elinvoima.actors.scopes import MUNICIPAL_KINDS, user_scope
 from elinvoima.core.registry import (
     ApiRoute,
     DashboardTasks,
@@ -29,7 +29,19 @@ from .welfare.selectors import cards_waiting_for, reports_new_for
 def _tasks(user):
     if not user.is_authenticated:
         return
-    for county in user_scope(user).counties_where((Role.COUNTY_OFFICIAL,)):
+    scope = user_scope(user)
+    for municipality in scope.municipalities_where((Role.COORDINATOR,), MUNICIPAL_KINDS):
+        yield Link(
+            _("Welfare reports of %(municipality)s") % {"municipality": municipality.name},
+            reverse("reports:municipality-reports", kwargs={"code": municipality.code}),
+            _("The yearly and the council-term welfare report: data, cards, approval."),
+        )
+    for county in scope.counties_where((Role.COUNTY_OFFICIAL,)):
+        yield Link(
+            _("Welfare reports of %(county)s") % {"county": county.name},
+            reverse("reports:county-reports", kwargs={"code": county.code}),
+            _("The county's yearly welfare report: data, cards, approval."),
+        )
         yield Link(
             _("Cooperation surveys of %(county)s") % {"county": county.name},
             reverse("reports:county-surveys", kwargs={"code": county.code}),

@@ -11,6 +11,7 @@ A fixed number of queries per plan, whatever its size: goals, indicators and the
 measures, implementers, activities, money (grants.money) and experiential results."""
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -39,7 +40,7 @@ from elinvoima.strategy.permissions import plans_visible_to
 
 ACTIVE = (MeasureStatus.PLANNED, MeasureStatus.IN_PROGRESS, MeasureStatus.DELAYED)
 RIGHT, WRONG, STEADY = "right", "wrong", "steady"
-_COMPARE = {
+_COMPARE: dict[str, Callable[[float, float], bool]] = {
     TargetComparison.LESS: lambda value, target: value < target,
     TargetComparison.LESS_OR_EQUAL: lambda value, target: value <= target,
     TargetComparison.ABOUT: lambda value, target: abs(value - target) <= abs(target) * 0.02,
@@ -262,7 +263,8 @@ def _trends(plan: Plan, rows: dict[int, GoalImpact]) -> None:
         gender=Gender.TOTAL,
     )
     for link in links:
-        values = series.get(link.indicator_id, {}).get(region_of[link.pk], {})
+        region = region_of[link.pk]
+        values = series.get(link.indicator_id, {}).get(region, {}) if region else {}
         rows[link.goal_id].trends.append(Trend(link, sorted(values.items())))
 
 
@@ -309,7 +311,7 @@ def _actors(plan: Plan, rows: dict[int, GoalImpact], year: int, user) -> None:
 
 
 def _money(plan: Plan, rows: dict[int, GoalImpact], year: int) -> None:
-    if plan.owner_kind != "municipality":
+    if plan.municipality is None:
         return  # grants are the municipalities'
     for line in money_by_goal(plan.municipality, year):
         if line.goal is not None and line.goal.pk in rows:
@@ -327,7 +329,7 @@ def _experiences(plan: Plan, rows: dict[int, GoalImpact]) -> None:
     for goal_id, chosen in domains.items():
         rows[goal_id].domains = chosen
     wanted = {domain for chosen in domains.values() for domain in chosen}
-    if not wanted or plan.owner_kind != "municipality":
+    if not wanted or plan.municipality_id is None:
         return
     results = list(
         ExperientialResult.objects.filter(
@@ -336,7 +338,7 @@ def _experiences(plan: Plan, rows: dict[int, GoalImpact]) -> None:
         .select_related("survey")
         .order_by("-survey__year", "pk")
     )
-    latest = {}
+    latest: dict[str, int] = {}
     for result in results:
         latest.setdefault(result.domain, result.survey.year)
     for goal_id, chosen in domains.items():

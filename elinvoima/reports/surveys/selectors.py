@@ -9,6 +9,7 @@ so that a hidden group cannot be worked out by subtracting the shown ones from a
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.db import models
 from django.db.models import Count, Q, QuerySet
@@ -238,7 +239,7 @@ def survey_results(survey: Survey) -> SurveyResults:
         .annotate(count=Count("id"))
         .order_by()
     ):
-        maturity[row["group"]].counts[row["maturity"]] = row["count"]
+        maturity[row["group"]].counts[cast(int, row["maturity"])] = row["count"]
     previous = previous_survey(survey)
     earlier = _positive_by_statement_text(previous) if previous else {}
     labels = {key: str(label) for key, label in RespondentGroup.choices}
@@ -259,7 +260,7 @@ def survey_results(survey: Survey) -> SurveyResults:
             QuestionResult(
                 s.text,
                 _with_total(by_statement.get(s.pk, _empty(shown, Realisation)), Realisation),
-                earlier.get(s.text_fi, {}),
+                earlier.get(getattr(s, "text_fi"), {}),  # noqa: B009 (a translation column)
                 shown_labels,
             )
             for s in statements
@@ -325,8 +326,9 @@ class InvitationCount:
 
 def invitation_counts(survey: Survey) -> list[InvitationCount]:
     """Per group: invited, answered, not yet sent — never who answered."""
-    rows = {
-        row["group"]: row
+    empty = {"invited": 0, "answered": 0, "unsent": 0}
+    rows: dict[str, dict] = {
+        row["group"]: dict(row)
         for row in SurveyInvitation.objects.filter(survey=survey)
         .values("group")
         .annotate(
@@ -340,9 +342,9 @@ def invitation_counts(survey: Survey) -> list[InvitationCount]:
         InvitationCount(
             key,
             str(label),
-            rows.get(key, {}).get("invited", 0),
-            rows.get(key, {}).get("answered", 0),
-            rows.get(key, {}).get("unsent", 0),
+            rows.get(key, empty)["invited"],
+            rows.get(key, empty)["answered"],
+            rows.get(key, empty)["unsent"],
         )
         for key, label in RespondentGroup.choices
     ]

@@ -132,7 +132,7 @@ def survey_save(
     for name in ("title", "introduction", "observations"):
         for language in ("fi", "sv"):
             setattr(survey, f"{name}_{language}", getattr(data, f"{name}_{language}").strip())
-    survey.title_en = survey.title_fi
+    setattr(survey, "title_en", getattr(survey, "title_fi"))  # noqa: B009, B010
     survey.updated_by = who
     validate_for_save(survey)
     survey.save()

@@ -70,7 +70,9 @@ class SectionForm(forms.Form):
 
 
 class RequestForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Card"), choices=ContributionKind.choices)
+    kind = forms.ChoiceField(  # chosen by the links above the form: the contributors follow it
+        label=_("Card"), choices=ContributionKind.choices, widget=forms.HiddenInput
+    )
     organisations = forms.ModelMultipleChoiceField(
         label=_("Contributors"), queryset=None, widget=forms.CheckboxSelectMultiple
     )

@@ -40,7 +40,7 @@ def contributor_choices(report: Report, kind: str) -> QuerySet[Organisation]:
         return Organisation.objects.filter(
             kind__in=ASSOCIATION_KINDS, municipality__wellbeing_county_id=county_id
         )
-    mine = Organisation.objects.filter(municipality_id=report.municipality_id)
+    mine = Organisation.objects.filter(municipality=report.municipality)
     if kind == ContributionKind.MUNICIPALITY_CARD:
         return mine.filter(kind=OrganisationKind.MUNICIPALITY)
     if kind == ContributionKind.SECTOR_CARD:

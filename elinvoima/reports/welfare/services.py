@@ -107,9 +107,8 @@ def report_save(
         report = _writable(user, report, loaded_version)
     _check(report, data)
     report.kind = data.kind
-    report.title_fi = data.title_fi.strip()
-    report.title_sv = data.title_sv.strip()
-    report.title_en = report.title_fi
+    for language, text in (("fi", data.title_fi), ("sv", data.title_sv), ("en", data.title_fi)):
+        setattr(report, f"title_{language}", text.strip())
     report.start_year, report.end_year = data.start_year, data.end_year
     report.plan = data.plan
     report.collection_due_on = data.collection_due_on
@@ -141,8 +140,8 @@ def section_save(
         changed_by=section.updated_by,
         changed_at=section.updated_at,
     )
-    section.text_fi, section.text_sv = text_fi.strip(), text_sv.strip()
-    section.text_en = section.text_fi
+    for language, text in (("fi", text_fi), ("sv", text_sv), ("en", text_fi)):
+        setattr(section, f"text_{language}", text.strip())
     section.updated_by = signed_in_or_none(user)
     validate_for_save(section)
     section.save()
@@ -372,6 +371,7 @@ def negotiation_start(*, user, report: Report, held_on: datetime.date) -> HyteNe
     if report.negotiation_id is not None:
         raise ValidationError(_("The negotiations of this report have already been started."))
     county = report.wellbeing_county
+    assert county is not None  # a county's yearly report
     summary = report.sections.filter(key=SectionKey.SUMMARY).values_list("text_fi", flat=True)
     negotiation = hyte_negotiation_save(
         negotiation=HyteNegotiation(

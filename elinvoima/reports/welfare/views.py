@@ -226,7 +226,7 @@ class ReportView(ObjectPermissionMixin, TemplateView):
             can_negotiate=report.kind == ReportKind.COUNTY_YEARLY
             and report.is_frozen
             and report.negotiation_id is None
-            and user.has_perm("strategy.record_hyte_negotiation", report.wellbeing_county),
+            and user.has_perm("reports.open_negotiations", report),
         )
         return context
 
@@ -296,14 +296,14 @@ class ContributionsView(ObjectPermissionMixin, TemplateView):
     select_related = ("municipality", "wellbeing_county")
 
     def kind(self) -> str:
+        """The card asked for: the one chosen, else a county's municipality cards or a
+        municipality's sector cards."""
         kind = self.request.GET.get("kind") or self.request.POST.get("kind")
-        return (
-            kind
-            if kind in ContributionKind.values
-            else ContributionKind.MUNICIPALITY_CARD
-            if self.url_object.owner_kind == "wellbeing_county"
-            else ContributionKind.SECTOR_CARD
-        )
+        if kind in ContributionKind.values:
+            return kind
+        if self.url_object.owner_kind == "wellbeing_county":
+            return ContributionKind.MUNICIPALITY_CARD
+        return ContributionKind.SECTOR_CARD
 
     def _form(self, data=None):
         report = self.url_object
@@ -588,7 +588,7 @@ class FileDownloadView(ObjectPermissionMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         job = self.url_object
-        if job.state != JobState.DONE or not job.file:
+        if job.state != JobState.DONE or not job.file or not job.file.storage.exists(job.file.name):
             raise Http404
         return private_file_response(
             job.file, name=job.file.name.rsplit("/", 1)[-1], content_type=CONTENT_TYPES[job.format]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from elinvoima.cards.activities.models import Activity
 from elinvoima.cards.enums import ActivityKind
 from elinvoima.core.exports import Table, xlsx_write
+from elinvoima.reports.enums import ContributionKind
 from elinvoima.reports.welfare.models import Report
 from elinvoima.reports.welfare.rendering import Document
 from elinvoima.reports.welfare.selectors import ASSOCIATION_KINDS
@@ -127,6 +128,7 @@ def _indicator_rows(doc: Document, snapshot: dict) -> Iterator[tuple]:
 def report_tables(report: Report, doc: Document) -> list[Table]:
     snapshot = report.snapshot or {}
     missing = _("not delivered")
+    kinds = {key: str(label) for key, label in ContributionKind.choices}
     return [
         Table(
             [_("Indicator"), _("Area"), _("Year"), _("Value")],
@@ -199,7 +201,7 @@ def report_tables(report: Report, doc: Document) -> list[Table]:
             [_("Card"), _("Contributor"), _("Due"), _("Delivered")],
             [
                 (
-                    c["kind"],
+                    kinds[c["kind"]],
                     c["organisation"].get(doc.language) or c["organisation"]["fi"],
                     datetime.date.fromisoformat(c["due_on"]),
                     c["delivered_on"] or missing,
