@@ -87,8 +87,12 @@ class ReportFileSerializer(serializers.Serializer):
 
 
 class ReportSerializer(serializers.ModelSerializer):
-    municipality = serializers.CharField(source="municipality.code", default=None)
-    wellbeing_county = serializers.CharField(source="wellbeing_county.code", default=None)
+    municipality = serializers.CharField(
+        source="municipality.code", default=None, allow_null=True, read_only=True
+    )
+    wellbeing_county = serializers.CharField(
+        source="wellbeing_county.code", default=None, allow_null=True, read_only=True
+    )
     downloads = serializers.SerializerMethodField()
 
     class Meta:
