@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "elinvoima.budgeting",
     "elinvoima.workshops",
     "elinvoima.reports",
+    "elinvoima.practices",
     "elinvoima.portal",
     "elinvoima.bench",
 ]

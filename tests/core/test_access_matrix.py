@@ -123,6 +123,11 @@ def _survey(published: bool) -> dict[str, int]:
     return _pk("reports.Survey", wellbeing_county__code="9", results_published=published)
 
 
+def _workshop_practice() -> dict[str, int]:
+    """Seed 003's record of the regional workshops: published."""
+    return _pk("practices.Practice", name_fi="Järjestö-kuntayhteistyön alueelliset elinvoimapajat")
+
+
 def _welfare_report() -> dict[str, int]:
     """Päijät-Häme's welfare report of last year: being written (a draft of the county)."""
     return _pk("reports.Report", wellbeing_county__code="9")
@@ -701,6 +706,20 @@ EXPECTATIONS = {
         lambda d: _pk("reports.Contribution", organisation__municipality__code="016"),
         only("admin", "hva.paijathame", "hyte.asikkala", others=NOT_FOUND),
     ),
+    # The practice library: published records public; editing a published record and the
+    # review are the editors' (the admin, county HYTE officials); a municipality's use of a
+    # practice is recorded by its coordinators.
+    "practices:list": (None, EVERYONE),
+    "practices:add": (None, signed_in()),
+    "practices:practice": (lambda d: _workshop_practice(), EVERYONE),
+    "practices:edit": (lambda d: _workshop_practice(), only("admin", "hva.paijathame")),
+    "practices:submit": (lambda d: _workshop_practice(), only("admin", "hva.paijathame")),
+    "practices:review": (lambda d: _workshop_practice(), only("admin", "hva.paijathame")),
+    "practices:adoption": (
+        lambda d: {**_workshop_practice(), "code": "889"},
+        only("admin", "hyte.utajarvi"),
+    ),
+    "practices:neighbours": (lambda d: {"code": "889"}, EVERYONE),
     "reports:county-surveys": (lambda d: {"code": "9"}, EVERYONE),
     "reports:survey-add": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
     "reports:survey": (lambda d: _survey(published=True), EVERYONE),
@@ -772,6 +791,8 @@ EXPECTATIONS = {
         lambda d: _welfare_report(),
         only("admin", "hva.paijathame", anonymous=NOT_FOUND, others=NOT_FOUND),
     ),
+    "api:practice-list": (None, EVERYONE),
+    "api:practice-detail": (lambda d: _workshop_practice(), EVERYONE),
     "api:survey-list": (None, EVERYONE),  # published results; every survey to organisers
     "api:survey-detail": (lambda d: _survey(published=True), EVERYONE),
     "api:workshop-list": (None, EVERYONE),

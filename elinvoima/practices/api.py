@@ -1,0 +1,82 @@
+"""API of the practice library: `practices` — the twin of `practices.view_practice`
+(published records for everyone; drafts to their keepers and the editors), searchable and
+filtered as on the page, each with its topics, target groups, links and the municipalities
+that use it."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from rest_framework import permissions, serializers, viewsets
+
+from elinvoima.core.filters import FilterSet
+from elinvoima.practices.enums import Audience, Phase, Topic
+from elinvoima.practices.models import Adoption, Practice, PracticeLink
+from elinvoima.practices.permissions import practices_visible_to
+
+
+class LinkSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = PracticeLink
+        fields = ["title", "url"]
+        read_only_fields = fields
+
+
+class AdoptionSerializer(serializers.ModelSerializer):
+    municipality = serializers.CharField(source="municipality.code")
+
+    class Meta:
+        model = Adoption
+        fields = ["municipality", "since", "learned", "contact_name"]
+        read_only_fields = fields
+
+
+class PracticeSerializer(serializers.ModelSerializer):
+    topics = serializers.SerializerMethodField()
+    audiences = serializers.SerializerMethodField()
+    links = LinkSerializer(many=True, read_only=True)
+    adoptions = AdoptionSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Practice
+        fields = [
+            *("id", "kind", "name", "name_fi", "name_sv", "summary", "implemented_by"),
+            *("region", "funder", "author", "recorded_on", "revised_on", "core_idea"),
+            *("environment", "target_group", "conditions", "evaluation", "tips", "phase"),
+            *("follow_up_on", "trial_result", "source", "source_url", "state", "published_at"),
+            *("topics", "audiences", "links", "adoptions"),
+        ]
+        read_only_fields = fields
+
+    def get_topics(self, practice) -> list[str]:
+        return [topic.code for topic in practice.topics.all()]
+
+    def get_audiences(self, practice) -> list[str]:
+        return [audience.code for audience in practice.audiences.all()]
+
+
+class PracticeFilter(FilterSet):
+    phase = django_filters.ChoiceFilter(choices=Phase.choices, label=_("phase"))
+    topic = django_filters.ChoiceFilter(
+        field_name="topics__code", choices=Topic.choices, label=_("topic")
+    )
+    audience = django_filters.ChoiceFilter(
+        field_name="audiences__code", choices=Audience.choices, label=_("target group")
+    )
+
+    class Meta:
+        model = Practice
+        fields: list[str] = []
+
+
+class PracticeViewSet(viewsets.ReadOnlyModelViewSet):
+    serializer_class = PracticeSerializer
+    permission_classes = [permissions.AllowAny]
+    filterset_class = PracticeFilter
+    search_fields = ["name_fi", "name_sv", "summary_fi", "summary_sv"]
+    ordering_fields = ["name", "published_at"]
+
+    def get_queryset(self):
+        return (
+            practices_visible_to(self.request.user)
+            .prefetch_related("topics", "audiences", "links", "adoptions__municipality")
+            .order_by("name", "pk")
+        )
