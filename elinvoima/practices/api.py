@@ -30,6 +30,8 @@ class AdoptionSerializer(serializers.ModelSerializer):
 
 
 class PracticeSerializer(serializers.ModelSerializer):
+    # An address or empty: a "uri" format would refuse the empty one.
+    source_url = serializers.CharField(read_only=True)
     topics = serializers.SerializerMethodField()
     audiences = serializers.SerializerMethodField()
     links = LinkSerializer(many=True, read_only=True)

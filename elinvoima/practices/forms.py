@@ -47,7 +47,9 @@ class PracticeForm(forms.Form):
     recorded_on = date_field(_("First recorded"), required=False)
     revised_on = date_field(_("Last revised"), required=False)
     source = text_field(_("Source"), rows=0)
-    source_url = forms.URLField(label=_("Address of the source"), required=False)
+    source_url = forms.URLField(
+        label=_("Address of the source"), required=False, assume_scheme="https"
+    )
     topics = forms.MultipleChoiceField(
         label=_("Topics"), choices=Topic.choices, widget=forms.CheckboxSelectMultiple
     )

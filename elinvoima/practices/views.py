@@ -106,12 +106,12 @@ class _PracticeFormView(ObjectPermissionMixin, TemplateView):
         return self.url_object if "pk" in self.kwargs else None
 
     def _organisations(self):
-        user = self.request.user
-        if user.is_superuser:
-            return Organisation.objects.order_by("name")
-        return Organisation.objects.filter(
-            pk__in={grant.organisation_id for grant in user_grants(user)}
-        ).order_by("name")
+        """The organisations the user works for, and the record's own (never the whole
+        directory: the platform admin keeps a record without one, or as it was)."""
+        ids = {grant.organisation_id for grant in user_grants(self.request.user)}
+        if self.practice is not None and self.practice.organisation_id:
+            ids.add(self.practice.organisation_id)
+        return Organisation.objects.filter(pk__in=ids).order_by("name")
 
     def _form(self, data=None):
         practice = self.practice
