@@ -34,6 +34,7 @@ BENCHMARKS = {
     "table_mixing": "elinvoima.bench.table_mixing:table_mixing",
     "county_report_pdf": "elinvoima.bench.welfare_report:county_report_pdf",
     "activities_xlsx_export": "elinvoima.bench.welfare_report:activities_xlsx_export",
+    "practice_search_pg": "elinvoima.bench.practice_search:practice_search_pg",
 }
 
 

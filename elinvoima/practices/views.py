@@ -49,7 +49,7 @@ class PracticeListView(TemplateView):
             filters = PracticeFilters(
                 words=data["q"], phase=data["phase"], topic=data["topic"], audience=data["audience"]
             )
-        found = practice_search(user, filters).prefetch_related("topics")
+        found = practice_search(user, filters)
         page = Paginator(found, PAGE_SIZE).get_page(self.request.GET.get("page"))
         context.update(
             form=form,
