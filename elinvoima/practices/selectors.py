@@ -1,17 +1,15 @@
 """Reads of the practice library: the search (words in Finnish and Swedish, filters by
-phase, topic, target group and the municipality that uses it), a practice's page, the
-trials due for follow-up, and a municipality's learning from its neighbours: practices that
+phase, topic, target group and the municipality that uses it), a practice's page, and a
+municipality's learning from its neighbours: practices that
 municipalities of its county or of its size use and it does not yet, with who to ask."""
 
-import datetime
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.utils import timezone
 
 from elinvoima.actors.models import Municipality
 from elinvoima.core.text_search import TextSearch, translated
-from elinvoima.practices.enums import Phase, PracticeState
+from elinvoima.practices.enums import PracticeState
 from elinvoima.practices.models import Adoption, Practice, PracticeAudience, PracticeTopic
 from elinvoima.practices.permissions import practices_visible_to
 
@@ -66,14 +64,6 @@ def practice_page(practice: Practice):
         .select_related("organisation", "reviewed_by")
         .prefetch_related("topics", "audiences", "links", "adoptions__municipality")
         .get()
-    )
-
-
-def trials_due(today: datetime.date | None = None) -> QuerySet[Practice]:
-    """Published trials whose follow-up date has come without a result."""
-    today = today or timezone.localdate()
-    return Practice.objects.filter(
-        phase=Phase.TRIAL, follow_up_on__lte=today, trial_result="", state=PracticeState.PUBLISHED
     )
 
 

@@ -467,7 +467,7 @@ class StoredChart:
     indicator_id: int
     image_id: int
     fingerprint: str
-    svg: bytes
+    svg: bytes  # empty when not asked for (a page links to chart_svg_view instead)
     spec: ChartSpec  # to draw it in another format (chart_png)
 
 
@@ -477,25 +477,30 @@ def charts_of_series(
     regions: list[ChartRegion],
     series: Series,
     gender: str = Gender.TOTAL,
+    with_svg: bool = True,
 ) -> list[StoredChart]:
     """The charts of values already read (a report's snapshot, not the database as it is
-    now), in the active language: stored ones reused, the others drawn and stored; their
-    SVGs in one query."""
+    now), in the active language: stored ones reused, the others drawn and stored; with
+    `with_svg` their SVGs in one query (a document that embeds them)."""
     specs = chart_specs(indicators=indicators, regions=regions, gender=gender, series=series)
     charts_ensure(specs)
-    svgs = dict(
-        ChartImage.objects.filter(pk__in=[spec.image_id for spec in specs]).values_list("pk", "svg")
-    )
+    svgs: dict[int, str] = {}
+    if with_svg:
+        svgs = dict(
+            ChartImage.objects.filter(pk__in=[spec.image_id for spec in specs]).values_list(
+                "pk", "svg"
+            )
+        )
     return [
         StoredChart(
             spec.indicator.id,
             spec.image_id,
             spec.image_fingerprint,
-            svgs[spec.image_id].encode(),
+            svgs.get(spec.image_id, "").encode(),
             spec,
         )
         for spec in specs
-        if spec.image_id in svgs
+        if spec.image_id is not None
     ]
 
 

@@ -2,18 +2,16 @@
 viewer may see — plans by their visibility, organisations by theirs, experiential data to
 those who work with it), and the form that links a goal to experiential domains."""
 
-from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality, WellbeingCounty
 from elinvoima.core.forms import saved_by
 from elinvoima.core.view_mixins import ObjectPermissionMixin
-from elinvoima.indicators.enums import ExperientialDomain
+from elinvoima.reports.impact.forms import GoalDomainsForm
 from elinvoima.reports.impact.models import GoalDomain
 from elinvoima.reports.impact.selectors import (
     county_municipalities,
@@ -78,15 +76,6 @@ class CountyImpactView(_ImpactView):
             self.url_object, self.request.user, year=impact.year if impact else None
         )
         return context
-
-
-class GoalDomainsForm(forms.Form):
-    domains = forms.MultipleChoiceField(
-        label=gettext_lazy("Experiential data that tells about the goal"),
-        choices=ExperientialDomain.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
 
 
 class GoalDomainsView(ObjectPermissionMixin, TemplateView):

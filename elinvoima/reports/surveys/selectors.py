@@ -152,10 +152,6 @@ class SurveyResults:
     def any_shown(self) -> bool:
         return any(group.shown for group in self.groups)
 
-    @property
-    def hidden_groups(self) -> list[Group]:
-        return [group for group in self.groups if not group.shown and group.n]
-
 
 def _group_sizes(survey: Survey) -> dict[str, int]:
     rows = SurveyResponse.objects.filter(survey=survey).values("group").annotate(n=Count("id"))

@@ -79,7 +79,8 @@ def file_make(job: ReportFile) -> ReportFile:
                 job.file.save(f"{name}-{language}.xlsx", File(target), save=False)
         else:
             _step(job, 20, _("Drawing the charts"))
-            document = report_document(report, language)
+            embed = job.format == FileFormat.PDF  # the DOCX draws its charts as PNG
+            document = report_document(report, language, embed_charts=embed)
             if job.format == FileFormat.PDF:
                 _step(job, 50, _("Making the pages"))
                 content = pdf_from_html(document_html(document))

@@ -164,10 +164,16 @@ def _target(indicator: dict) -> str:
 
 
 def _charts(
-    snapshot: dict, region_rows: list[dict], values_of, lang: str, limit: int | None = None
+    snapshot: dict,
+    region_rows: list[dict],
+    values_of,
+    lang: str,
+    embed: bool,
+    limit: int | None = None,
 ) -> dict[int, Chart]:
     """The charts of the snapshot's indicators (the first `limit`) for the regions (the first
-    is the one the chart is about), from the values `values_of(indicator, region)` gives."""
+    is the one the chart is about), from the values `values_of(indicator, region)` gives;
+    with `embed` their SVGs too (a page links to them instead)."""
     indicators = snapshot["indicators"][:limit]
     if not indicators or not region_rows:
         return {}
@@ -186,6 +192,7 @@ def _charts(
         indicators=chart_indicators_by_id([i["id"] for i in indicators]),
         regions=regions,
         series=series,
+        with_svg=embed,
     )
     titles = {i["id"]: _text(i["title"], lang) for i in indicators}
     return {
@@ -200,17 +207,22 @@ def _own_values(indicator: dict, region_id: int) -> dict:
     return indicator["series"].get(str(region_id), {})
 
 
-def report_document(report: Report, language: str, *, with_charts: bool = True) -> Document:
-    """The report in `language` ("fi" or "sv"), from its snapshot."""
+def report_document(
+    report: Report, language: str, *, with_charts: bool = True, embed_charts: bool = True
+) -> Document:
+    """The report in `language` ("fi" or "sv"), from its snapshot; its charts' SVGs read
+    only for a document that embeds them (`embed_charts`: the PDF)."""
     snapshot = report.snapshot or {}
     with translation.override(language):
-        return _document(report, snapshot, language, with_charts)
+        return _document(report, snapshot, language, with_charts, embed_charts)
 
 
-def _document(report: Report, snapshot: dict, lang: str, with_charts: bool) -> Document:
+def _document(
+    report: Report, snapshot: dict, lang: str, with_charts: bool, embed: bool
+) -> Document:
     regions = snapshot.get("regions", [])
     decimals = {i["id"]: i["decimals"] for i in snapshot.get("indicators", [])}
-    charts = _charts(snapshot, regions, _own_values, lang) if with_charts else {}
+    charts = _charts(snapshot, regions, _own_values, lang, embed) if with_charts else {}
     directions = dict(Direction.choices)
     indicators = []
     for indicator in snapshot.get("indicators", []):
@@ -258,7 +270,7 @@ def _document(report: Report, snapshot: dict, lang: str, with_charts: bool) -> D
                     return data["values"].get(str(indicator["id"]), {})
                 return indicator["series"].get(str(region_id), {})
 
-            card_charts = _charts(snapshot, [own, *others], values_of, lang, CARD_CHARTS)
+            card_charts = _charts(snapshot, [own, *others], values_of, lang, embed, CARD_CHARTS)
         figures = [
             (_("Plan"), _text(data["plan"], lang) if data["plan"] else _("No approved plan")),
         ]

@@ -239,18 +239,6 @@ def contributions_to_remind(*, user, report: Report) -> list[int]:
 # --- The path to approval -----------------------------------------------------------------------
 
 
-@transaction.atomic
-def report_stage_set(*, user, report: Report, state: str) -> Report:
-    """Move a report being prepared between collecting data and writing; to
-    decision-making it goes with `report_send_to_decision`."""
-    report = _writable(user, report)
-    if state not in (ReportState.COLLECTING, ReportState.DRAFTING):
-        raise ValidationError(_("Choose collecting or writing."))
-    report.state = state
-    report.save(update_fields=["state", "updated_at"])
-    return report
-
-
 def report_data_read(*, user, report: Report) -> Report:
     """Read the data of a report being prepared anew, in one consistent read. Written with
     an update that leaves `updated_at` alone: reading the data is no edit that others'

@@ -214,7 +214,9 @@ class ReportView(ObjectPermissionMixin, TemplateView):
             can_change=can_change and not report.is_frozen,
             can_version=can_change and report.is_frozen and newer is None,
             newer=newer if newer and user.has_perm(VIEW, newer) else None,
-            doc=report_document(report, active_language()) if report.snapshot else None,
+            doc=report_document(report, active_language(), embed_charts=False)
+            if report.snapshot
+            else None,
             inline_charts=False,
             sections=list(report.sections.all()),
             contributions=contributions,
