@@ -52,3 +52,54 @@ class Audience(models.TextChoices):
     WORKING_AGE = "working_age", _("Working-age people")
     OLDER_PEOPLE = "older_people", _("Older people")
     DECISION_MAKERS = "decision_makers", _("Decision-makers")
+
+
+class AssessmentKind(models.TextChoices):
+    """An ex-ante impact assessment of a decision (EVA, seeds 000 and 001), or its child
+    impact assessment variant (lapsivaikutusten arviointi: the best interest of the child
+    first, as in the child-friendly municipality model)."""
+
+    EVA = "eva", _("Ex-ante impact assessment")
+    CHILD = "child", _("Child impact assessment")
+
+
+class AssessmentState(models.TextChoices):
+    DRAFT = "draft", _("Being prepared")
+    PUBLISHED = "published", _("Published")
+
+
+class AffectedGroup(models.TextChoices):
+    """The groups whose lives a decision may change."""
+
+    CHILDREN = "children", _("Children")
+    YOUNG_PEOPLE = "young_people", _("Young people")
+    WORKING_AGE = "working_age", _("Working-age people")
+    OLDER_PEOPLE = "older_people", _("Older people")
+    DISABLED = "disabled", _("People with disabilities")
+    VILLAGES = "villages", _("Villages")
+    ASSOCIATIONS = "associations", _("Associations")
+
+
+class Effect(models.TextChoices):
+    """Which way a decision is expected to move something."""
+
+    POSITIVE = "positive", _("Positive")
+    NEGATIVE = "negative", _("Negative")
+    BOTH = "both", _("Both positive and negative")
+    NONE = "none", _("No significant effect")
+
+
+class QuestionKind(models.TextChoices):
+    TEXT = "text", _("Open answer")
+    CHOICE = "choice", _("One of the choices")
+
+
+class RoadmapStepCode(models.TextChoices):
+    """The five steps of seed 004's "TO DO" for partnership and participation (Ritva
+    Pihlaja, Hyviä osallisuuskäytäntöjä Suomessa, 2017)."""
+
+    IDENTIFY = "identify", _("Identify the area's actors and good practices")
+    GATHER = "gather", _("Gather the actors to plan where and how to work together")
+    NEW_WAYS = "new_ways", _("Think together which new ways of working and structures are needed")
+    EMBED = "embed", _("Embed participation in the everyday work of the organisations")
+    RESOURCE = "resource", _("Take it seriously: assign people and resources, and act")
