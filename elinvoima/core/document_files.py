@@ -9,6 +9,7 @@ formats carry, and those are refused altogether); a zip that would unpack to muc
 than it weighs is refused. The stored file gets a random name outside the web root and is
 only ever sent as a download."""
 
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -121,6 +122,12 @@ def _zipped(upload, extension: str) -> Kind:
         raise not_what_named from None
     finally:
         upload.seek(0)
+
+
+def shown_name(upload, kind: Kind) -> str:
+    """The name the file is listed and downloaded with: the upload's own without its folders,
+    its last 150 characters (the stored file gets a random name)."""
+    return os.path.basename(upload.name or "")[-150:] or f"liite.{kind.extension}"
 
 
 def content_type_of(extension: str) -> str:

@@ -1,5 +1,6 @@
-"""Forms and form helpers shared by the apps: the login form, and the handling of
-modeltranslation's `<field>_<language>` columns in ModelForms."""
+"""Forms and form helpers shared by the apps: the login form, the handling of
+modeltranslation's `<field>_<language>` columns in ModelForms, and the form that attaches a
+document (`AttachmentForm`)."""
 
 from collections.abc import Iterable
 
@@ -10,6 +11,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.fields import TranslationField
 
+from .document_files import ALLOWED
 from .search import MAX_LENGTH
 from .text_search import TextSearch
 from .translation import default_language
@@ -191,3 +193,27 @@ def done_with_message(request, call, success):
         return None
     messages.success(request, success(result) if callable(success) else success)
     return result
+
+
+class AttachmentForm(forms.Form):
+    """One document to attach (core.document_files checks it in the service)."""
+
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("A PDF file or an Office or OpenDocument document of at most 10 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ",".join(f".{extension}" for extension in ALLOWED)}
+        ),
+    )
+
+    def attached_by(self, call):
+        """What the service attaching the file returned (`call()`, run only for a valid
+        form), or None: its refusal (the file's kind, size, the number of files, the state
+        of what it is attached to) is shown at the file field."""
+        if not self.is_valid():
+            return None
+        try:
+            return call()
+        except ValidationError as error:
+            self.add_error("file", error.messages)
+            return None

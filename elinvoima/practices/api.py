@@ -1,15 +1,16 @@
 """API of the practice library: `practices` — the twin of `practices.view_practice`
 (published records for everyone; drafts to their keepers and the editors), searchable and
-filtered as on the page, each with its topics, target groups, links and the municipalities
-that use it."""
+filtered as on the page, each with its topics, target groups, links, attached files (with
+the address to download each) and the municipalities that use it."""
 
 import django_filters
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import permissions, serializers, viewsets
 
 from elinvoima.core.filters import FilterSet
 from elinvoima.practices.enums import Audience, Phase, Topic
-from elinvoima.practices.models import Adoption, Practice, PracticeLink
+from elinvoima.practices.models import Adoption, Practice, PracticeFile, PracticeLink
 from elinvoima.practices.permissions import practices_visible_to
 
 
@@ -18,6 +19,22 @@ class LinkSerializer(serializers.ModelSerializer):
         model = PracticeLink
         fields = ["title", "url"]
         read_only_fields = fields
+
+
+class PracticeFileSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="The address to download the file.")
+
+    class Meta:
+        model = PracticeFile
+        fields = ["name", "kind", "size", "url"]
+        read_only_fields = fields
+
+    def get_url(self, practice_file) -> str:
+        url = reverse(
+            "practices:file", kwargs={"pk": practice_file.practice_id, "file_pk": practice_file.pk}
+        )
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request is not None else url
 
 
 class AdoptionSerializer(serializers.ModelSerializer):
@@ -35,6 +52,7 @@ class PracticeSerializer(serializers.ModelSerializer):
     topics = serializers.SerializerMethodField()
     audiences = serializers.SerializerMethodField()
     links = LinkSerializer(many=True, read_only=True)
+    files = PracticeFileSerializer(many=True, read_only=True)
     adoptions = AdoptionSerializer(many=True, read_only=True)
 
     class Meta:
@@ -44,7 +62,7 @@ class PracticeSerializer(serializers.ModelSerializer):
             *("region", "funder", "author", "recorded_on", "revised_on", "core_idea"),
             *("environment", "target_group", "conditions", "evaluation", "tips", "phase"),
             *("follow_up_on", "trial_result", "source", "source_url", "state", "published_at"),
-            *("topics", "audiences", "links", "adoptions"),
+            *("topics", "audiences", "links", "files", "adoptions"),
         ]
         read_only_fields = fields
 
@@ -79,6 +97,6 @@ class PracticeViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return (
             practices_visible_to(self.request.user)
-            .prefetch_related("topics", "audiences", "links", "adoptions__municipality")
+            .prefetch_related("topics", "audiences", "links", "files", "adoptions__municipality")
             .order_by("name", "pk")
         )

@@ -1,22 +1,34 @@
 """The first records of the library (seed_data.py): seed 003's record of the regional
-workshops, published, with every Keski-Suomi municipality recorded as using it; and seed
-004's cases as short published examples, each from its municipality. Written through the
-services, as an editor would. Created once: what people later change is kept."""
+workshops, published, with its outline attached as a PDF and every Keski-Suomi municipality
+recorded as using it; and seed 004's cases as short published examples, each from its
+municipality. Written through the services, as an editor would. Created once: what people
+later change is kept."""
 
-from elinvoima.actors.models import Municipality, Organisation
+import datetime
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from elinvoima.actors.models import Municipality, Organisation, User
 from elinvoima.core.demo import DemoContext
 from elinvoima.practices import seed_data
+from elinvoima.practices.demo_assessments import assessments_demo_load
+from elinvoima.practices.enums import RoadmapStepCode
 from elinvoima.practices.models import Practice
+from elinvoima.practices.roadmap.models import RoadmapStep
+from elinvoima.practices.roadmap.services import RoadmapStepData, roadmap_step_save
 from elinvoima.practices.services import (
     AdoptionData,
     PracticeData,
     adoption_save,
+    practice_file_add,
     practice_review,
     practice_save,
     practice_submit,
 )
 
 KESKI_SUOMI = "15"
+UTAJARVI = "889"
 
 
 def _published(data: PracticeData) -> Practice:
@@ -25,7 +37,47 @@ def _published(data: PracticeData) -> Practice:
     return practice_review(user=None, practice=practice, publish=True)
 
 
+def roadmap_demo_load(context: DemoContext) -> None:
+    """Utajärvi's partnership roadmap: the first two steps done, the third due, its welfare
+    coordinator responsible (once: what people later change is kept)."""
+    utajarvi = Municipality.objects.filter(code=UTAJARVI).first()
+    if utajarvi is None or RoadmapStep.objects.filter(municipality=utajarvi).exists():
+        return
+    coordinator = User.objects.filter(username="hyte.utajarvi").first()
+    responsible = "Sanna Kemppainen, hyvinvointijohtaja"
+    today = timezone.localdate()
+    steps = [
+        (
+            RoadmapStepCode.IDENTIFY,
+            RoadmapStepData(
+                responsible=responsible,
+                due_on=today - datetime.timedelta(days=420),
+                done_on=today - datetime.timedelta(days=430),
+                notes="Järjestöt koottiin hakemistoon; kirjastosta löytyivät Keski-Suomen pajat.",
+            ),
+        ),
+        (
+            RoadmapStepCode.GATHER,
+            RoadmapStepData(
+                responsible=responsible,
+                due_on=today - datetime.timedelta(days=200),
+                done_on=today - datetime.timedelta(days=210),
+                notes="Elinvoimaryhmä kokoaa kunnan, järjestöt ja yritykset.",
+            ),
+        ),
+        (
+            RoadmapStepCode.NEW_WAYS,
+            RoadmapStepData(responsible=responsible, due_on=today + datetime.timedelta(days=90)),
+        ),
+    ]
+    for step, data in steps:
+        roadmap_step_save(user=coordinator, municipality=utajarvi, step=step, data=data)
+    context.count("steps of Utajärvi's partnership roadmap", len(steps))
+
+
 def practices_demo_load(context: DemoContext) -> None:
+    roadmap_demo_load(context)
+    assessments_demo_load(context)
     if Practice.objects.exists():
         return
     record = seed_data.ELINVOIMAPAJAT
@@ -39,6 +91,8 @@ def practices_demo_load(context: DemoContext) -> None:
             organisation=keeper,
         )
     )
+    name, content = seed_data.ELINVOIMAPAJAT_FILE
+    practice_file_add(user=None, practice=workshops, upload=ContentFile(content, name=name))
     users = 0
     for municipality in Municipality.objects.filter(wellbeing_county__code=KESKI_SUOMI):
         adoption_save(

@@ -126,3 +126,34 @@ EXAMPLES = [
         "Facebook 4.12.2017",
     ),
 ]
+
+
+# The record's attachment (Innokylä's "Liitteet"): a one-page PDF of the model's outline.
+def _pdf(*objects: bytes) -> bytes:
+    """A PDF of the objects (numbered from 1, the first the catalogue), with the
+    cross-reference table that readers look for."""
+    document, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(document))
+        document += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    table = f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n"
+    table += "".join(f"{offset:010d} 00000 n \n" for offset in offsets)
+    table += f"trailer\n<</Size {len(objects) + 1}/Root 1 0 R>>\nstartxref\n{len(document)}\n"
+    return document + table.encode() + b"%%EOF\n"
+
+
+_MODEL_PAGE = (
+    b"BT /F1 16 Tf 72 770 Td (Alueelliset elinvoimapajat: toimintamalli) Tj "
+    b"0 -24 Td /F1 11 Tf (1. Kutsu  2. Paja  3. Yhteistyosuunnitelma  4. Seuranta) Tj ET"
+)
+ELINVOIMAPAJAT_FILE = (
+    "Elinvoimapajat-toimintamalli.pdf",
+    _pdf(
+        b"<</Type/Catalog/Pages 2 0 R>>",
+        b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+        b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R"
+        b"/Resources<</Font<</F1 5 0 R>>>>>>",
+        f"<</Length {len(_MODEL_PAGE)}>>stream\n".encode() + _MODEL_PAGE + b"\nendstream",
+        b"<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+    ),
+)

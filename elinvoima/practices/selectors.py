@@ -62,7 +62,7 @@ def practice_page(practice: Practice):
     return (
         Practice.objects.filter(pk=practice.pk)
         .select_related("organisation", "reviewed_by")
-        .prefetch_related("topics", "audiences", "links", "adoptions__municipality")
+        .prefetch_related("topics", "audiences", "links", "files", "adoptions__municipality")
         .get()
     )
 
@@ -76,9 +76,9 @@ class NeighbourPractice:
 SIMILAR_SIZE = 0.5  # a peer's population is within ±50 % of the municipality's
 
 
-def practices_from_neighbours(municipality: Municipality) -> list[NeighbourPractice]:
-    """Published practices used by municipalities of the same county or of a similar size
-    that this municipality does not use yet, most used first."""
+def neighbour_adoptions(municipality: Municipality) -> QuerySet[Adoption]:
+    """The uses, by municipalities of the same county or of a similar size, of published
+    practices that this municipality does not use yet."""
     population = municipality.population or 0
     peers = Q(wellbeing_county_id=municipality.wellbeing_county_id)
     if population:
@@ -86,12 +86,17 @@ def practices_from_neighbours(municipality: Municipality) -> list[NeighbourPract
             population__gte=population * (1 - SIMILAR_SIZE),
             population__lte=population * (1 + SIMILAR_SIZE),
         )
+    return Adoption.objects.filter(
+        municipality__in=Municipality.objects.filter(peers).exclude(pk=municipality.pk),
+        practice__state=PracticeState.PUBLISHED,
+    ).exclude(practice__adoptions__municipality=municipality)
+
+
+def practices_from_neighbours(municipality: Municipality) -> list[NeighbourPractice]:
+    """Published practices used by municipalities of the same county or of a similar size
+    that this municipality does not use yet, most used first."""
     adoptions = (
-        Adoption.objects.filter(
-            municipality__in=Municipality.objects.filter(peers).exclude(pk=municipality.pk),
-            practice__state=PracticeState.PUBLISHED,
-        )
-        .exclude(practice__adoptions__municipality=municipality)
+        neighbour_adoptions(municipality)
         .select_related("practice", "municipality")
         .order_by("practice__name", "municipality__name")
     )

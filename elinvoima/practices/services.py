@@ -1,6 +1,7 @@
-"""Writes of the practice library: record a practice (a draft), send it to review, review it
-(publish it or return it), record that a municipality uses it. Permission first, then
-validation, then the write, in one transaction."""
+"""Writes of the practice library: record a practice (a draft), attach files to it and take
+them off, send it to review, review it (publish it or return it), record that a
+municipality uses it. Permission first, then validation, then the write, in one
+transaction."""
 
 from dataclasses import dataclass, field
 
@@ -12,8 +13,10 @@ from django.utils.translation import gettext as _
 from elinvoima.actors.models import Municipality, Organisation
 from elinvoima.actors.permissions import user_grants
 from elinvoima.core.concurrency import locked_unchanged
+from elinvoima.core.document_files import MAX_FILES, checked_kind, shown_name
 from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.permissions import authorize
+from elinvoima.core.private_files import private_file_delete_on_commit, private_file_save
 from elinvoima.core.validation import validate_for_save
 from elinvoima.practices.enums import Phase, PracticeKind, PracticeState
 from elinvoima.practices.models import (
@@ -23,6 +26,7 @@ from elinvoima.practices.models import (
     Adoption,
     Practice,
     PracticeAudience,
+    PracticeFile,
     PracticeLink,
     PracticeTopic,
 )
@@ -126,6 +130,41 @@ def practice_save(
         for position, (title, url) in enumerate(data.links)
     )
     return practice
+
+
+@transaction.atomic
+def practice_file_add(*, user, practice: Practice, upload) -> PracticeFile:
+    """Attach a file to the record (Innokylä's "Liitteet"): a PDF or office document told by
+    its content (core.document_files), at most MAX_FILES of them, stored under a random
+    name in the private storage. Asked of whoever may change the record."""
+    practice = Practice.objects.get(pk=practice.pk)
+    authorize(user, CHANGE, practice, visible=(VIEW, practice))
+    kind = checked_kind(upload)
+    practice = _locked(practice)  # one upload at a time: the count below holds
+    if practice.files.count() >= MAX_FILES:
+        raise ValidationError(
+            _("Attach at most %(count)d files.") % {"count": MAX_FILES}, code="too_many"
+        )
+    practice_file = PracticeFile(
+        practice=practice,
+        name=shown_name(upload, kind),
+        kind=kind.extension,
+        size=upload.size,
+        uploaded_by=signed_in_or_none(user),
+    )
+    private_file_save(practice_file, upload)
+    return practice_file
+
+
+@transaction.atomic
+def practice_file_remove(*, user, practice_file: PracticeFile) -> None:
+    """Take a file off the record; the stored file is deleted once the removal is saved."""
+    practice = Practice.objects.get(pk=practice_file.practice_id)
+    authorize(user, CHANGE, practice, visible=(VIEW, practice))
+    _locked(practice)
+    deleted, _rows = PracticeFile.objects.filter(pk=practice_file.pk).delete()
+    if deleted:
+        private_file_delete_on_commit(practice_file.file)
 
 
 def missing_fields(practice: Practice) -> list[str]:

@@ -1,21 +1,26 @@
-"""Pages of the practice library: the search, a practice's page, the record's form, sending
-it to review, the editor's review, a municipality's record of using a practice, and a
-municipality's practices from its neighbours. Thin: selectors read, services write."""
+"""Pages of the practice library: the search, a practice's page, the record's form, its
+attached files (attached, downloaded, removed), sending it to review, the editor's review, a
+municipality's record of using a practice, and a municipality's practices from its
+neighbours. Thin: selectors read, services write."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.views import View
 from django.views.generic import TemplateView
 
 from elinvoima.actors.models import Municipality, Organisation
 from elinvoima.actors.permissions import user_grants
-from elinvoima.core.forms import done_with_message, saved_by
+from elinvoima.core.document_files import MAX_FILES, content_type_of
+from elinvoima.core.forms import AttachmentForm, done_with_message, saved_by
+from elinvoima.core.private_files import private_file_response
 from elinvoima.core.view_mixins import ConfirmView, ObjectPermissionMixin
 from elinvoima.practices.enums import PracticeState
 from elinvoima.practices.forms import TEXT_FIELDS, AdoptionForm, PracticeForm, SearchForm
-from elinvoima.practices.models import Adoption, Practice
+from elinvoima.practices.models import Adoption, Practice, PracticeFile
 from elinvoima.practices.selectors import (
     PracticeFilters,
     practice_page,
@@ -26,6 +31,8 @@ from elinvoima.practices.services import (
     FACTS,
     adoption_save,
     missing_fields,
+    practice_file_add,
+    practice_file_remove,
     practice_review,
     practice_save,
     practice_submit,
@@ -78,6 +85,7 @@ class PracticeView(ObjectPermissionMixin, TemplateView):
         ]
         context.update(
             practice=practice,
+            files=list(practice.files.all()),
             texts=[
                 (label, getattr(practice, name))
                 for name, label, _rows in TEXT_FIELDS[1:]
@@ -164,6 +172,86 @@ class PracticeEditView(_PracticeFormView):
     model = Practice
     view_permission = VIEW
     permission_required = CHANGE
+
+
+class PracticeFilesView(ObjectPermissionMixin, TemplateView):
+    """The record's attached files (Innokylä's "Liitteet"): attach a PDF or office document,
+    or remove one; for those who may change the record."""
+
+    model = Practice
+    view_permission = VIEW
+    permission_required = CHANGE
+    anonymous_to_login = True
+    template_name = "practices/files.html"
+    context_object_name = "practice"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", AttachmentForm())
+        context.update(files=list(self.url_object.files.all()), max_files=MAX_FILES)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = AttachmentForm(request.POST, request.FILES)
+        if form.attached_by(
+            lambda: practice_file_add(
+                user=request.user, practice=self.url_object, upload=form.cleaned_data["file"]
+            )
+        ):
+            messages.success(request, _("The file was attached."))
+            return redirect("practices:files", pk=self.url_object.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class _PracticeFileMixin(ObjectPermissionMixin):
+    """A file of the record the URL names (`pk` the record, `file_pk` the file), asked
+    about with its record: a draft's files are hidden exactly as the draft is."""
+
+    model = PracticeFile
+    lookup_url_kwarg = "file_pk"
+    view_permission = VIEW
+    anonymous_to_login = True
+    select_related = ("practice",)
+
+    def get_object_queryset(self):
+        return super().get_object_queryset().filter(practice_id=self.kwargs["pk"])
+
+    def get_permission_object(self):
+        return self.url_object.practice
+
+
+class PracticeFileView(_PracticeFileMixin, View):
+    """The file, as a download, to whoever may read the record."""
+
+    def get(self, request, *args, **kwargs):
+        practice_file = self.url_object
+        return private_file_response(
+            practice_file.file,
+            name=practice_file.name,
+            content_type=content_type_of(practice_file.kind),
+        )
+
+
+class PracticeFileRemoveView(_PracticeFileMixin, ConfirmView, TemplateView):
+    """Take a file off the record, asked first."""
+
+    permission_required = CHANGE
+
+    @property
+    def question(self):
+        return _("Remove the file “%(name)s” from the record?") % {"name": self.url_object.name}
+
+    @property
+    def action(self):
+        return _("Remove the attachment")
+
+    def back(self) -> str:
+        return reverse("practices:files", kwargs={"pk": self.url_object.practice_id})
+
+    def act(self):
+        practice_file_remove(user=self.request.user, practice_file=self.url_object)
+        messages.success(self.request, _("The file was removed."))
+        return self.back()
 
 
 class SubmitView(ConfirmView, TemplateView):

@@ -38,5 +38,5 @@ def test_lists__whole_country__bounded_queries(client_for, django_assert_max_num
     # (measures to report, goal cards, measures needing attention, profiles, imports, grant
     # applications to score and to decide, grant reports to receive, participatory budgets
     # waiting for the coordinator, action items of meetings, welfare report cards to deliver,
-    # county welfare reports received).
-    _queries(client, reverse("portal:dashboard"), django_assert_max_num_queries, 12 + 12)
+    # county welfare reports received, overdue steps of the partnership roadmap).
+    _queries(client, reverse("portal:dashboard"), django_assert_max_num_queries, 12 + 14)

@@ -28,6 +28,7 @@ DOWNLOADS = {
     "networks:minutes-pdf",
     "networks:municipality-clock-feed",
     "networks:network-clock-feed",
+    "practices:file",
     "workshops:table-lists-pdf",
     "workshops:badges-pdf",
     "workshops:news-rss",

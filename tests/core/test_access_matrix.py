@@ -128,6 +128,23 @@ def _workshop_practice() -> dict[str, int]:
     return _pk("practices.Practice", name_fi="Järjestö-kuntayhteistyön alueelliset elinvoimapajat")
 
 
+def _workshop_file() -> dict[str, int]:
+    """The outline (a PDF) attached to that record."""
+    practice = _workshop_practice()["pk"]
+    return {"pk": practice, "file_pk": _pk("practices.PracticeFile", practice_id=practice)["pk"]}
+
+
+def _consultation() -> dict[str, int]:
+    """Utajärvi's consultation on school transport: open for answers."""
+    return _pk("practices.Consultation", title="Koulukuljetukset uusiksi")
+
+
+def _assessment(*, published: bool) -> dict[str, int]:
+    """Utajärvi's assessment of the evening library (published), or its child impact
+    assessment of school transport (being prepared)."""
+    return _pk("practices.Assessment", state="published" if published else "draft")
+
+
 def _welfare_report() -> dict[str, int]:
     """Päijät-Häme's welfare report of last year: being written (a draft of the county)."""
     return _pk("reports.Report", wellbeing_county__code="9")
@@ -713,6 +730,9 @@ EXPECTATIONS = {
     "practices:add": (None, signed_in()),
     "practices:practice": (lambda d: _workshop_practice(), EVERYONE),
     "practices:edit": (lambda d: _workshop_practice(), only("admin", "hva.paijathame")),
+    "practices:files": (lambda d: _workshop_practice(), only("admin", "hva.paijathame")),
+    "practices:file": (lambda d: _workshop_file(), EVERYONE),
+    "practices:file-remove": (lambda d: _workshop_file(), only("admin", "hva.paijathame")),
     "practices:submit": (lambda d: _workshop_practice(), only("admin", "hva.paijathame")),
     "practices:review": (lambda d: _workshop_practice(), only("admin", "hva.paijathame")),
     "practices:adoption": (
@@ -720,6 +740,75 @@ EXPECTATIONS = {
         only("admin", "hyte.utajarvi"),
     ),
     "practices:neighbours": (lambda d: {"code": "889"}, EVERYONE),
+    # A municipality's partnership roadmap: read by those who work with it (Utajärvi's
+    # coordinator and official; no demo account works for Pohjois-Pohjanmaa), kept by its
+    # coordinators.
+    "practices:roadmap": (
+        lambda d: {"code": "889"},
+        only("admin", "hyte.utajarvi", "toimiala.utajarvi"),
+    ),
+    "practices:roadmap-step": (
+        lambda d: {"code": "889", "step": "new_ways"},
+        only("admin", "hyte.utajarvi"),
+    ),
+    # Hearing residents: public lists and opened consultations, answered without an
+    # account; kept by those who act for the owner (Utajärvi's coordinator, Päijät-Häme's
+    # HYTE official). A hearing in person is recorded by those who keep the clock.
+    "practices:municipality-hearings": (lambda d: {"code": "889"}, EVERYONE),
+    "practices:county-hearings": (lambda d: {"code": "9"}, EVERYONE),
+    "practices:municipality-consultation-add": (
+        lambda d: {"code": "889"},
+        only("admin", "hyte.utajarvi"),
+    ),
+    "practices:county-consultation-add": (
+        lambda d: {"code": "9"},
+        only("admin", "hva.paijathame"),
+    ),
+    "practices:consultation": (lambda d: _consultation(), EVERYONE),
+    **{
+        name: (lambda d: _consultation(), only("admin", "hyte.utajarvi"))
+        for name in (
+            "practices:consultation-edit",
+            "practices:consultation-open",
+            "practices:consultation-close",
+        )
+    },
+    "practices:hearing-add": (
+        lambda d: _pk(
+            "networks.CalendarItem",
+            municipality__code="889",
+            title_fi="Kyläilta: kirjasto iltaisin",
+        ),
+        only("admin", "hyte.utajarvi"),
+    ),
+    "practices:hearing": (lambda d: _pk("practices.HearingRecord"), EVERYONE),
+    "practices:hearing-edit": (
+        lambda d: _pk("practices.HearingRecord"),
+        only("admin", "hyte.utajarvi"),
+    ),
+    # Ex-ante impact assessments: public once the decision is made; drafts read by those
+    # who work with the owner, filled in by those who act for it.
+    "practices:municipality-assessments": (lambda d: {"code": "889"}, EVERYONE),
+    "practices:county-assessments": (lambda d: {"code": "9"}, EVERYONE),
+    "practices:municipality-assessment-add": (
+        lambda d: {"code": "889"},
+        only("admin", "hyte.utajarvi"),
+    ),
+    "practices:county-assessment-add": (
+        lambda d: {"code": "9"},
+        only("admin", "hva.paijathame"),
+    ),
+    "practices:assessment": (lambda d: _assessment(published=True), EVERYONE),
+    **{
+        name: (
+            lambda d: _assessment(published=False),
+            {
+                **only("admin", "hyte.utajarvi", others=NOT_FOUND),
+                "toimiala.utajarvi": FORBIDDEN,
+            },
+        )
+        for name in ("practices:assessment-edit", "practices:assessment-publish")
+    },
     "reports:county-surveys": (lambda d: {"code": "9"}, EVERYONE),
     "reports:survey-add": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
     "reports:survey": (lambda d: _survey(published=True), EVERYONE),
@@ -791,6 +880,8 @@ EXPECTATIONS = {
         lambda d: _welfare_report(),
         only("admin", "hva.paijathame", anonymous=NOT_FOUND, others=NOT_FOUND),
     ),
+    "api:impact-assessment-list": (None, EVERYONE),  # published ones; drafts to their people
+    "api:impact-assessment-detail": (lambda d: _assessment(published=True), EVERYONE),
     "api:practice-list": (None, EVERYONE),
     "api:practice-detail": (lambda d: _workshop_practice(), EVERYONE),
     "api:survey-list": (None, EVERYONE),  # published results; every survey to organisers

@@ -6,7 +6,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from elinvoima.core.document_files import ALLOWED
 from elinvoima.core.forms import LenientNumbersMixin
 from elinvoima.grants.applications.models import MAX_AMOUNT
 from elinvoima.grants.applications.services import MAX_BUDGET_LINES, ApplicationData
@@ -111,13 +110,3 @@ def budget_lines_of(formset) -> list:
         for form in formset
         if form.cleaned_data.get("description")
     ]
-
-
-class AttachmentForm(forms.Form):
-    file = forms.FileField(
-        label=_("File"),
-        help_text=_("A PDF file or an Office or OpenDocument document of at most 10 MB."),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": ",".join(f".{extension}" for extension in ALLOWED)}
-        ),
-    )

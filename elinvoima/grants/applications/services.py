@@ -3,7 +3,6 @@
 it; a submitted application is not changed by the applicant any more. Permission first, then
 validation, then the write, in one transaction (docs/architecture.md)."""
 
-import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -16,9 +15,10 @@ from django.utils.translation import ngettext
 from elinvoima.actors.models import Organisation
 from elinvoima.actors.permissions import represented_organisation_ids
 from elinvoima.core.concurrency import locked_unchanged
-from elinvoima.core.document_files import MAX_FILES, checked_kind
+from elinvoima.core.document_files import MAX_FILES, checked_kind, shown_name
 from elinvoima.core.models import signed_in_or_none
 from elinvoima.core.permissions import authorize
+from elinvoima.core.private_files import private_file_delete_on_commit, private_file_save
 from elinvoima.core.validation import validate_for_save
 from elinvoima.grants.applications.models import (
     Attachment,
@@ -250,21 +250,14 @@ def attachment_add(*, user, application: GrantApplication, upload) -> Attachment
             _("Attach at most %(count)d files.") % {"count": MAX_FILES}, code="too_many"
         )
     kind = checked_kind(upload)
-    name = os.path.basename(upload.name or "")[-150:] or f"liite.{kind.extension}"
     attachment = Attachment(
         application=application,
-        name=name,
+        name=shown_name(upload, kind),
         kind=kind.extension,
         size=upload.size,
         uploaded_by=signed_in_or_none(user),
     )
-    attachment.file.save(name, upload, save=False)
-    stored = attachment.file.name or ""
-    try:
-        attachment.save()
-    except Exception:  # no row, no file (a later rollback leaves a nameless orphan at most)
-        attachment.file.storage.delete(stored)
-        raise
+    private_file_save(attachment, upload)
     return attachment
 
 
@@ -276,6 +269,5 @@ def attachment_remove(*, user, attachment: Attachment) -> None:
         raise ValidationError(
             _("The application was submitted: it cannot be changed any more."), code="submitted"
         )
-    storage, name = attachment.file.storage, attachment.file.name or ""
     Attachment.objects.filter(pk=attachment.pk).delete()
-    transaction.on_commit(lambda: storage.delete(name))
+    private_file_delete_on_commit(attachment.file)

@@ -14,14 +14,13 @@ from django.views.generic import TemplateView
 from elinvoima.actors.models import Organisation
 from elinvoima.actors.permissions import represented_organisation_ids
 from elinvoima.core.document_files import MAX_FILES, content_type_of
-from elinvoima.core.forms import form_add_service_errors
+from elinvoima.core.forms import AttachmentForm, form_add_service_errors
 from elinvoima.core.private_files import private_file_response
 from elinvoima.core.view_mixins import ObjectPermissionMixin
 from elinvoima.grants.applications.forms import (
     GOAL_FIELD,
     QUESTION_FIELD,
     ApplicationForm,
-    AttachmentForm,
     BudgetLineFormSet,
     budget_lines_of,
 )
@@ -263,16 +262,13 @@ class AttachmentsView(ObjectPermissionMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         form = AttachmentForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                attachment_add(
-                    user=request.user, application=self.url_object, upload=form.cleaned_data["file"]
-                )
-            except ValidationError as error:
-                form_add_service_errors(form, ValidationError({"file": error.messages}))
-            else:
-                messages.success(request, _("The file was attached."))
-                return redirect("grants:attachments", pk=self.url_object.pk)
+        if form.attached_by(
+            lambda: attachment_add(
+                user=request.user, application=self.url_object, upload=form.cleaned_data["file"]
+            )
+        ):
+            messages.success(request, _("The file was attached."))
+            return redirect("grants:attachments", pk=self.url_object.pk)
         return self.render_to_response(self.get_context_data(form=form))
 
 

@@ -13,7 +13,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -231,3 +231,21 @@ def owner_of_clock(owner) -> str:
     if isinstance(owner, Network):
         return "network"
     return "county" if isinstance(owner, WellbeingCounty) else "municipality"
+
+
+def participation_count(municipality: Municipality, year: int, user) -> int:
+    """How many entries the municipality's participation plan has in `year` as `user` sees
+    its clock (the clock's `?participation=1`): its own items and those of its networks the
+    user sees that hear residents or associations — of a participation kind, or naming the
+    groups heard or how, as `_items` marks them. One query (for the partnership roadmap)."""
+    networks = networks_visible_to(user).filter(municipality=municipality).values("pk")
+    heard = CalendarItem.heard_groups.through.objects.filter(calendaritem_id=OuterRef("pk"))
+    how = Q()
+    for name in translated_field_names("how_heard"):
+        how |= Q(**{f"{name}__gt": ""})
+    return (
+        QuerySet(model=CalendarItem)
+        .filter((Q(municipality=municipality) | Q(network__in=networks)) & items_in(year))
+        .filter(Q(kind__in=PARTICIPATION_KINDS) | Exists(heard) | how)
+        .count()
+    )

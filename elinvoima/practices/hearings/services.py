@@ -32,6 +32,7 @@ from elinvoima.practices.hearings.models import (
     ConsultationResponse,
     HearingRecord,
 )
+from elinvoima.strategy.models import Plan
 
 CHANGE, VIEW = "practices.change_consultation", "practices.view_consultation"
 MAX_DAYS_OPEN = 366  # an item of the annual clock lasts at most a year
@@ -57,7 +58,7 @@ class ConsultationData:
     introduction: str = ""
     one_per_person: bool = False
     heard_groups: list = field(default_factory=list)
-    plan: object = None
+    plan: Plan | None = None
     results_summary: str = ""
     questions: list[QuestionData] | None = None  # None: keep them (they freeze when opened)
 
@@ -159,17 +160,19 @@ def consultation_save(
     return consultation
 
 
-def _clock_texts(consultation: Consultation) -> dict[str, str]:
+def _how_heard() -> dict[str, str]:
+    """How a consultation hears residents, in the clock's two languages."""
     texts = {}
     for language in ("fi", "sv"):
         with translation.override(language):
-            texts[f"how_heard_{language}"] = _("A consultation online")
+            texts[language] = _("A consultation online")
     return texts
 
 
 def _clock_item_save(user, consultation: Consultation) -> CalendarItem:
     """The consultation in the owner's annual clock: it is part of the participation
     plan, with the groups it hears."""
+    how_heard = _how_heard()
     data = ItemData(
         title_fi=consultation.title,
         title_sv=consultation.title,
@@ -181,8 +184,9 @@ def _clock_item_save(user, consultation: Consultation) -> CalendarItem:
         else None,
         description_fi=consultation.introduction[:1000],
         description_sv=consultation.introduction[:1000],
+        how_heard_fi=how_heard["fi"],
+        how_heard_sv=how_heard["sv"],
         heard_groups=list(consultation.heard_groups.all()),
-        **_clock_texts(consultation),
     )
     item = consultation.calendar_item
     return calendar_item_save(
@@ -330,7 +334,7 @@ class HearingData:
     what_was_said: str
     attendance: int | None = None
     heard_groups: list = field(default_factory=list)
-    plan: object = None
+    plan: Plan | None = None
 
 
 def hearing_version(hearing: HearingRecord) -> str:
