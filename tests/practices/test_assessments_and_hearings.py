@@ -355,3 +355,47 @@ def test_a_hearing_in_person_is_recorded_on_a_clock_event(place):
         reverse("practices:municipality-hearings", kwargs={"code": municipality.code})
     )
     assert "Kyläilta Juorkunalla" in listing.content.decode()
+
+
+def test_the_answer_page_of_a_closed_consultation_says_so(place):
+    municipality, coordinator = place
+    consultation = consultation_open(
+        user=coordinator, consultation=_consultation(coordinator, municipality)
+    )
+    consultation_close(user=coordinator, consultation=consultation)
+    answered = client_of(None).post(consultation.get_absolute_url(), {}, follow=True)
+    assert "Tähän kyselyyn ei voi nyt vastata." in answered.content.decode()
+    assert not consultation.responses.exists()
+
+
+def test_the_assessment_pages_read_the_same_queries_however_many_effects(place):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    municipality, coordinator = place
+    plan = PlanFactory(municipality=municipality)
+    goals = [GoalFactory(plan=plan, priority_area__plan=plan) for _ in range(5)]
+    client = client_of(coordinator)
+
+    def queries(n: int) -> tuple[int, int]:
+        assessment = assessment_save(
+            user=coordinator,
+            owner=municipality,
+            data=AssessmentData(
+                title=f"Päätös {n}",
+                plan=plan,
+                goals={goal.pk: (Effect.POSITIVE, "") for goal in goals[:n]},
+                groups={"villages": (Effect.NONE, "")} if n > 1 else {},
+            ),
+        )
+        counts = []
+        for url in (
+            assessment.get_absolute_url(),
+            reverse("practices:assessment-edit", kwargs={"pk": assessment.pk}),
+        ):
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200
+            counts.append(len(captured))
+        return counts[0], counts[1]
+
+    assert queries(1) == queries(5)

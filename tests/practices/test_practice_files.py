@@ -229,7 +229,7 @@ def test_remove__asked_first__the_stored_file_deleted_once_saved(
     storage, stored = practice_file.file.storage, practice_file.file.name
     client = client_of(keeper)
     remove = _file_url(practice_file, "practices:file-remove")
-    assert "“a.pdf”" in client.get(remove).content.decode()  # the question first
+    assert "a.pdf" in client.get(remove).content.decode()  # the question first
     with django_capture_on_commit_callbacks() as callbacks:
         response = client.post(remove)
         assert storage.exists(stored)  # kept until the removal is committed

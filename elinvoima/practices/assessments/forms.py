@@ -132,23 +132,25 @@ class AssessmentForm(forms.Form):
         initial["hearings"] = list(assessment.hearings.all())
         return initial
 
+    def _bound(self, names) -> list:
+        return [self[name] for name in names if name in self.fields]
+
+    def _prefixed(self, prefix: str) -> list:
+        return [self[name] for name in self.fields if name.startswith(prefix)]
+
     def sections(self) -> list[tuple[str, list]]:
         """(anchor, fields) in the checklist's order."""
-        pick = lambda names: [self[name] for name in names if name in self.fields]  # noqa: E731
-        effects = lambda prefix: [  # noqa: E731
-            self[name] for name in self.fields if name.startswith(prefix)
-        ]
         sections = [
-            ("proposal", pick(["title", "proposal", "deciding_body", "decision_due"])),
-            ("groups", effects("group_")),
-            ("domains", effects("domain_")),
-            ("goals", pick(["plan"]) + effects("goal_")),
-            ("alternatives", pick(["alternatives"])),
-            ("views", pick(["consultations", "hearings", "views_summary"])),
+            ("proposal", self._bound(["title", "proposal", "deciding_body", "decision_due"])),
+            ("groups", self._prefixed("group_")),
+            ("domains", self._prefixed("domain_")),
+            ("goals", self._bound(["plan"]) + self._prefixed("goal_")),
+            ("alternatives", self._bound(["alternatives"])),
+            ("views", self._bound(["consultations", "hearings", "views_summary"])),
         ]
         if self.assessment.kind == AssessmentKind.CHILD:
-            sections.append(("child", pick(list(CHILD_FIELDS))))
-        sections.append(("summary", pick(["summary"])))
+            sections.append(("child", self._bound(CHILD_FIELDS)))
+        sections.append(("summary", self._bound(["summary"])))
         return sections
 
     def _effects(self, prefix: str, keys) -> dict:

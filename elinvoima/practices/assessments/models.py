@@ -137,13 +137,22 @@ class Assessment(Owned, Tracked):
         return reverse("practices:assessment", kwargs={"pk": self.pk})
 
 
-class GroupEffect(models.Model):
+class ExpectedEffect(models.Model):
+    """Which way the decision is expected to move one thing (a group's life, a domain of
+    wellbeing, a goal), and how."""
+
+    effect = models.CharField(_("expected effect"), max_length=8, choices=Effect.choices)
+    description = models.TextField(_("how"), blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class GroupEffect(ExpectedEffect):
     assessment = models.ForeignKey(
         Assessment, on_delete=models.CASCADE, related_name="group_effects"
     )
     group = models.CharField(_("group"), max_length=16, choices=AffectedGroup.choices)
-    effect = models.CharField(_("expected effect"), max_length=8, choices=Effect.choices)
-    description = models.TextField(_("how"), blank=True)
 
     class Meta:
         verbose_name = _("effect on a group")
@@ -157,13 +166,11 @@ class GroupEffect(models.Model):
         return self.get_group_display()
 
 
-class DomainEffect(models.Model):
+class DomainEffect(ExpectedEffect):
     assessment = models.ForeignKey(
         Assessment, on_delete=models.CASCADE, related_name="domain_effects"
     )
     domain = models.CharField(_("domain"), max_length=32, choices=ExperientialDomain.choices)
-    effect = models.CharField(_("expected effect"), max_length=8, choices=Effect.choices)
-    description = models.TextField(_("how"), blank=True)
 
     class Meta:
         verbose_name = _("effect on a domain of wellbeing")
@@ -177,15 +184,13 @@ class DomainEffect(models.Model):
         return self.get_domain_display()
 
 
-class GoalEffect(models.Model):
+class GoalEffect(ExpectedEffect):
     assessment = models.ForeignKey(
         Assessment, on_delete=models.CASCADE, related_name="goal_effects"
     )
     goal = models.ForeignKey(
         Goal, verbose_name=_("goal"), on_delete=models.CASCADE, related_name="assessed_effects"
     )
-    effect = models.CharField(_("expected effect"), max_length=8, choices=Effect.choices)
-    description = models.TextField(_("how"), blank=True)
 
     class Meta:
         verbose_name = _("effect on a goal")

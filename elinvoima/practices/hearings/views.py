@@ -237,6 +237,9 @@ class ConsultationView(ObjectPermissionMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         consultation = self.url_object
+        if not consultation_is_open(consultation):
+            messages.error(request, _("This consultation is not taking answers."))
+            return redirect(consultation)
         form = self._form(request.POST)
         if saved_by(
             form,
@@ -269,7 +272,7 @@ class ConsultationOpenView(ConfirmView, TemplateView):
 
     @property
     def action(self):
-        return _("Open for answers")
+        return _("Start taking answers")
 
     def act(self):
         consultation = consultation_open(user=self.request.user, consultation=self.url_object)
