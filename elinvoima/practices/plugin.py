@@ -30,7 +30,7 @@ from .api import PracticeViewSet
 from .assessments.api import AssessmentViewSet
 from .assessments.models import Assessment
 from .demo import practices_demo_load
-from .enums import AssessmentState, PracticeState
+from .enums import AssessmentState, Phase, PracticeState
 from .permissions import is_editor, practices_visible_to
 from .roadmap.selectors import overdue_steps
 
@@ -54,6 +54,23 @@ def _work(user):
             % {"count": len(waiting)},
             len(waiting),
             reverse("practices:practice", kwargs={"pk": waiting[0]}),
+        )
+    due = list(
+        practices_visible_to(user)
+        .filter(phase=Phase.TRIAL, follow_up_on__lte=timezone.localdate(), trial_result="")
+        .order_by("follow_up_on")
+        .values_list("pk", flat=True)[:100]
+    )
+    if due:  # a trial ("rohkea kokeilu") whose follow-up date has come without its result
+        yield WorkItem(
+            ngettext(
+                "%(count)d trial to follow up: record its result",
+                "%(count)d trials to follow up: record their results",
+                len(due),
+            )
+            % {"count": len(due)},
+            len(due),
+            reverse("practices:edit", kwargs={"pk": due[0]}),
         )
 
 

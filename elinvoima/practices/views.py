@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
@@ -18,7 +19,7 @@ from elinvoima.core.document_files import MAX_FILES, content_type_of
 from elinvoima.core.forms import AttachmentForm, done_with_message, saved_by
 from elinvoima.core.private_files import private_file_response
 from elinvoima.core.view_mixins import ConfirmView, ObjectPermissionMixin
-from elinvoima.practices.enums import PracticeState
+from elinvoima.practices.enums import Phase, PracticeState
 from elinvoima.practices.forms import TEXT_FIELDS, AdoptionForm, PracticeForm, SearchForm
 from elinvoima.practices.models import Adoption, Practice, PracticeFile
 from elinvoima.practices.selectors import (
@@ -95,6 +96,10 @@ class PracticeView(ObjectPermissionMixin, TemplateView):
             can_review=user.has_perm("practices.review_practice", practice)
             and practice.state == PracticeState.IN_REVIEW,
             missing=missing_fields(practice) if practice.state == PracticeState.DRAFT else [],
+            trial_due=practice.phase == Phase.TRIAL
+            and practice.follow_up_on is not None
+            and practice.follow_up_on <= timezone.localdate()
+            and not practice.trial_result,
             adopt_in=[
                 m
                 for m in managed

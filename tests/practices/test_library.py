@@ -2,6 +2,8 @@
 drafts until complete and published only after an editor's review; search in Finnish and
 Swedish with filters; the municipalities that use a practice; practices from neighbours."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -228,3 +230,20 @@ def test_seed__the_workshop_record_with_every_field_used_in_keski_suomi(demo):
     assert users == {"15"} and practice.adoptions.count() >= 20
     soini = Practice.objects.get(name_fi="Seura- ja yhdistysfoorumi")
     assert soini.source == "J-P News 30.11.2017" and soini.kind == "example"
+
+
+@pytest.mark.both_databases
+def test_trials__a_due_follow_up_is_shown_to_editors_and_on_the_page(keeper, editor):
+    from elinvoima.practices.models import Practice as PracticeModel
+
+    trial = practice_save(user=keeper, data=_data(name_fi="Rohkea kokeilu"))
+    practice_submit(user=keeper, practice=trial)
+    practice_review(user=editor, practice=trial, publish=True)
+    yesterday = datetime.date.today() - datetime.timedelta(days=1)
+    PracticeModel.objects.filter(pk=trial.pk).update(phase="trial", follow_up_on=yesterday)
+    dashboard = client_of(editor).get(reverse("portal:dashboard")).content.decode()
+    assert "1 kokeilu" in dashboard
+    page = Client().get(trial.get_absolute_url()).content.decode()
+    assert 'role="status"' in page
+    PracticeModel.objects.filter(pk=trial.pk).update(trial_result="Jatketaan.")
+    assert "1 kokeilu" not in client_of(editor).get(reverse("portal:dashboard")).content.decode()
