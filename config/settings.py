@@ -5,6 +5,8 @@ ELINVOIMA_ENV selects the profile: "development" (default, what `make run` uses)
 DATABASE_URL selects the database; the default is an SQLite file under var/.
 """
 
+import base64
+import hashlib
 from pathlib import Path
 
 import environ
@@ -34,6 +36,22 @@ else:
     SECRET_KEY = env.str("SECRET_KEY", default="development-only-key-never-use-in-production")
     ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# Exercise counselling's data is encrypted at rest (elinvoima/counselling/crypto.py): Fernet
+# keys, newest first (rotation), and the key of the identity codes' keyed hash. Production
+# must set both; development and tests derive them from the SECRET_KEY.
+if PRODUCTION:
+    COUNSELLING_KEYS = env.list("ELINVOIMA_COUNSELLING_KEYS")
+    COUNSELLING_HASH_KEY = env.str("ELINVOIMA_COUNSELLING_HASH_KEY")
+else:
+    _derived = [
+        base64.urlsafe_b64encode(
+            hashlib.sha256(f"elinvoima.counselling.{purpose}:{SECRET_KEY}".encode()).digest()
+        ).decode("ascii")
+        for purpose in ("data", "hash")
+    ]
+    COUNSELLING_KEYS = env.list("ELINVOIMA_COUNSELLING_KEYS", default=[_derived[0]])
+    COUNSELLING_HASH_KEY = env.str("ELINVOIMA_COUNSELLING_HASH_KEY", default=_derived[1])
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
@@ -69,6 +87,7 @@ INSTALLED_APPS = [
     "elinvoima.workshops",
     "elinvoima.reports",
     "elinvoima.practices",
+    "elinvoima.counselling",
     "elinvoima.portal",
     "elinvoima.bench",
 ]

@@ -1,0 +1,39 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AccessRole(models.TextChoices):
+    """What a county's grant of access to counselling data lets a person do."""
+
+    COUNSELLOR = "counsellor", _("Exercise counsellor")
+    REFERRER = "referrer", _("Referring professional")
+    KEEPER = "keeper", _("Keeper of the register")  # the controller's: lists who looked
+
+
+class ClientSource(models.TextChoices):
+    """How a client came to counselling (seed 001, Lapinjärvi)."""
+
+    REFERRAL = "referral", _("Referral")
+    SELF = "self", _("Contacted the counsellor")
+    TESTING_DAY = "testing_day", _("Regular testing day")
+    REHABILITATION = "rehabilitation", _("Early phase of rehabilitation")
+
+
+class Urgency(models.TextChoices):
+    ROUTINE = "routine", _("Routine")
+    SOON = "soon", _("Within two weeks")
+
+
+class BookingState(models.TextChoices):
+    BOOKED = "booked", _("Booked")
+    CANCELLED = "cancelled", _("Cancelled")
+    ATTENDED = "attended", _("Attended")
+    NO_SHOW = "no_show", _("Did not come")
+
+
+class AuditAction(models.TextChoices):
+    READ = "read", _("Read")
+    CREATE = "create", _("Created")
+    CHANGE = "change", _("Changed")
+    EXPORT = "export", _("Exported")
+    DENIED = "denied", _("Refused")
