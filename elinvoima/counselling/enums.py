@@ -37,3 +37,23 @@ class AuditAction(models.TextChoices):
     CHANGE = "change", _("Changed")
     EXPORT = "export", _("Exported")
     DENIED = "denied", _("Refused")
+
+
+class Measurement(models.TextChoices):
+    """What a counsellor may measure at a visit (the counsellor chooses which)."""
+
+    ACTIVITY_MINUTES = "activity_minutes", _("Physical activity, minutes a week")
+    CHAIR_STAND = "chair_stand", _("30-second chair stand, times")
+    WALK_6MIN = "walk_6min", _("6-minute walk, metres")
+    WALK_2KM = "walk_2km", _("2 km walk test, minutes")
+    WEIGHT = "weight", _("Weight, kg")
+    WAIST = "waist", _("Waist, cm")
+
+
+class Outcome(models.TextChoices):
+    """How a counselling period ended, for the statistics."""
+
+    GOALS_MET = "goals_met", _("Goals met")
+    PARTLY_MET = "partly_met", _("Goals partly met")
+    NOT_MET = "not_met", _("Goals not met")
+    DROPPED_OUT = "dropped_out", _("Stopped coming")

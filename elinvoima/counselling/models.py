@@ -18,6 +18,7 @@ from elinvoima.counselling.enums import (
     AuditAction,
     BookingState,
     ClientSource,
+    Outcome,
     Urgency,
 )
 from elinvoima.counselling.fields import EncryptedTextField
@@ -152,9 +153,12 @@ class Period(models.Model):
     urgency = models.CharField(
         _("urgency"), max_length=8, choices=Urgency.choices, default=Urgency.ROUTINE
     )
+    exercise_plan = EncryptedTextField(_("exercise plan"), blank=True)
+    self_care = EncryptedTextField(_("self-care programme"), blank=True)
     opened_at = models.DateTimeField(_("opened"), auto_now_add=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
-    outcome = EncryptedTextField(_("outcome summary"), blank=True)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
+    outcome_summary = EncryptedTextField(_("outcome summary"), blank=True)
 
     class Meta:
         verbose_name = _("counselling period")
@@ -223,6 +227,29 @@ class Booking(models.Model):
 
     def __str__(self) -> str:
         return f"{self.slot} {self.get_state_display()}"
+
+
+class Visit(models.Model):
+    """A counselling visit: the notes and the measurements the counsellor chose, both
+    encrypted (the measurements as JSON: {measurement: value})."""
+
+    period = models.ForeignKey(Period, on_delete=models.PROTECT, related_name="visits")
+    booking = models.OneToOneField(
+        Booking, on_delete=models.PROTECT, null=True, blank=True, related_name="visit"
+    )
+    visited_on = models.DateField(_("visited on"))
+    notes = EncryptedTextField(_("notes"), blank=True)
+    measurements = EncryptedTextField(_("measurements"), blank=True)
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("visit")
+        verbose_name_plural = _("visits")
+        ordering = ["visited_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{_('visit')} {self.pk}"
 
 
 class AuditQuerySet(models.QuerySet):

@@ -4,7 +4,9 @@ read to the audit log first. Permission first, then validation, then the write, 
 transaction; every read and change of counselling data is audited."""
 
 import datetime
-from dataclasses import dataclass
+import functools
+import json
+from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -18,15 +20,24 @@ from stdnum.fi import hetu
 from elinvoima.actors.models import Municipality
 from elinvoima.counselling.audit import audited, refused
 from elinvoima.counselling.crypto import keyed_hash
-from elinvoima.counselling.enums import AccessRole, AuditAction, BookingState, ClientSource
+from elinvoima.counselling.enums import (
+    AccessRole,
+    AuditAction,
+    BookingState,
+    ClientSource,
+    Measurement,
+    Outcome,
+)
 from elinvoima.counselling.models import (
     AccessAgreement,
     Booking,
     Client,
     Period,
     Slot,
+    Visit,
 )
 from elinvoima.counselling.permissions import (
+    counsels_period,
     reads_period,
     refers_in,
     valid_accesses,
@@ -174,3 +185,218 @@ def record_read(*, user, period: Period, what: str = "record") -> Period:
         raise Http404
     audited(user, AuditAction.READ, what, client=period.client, period=period)
     return period
+
+
+# --- The counselling tab: the counsellor's writes ------------------------------------------
+def _counsels(user, period: Period) -> None:
+    """Only a counsellor assigned to the period, with valid access, writes on its tab; a
+    refused attempt of someone who was granted access is logged."""
+    if not counsels_period(user, period):
+        if was_granted_access(user):
+            refused(user, "change", period=period)
+            raise PermissionDenied
+        raise Http404
+
+
+def _counsellor_writes(write):
+    """The counsellor's check outside the write's transaction — a refusal's log entry must
+    outlive the refusal — then the write in one transaction."""
+    atomic_write = transaction.atomic(write)
+
+    @functools.wraps(write)
+    def checked(*, user, period: Period, **kwargs):
+        _counsels(user, period)
+        return atomic_write(user=user, period=period, **kwargs)
+
+    return checked
+
+
+def _open(period: Period) -> Period:
+    period = Period.objects.select_for_update().get(pk=period.pk)
+    if period.closed_at is not None:
+        raise ValidationError(_("The counselling period has ended."), code="closed")
+    return period
+
+
+@_counsellor_writes
+def plan_save(*, user, period: Period, exercise_plan: str, self_care: str = "") -> Period:
+    """The exercise plan made together with the client, and the self-care programme."""
+    period = _open(period)
+    if not exercise_plan.strip():
+        raise ValidationError({"exercise_plan": [_("Write the exercise plan.")]})
+    period.exercise_plan, period.self_care = exercise_plan.strip(), self_care.strip()
+    period.save(update_fields=["exercise_plan", "self_care"])
+    audited(user, AuditAction.CHANGE, "exercise plan", client=period.client, period=period)
+    return period
+
+
+@dataclass(frozen=True)
+class VisitData:
+    visited_on: datetime.date
+    notes: str = ""
+    measurements: dict[str, float] = field(default_factory=dict)
+    booking: Booking | None = None
+
+
+@_counsellor_writes
+def visit_record(*, user, period: Period, data: VisitData) -> Visit:
+    """A visit with its notes and the measurements the counsellor chose; its booking, if
+    any, is marked attended."""
+    period = _open(period)
+    errors: dict[str, list[str]] = {}
+    if data.visited_on > timezone.localdate():
+        errors["visited_on"] = [_("Record a visit once it has taken place.")]
+    unknown = set(data.measurements) - set(Measurement.values)
+    if unknown or any(value < 0 or value > 100_000 for value in data.measurements.values()):
+        errors["measurements"] = [_("Give the measurements as numbers of the listed kinds.")]
+    if data.booking is not None and data.booking.period_id != period.pk:
+        errors["booking"] = [_("Choose a booking of this period.")]
+    if errors:
+        raise ValidationError(errors)
+    visit = Visit.objects.create(
+        period=period,
+        booking=data.booking,
+        visited_on=data.visited_on,
+        notes=data.notes.strip(),
+        measurements=json.dumps(data.measurements, sort_keys=True) if data.measurements else "",
+        recorded_by=user,
+    )
+    if data.booking is not None:
+        Booking.objects.filter(pk=data.booking.pk).update(state=BookingState.ATTENDED)
+    audited(
+        user,
+        AuditAction.CREATE,
+        f"visit {data.visited_on:%Y-%m-%d}",
+        client=period.client,
+        period=period,
+    )
+    return visit
+
+
+def booking_mark(*, user, booking: Booking, state: str) -> Booking:
+    """Cancel a booking (its counsellor or the referrer), or mark that the client did not
+    come (its counsellor). A cancelled time is free again."""
+    period = booking.period
+    referrer_cancels = state == BookingState.CANCELLED and period.referrer_id == user.pk
+    may = counsels_period(user, period) or (referrer_cancels and reads_period(user, period))
+    if not may:
+        if was_granted_access(user):
+            refused(user, "booking", period=period)
+            raise PermissionDenied
+        raise Http404
+    with transaction.atomic():
+        return _booking_marked(user, booking, state)
+
+
+def _booking_marked(user, booking: Booking, state: str) -> Booking:
+    period = booking.period
+    booking = Booking.objects.select_for_update().get(pk=booking.pk)
+    if booking.state != BookingState.BOOKED or state not in (
+        BookingState.CANCELLED,
+        BookingState.NO_SHOW,
+    ):
+        raise ValidationError(_("Only a booked time can be cancelled or marked."), code="state")
+    booking.state = state
+    booking.save(update_fields=["state"])
+    audited(user, AuditAction.CHANGE, f"booking {state}", client=period.client, period=period)
+    return booking
+
+
+@_counsellor_writes
+def period_close(*, user, period: Period, outcome: str, summary: str) -> Period:
+    """End the counselling period with its outcome and a summary, which the referrer then
+    reads on the record."""
+    period = _open(period)
+    errors: dict[str, list[str]] = {}
+    if outcome not in Outcome.values:
+        errors["outcome"] = [_("Choose how the period ended.")]
+    if not summary.strip():
+        errors["summary"] = [_("Write the summary for the referrer.")]
+    if errors:
+        raise ValidationError(errors)
+    period.outcome, period.outcome_summary = outcome, summary.strip()
+    period.closed_at = timezone.now()
+    period.save(update_fields=["outcome", "outcome_summary", "closed_at"])
+    audited(user, AuditAction.CHANGE, "period closed", client=period.client, period=period)
+    return period
+
+
+@dataclass(frozen=True)
+class WalkInData:
+    identity_code: str
+    name: str
+    source: str  # ClientSource other than a referral
+    reason: str = ""
+    goals: str = ""
+
+
+def walk_in_create(*, user, county, municipality, data: WalkInData) -> Period:
+    """A client who came without a referral (contacted the counsellor, a testing day, an
+    early phase of rehabilitation): the counsellor opens the period and is assigned to it."""
+    counsellor = (
+        valid_accesses(user, AccessRole.COUNSELLOR)
+        .filter(wellbeing_county=county, municipality=municipality)
+        .exists()
+    )
+    if not counsellor:
+        raise Http404 if not was_granted_access(user) else PermissionDenied
+    with transaction.atomic():
+        return _walk_in_created(user, county, municipality, data)
+
+
+def _walk_in_created(user, county, municipality, data: WalkInData) -> Period:
+    errors: dict[str, list[str]] = {}
+    try:
+        code = identity_code_checked(data.identity_code)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+        code = ""
+    if data.source == ClientSource.REFERRAL or data.source not in ClientSource.values:
+        errors["source"] = [_("Choose how the client came.")]
+    if not data.name.strip():
+        errors["name"] = [_("Give the client's name.")]
+    if errors:
+        raise ValidationError(errors)
+    client = client_found(county, code) or Client.objects.create(
+        wellbeing_county=county,
+        identity_code=code,
+        identity_hash=keyed_hash("identity_code", code),
+        name=data.name.strip(),
+    )
+    period = Period.objects.create(
+        client=client,
+        municipality=municipality,
+        source=data.source,
+        reason=data.reason.strip(),
+        goals=data.goals.strip(),
+    )
+    period.counsellors.add(user)
+    audited(user, AuditAction.CREATE, data.source, client=client, period=period)
+    return period
+
+
+# --- HL7 FHIR: referrals in, periods out ----------------------------------------------------
+def referral_from_fhir(*, user, municipality, payload, slot: Slot | None = None) -> Period:
+    """A referral that arrives as a FHIR ServiceRequest (counselling/fhir.py)."""
+    from elinvoima.counselling.fhir import referral_fields  # fhir.resources loads slowly
+
+    if not refers_in(user, municipality.wellbeing_county):
+        raise Http404 if not was_granted_access(user) else PermissionDenied
+    return referral_create(
+        user=user,
+        data=ReferralData(municipality=municipality, slot=slot, **referral_fields(payload)),
+    )
+
+
+def period_export(*, user, period: Period) -> dict:
+    """The period as a FHIR Bundle for the county's own system: read as the record is,
+    and logged as an export."""
+    from elinvoima.counselling.fhir import period_bundle
+
+    if not reads_period(user, period):
+        if was_granted_access(user):
+            refused(user, "export", period=period)
+            raise PermissionDenied
+        raise Http404
+    audited(user, AuditAction.EXPORT, "FHIR bundle", client=period.client, period=period)
+    return period_bundle(period)

@@ -122,10 +122,26 @@ def test_production_settings__check_deploy__no_warnings():
             "ELINVOIMA_ENV": "production",
             "SECRET_KEY": "x9!k2#Lq7@vZp4$Tn8&Wm3*Rb6^Yc1%Hd5(Jf0)Gs-Ua+Ee=Oi~Pl]Kj[Mh{Nz}",
             "ALLOWED_HOSTS": "elinvoima.example.fi",
+            "ELINVOIMA_COUNSELLING_KEYS": "8bnky0PhmcCRPGX7lX6HNhvIyt86IqtCXM-n8obdXmI=",
+            "ELINVOIMA_COUNSELLING_HASH_KEY": "a-long-random-key-for-the-identity-codes-hash",
         },
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNINGS" not in result.stderr
+
+
+def test_production_settings__missing_counselling_keys__refuses_to_start():
+    result = _manage(
+        "check",
+        env={
+            "ELINVOIMA_ENV": "production",
+            "SECRET_KEY": "x9!k2#Lq7@vZp4$Tn8&Wm3*Rb6^Yc1%Hd5(Jf0)Gs-Ua+Ee=Oi~Pl]Kj[Mh{Nz}",
+            "ALLOWED_HOSTS": "elinvoima.example.fi",
+        },
+    )
+    assert result.returncode == 1
+    assert "ELINVOIMA_COUNSELLING_KEYS" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_production_settings__missing_secret_key__refuses_to_start():
