@@ -7,6 +7,7 @@ import datetime
 import functools
 import json
 from dataclasses import dataclass, field
+from typing import NoReturn
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -43,6 +44,17 @@ from elinvoima.counselling.permissions import (
     valid_accesses,
     was_granted_access,
 )
+
+
+def _refuse(user, what: str = "", period: Period | None = None) -> NoReturn:
+    """Refuse: to someone the county ever granted access, 403 — an attempt on a period is
+    logged first, outside any transaction so that the entry outlives the refusal; to anyone
+    else counselling data does not exist (404)."""
+    if not was_granted_access(user):
+        raise Http404
+    if period is not None:
+        refused(user, what, period=period)
+    raise PermissionDenied
 
 
 def identity_code_checked(code: str) -> str:
@@ -89,7 +101,7 @@ def referral_create(*, user, data: ReferralData) -> Period:
     counselling and books one of its counsellors' free times."""
     county = data.municipality.wellbeing_county
     if not refers_in(user, county):  # the predicate itself: has_perm says yes to the admin
-        raise Http404 if not was_granted_access(user) else PermissionDenied
+        _refuse(user)
     today = timezone.localdate()
     errors: dict[str, list[str]] = {}
     try:
@@ -179,10 +191,7 @@ def record_read(*, user, period: Period, what: str = "record") -> Period:
     else the record does not exist); the read is logged before anything is shown. Not
     atomic on purpose: the refusal's entry must outlive the refusal."""
     if not reads_period(user, period):
-        if was_granted_access(user):
-            refused(user, what, period=period)  # not in a transaction: the entry stays
-            raise PermissionDenied
-        raise Http404
+        _refuse(user, what, period)
     audited(user, AuditAction.READ, what, client=period.client, period=period)
     return period
 
@@ -192,10 +201,7 @@ def _counsels(user, period: Period) -> None:
     """Only a counsellor assigned to the period, with valid access, writes on its tab; a
     refused attempt of someone who was granted access is logged."""
     if not counsels_period(user, period):
-        if was_granted_access(user):
-            refused(user, "change", period=period)
-            raise PermissionDenied
-        raise Http404
+        _refuse(user, "change", period)
 
 
 def _counsellor_writes(write):
@@ -280,10 +286,7 @@ def booking_mark(*, user, booking: Booking, state: str) -> Booking:
     referrer_cancels = state == BookingState.CANCELLED and period.referrer_id == user.pk
     may = counsels_period(user, period) or (referrer_cancels and reads_period(user, period))
     if not may:
-        if was_granted_access(user):
-            refused(user, "booking", period=period)
-            raise PermissionDenied
-        raise Http404
+        _refuse(user, "booking", period)
     with transaction.atomic():
         return _booking_marked(user, booking, state)
 
@@ -339,7 +342,7 @@ def walk_in_create(*, user, county, municipality, data: WalkInData) -> Period:
         .exists()
     )
     if not counsellor:
-        raise Http404 if not was_granted_access(user) else PermissionDenied
+        _refuse(user)
     with transaction.atomic():
         return _walk_in_created(user, county, municipality, data)
 
@@ -381,7 +384,7 @@ def referral_from_fhir(*, user, municipality, payload, slot: Slot | None = None)
     from elinvoima.counselling.fhir import referral_fields  # fhir.resources loads slowly
 
     if not refers_in(user, municipality.wellbeing_county):
-        raise Http404 if not was_granted_access(user) else PermissionDenied
+        _refuse(user)
     return referral_create(
         user=user,
         data=ReferralData(municipality=municipality, slot=slot, **referral_fields(payload)),
@@ -394,9 +397,6 @@ def period_export(*, user, period: Period) -> dict:
     from elinvoima.counselling.fhir import period_bundle
 
     if not reads_period(user, period):
-        if was_granted_access(user):
-            refused(user, "export", period=period)
-            raise PermissionDenied
-        raise Http404
+        _refuse(user, "export", period)
     audited(user, AuditAction.EXPORT, "FHIR bundle", client=period.client, period=period)
     return period_bundle(period)
