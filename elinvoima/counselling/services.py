@@ -217,6 +217,12 @@ def _counsellor_writes(write):
     return checked
 
 
+def counsellor_check(*, user, period: Period) -> None:
+    """For the pages: may the user write on the period's tab? Refused as the services
+    refuse (logged)."""
+    _counsels(user, period)
+
+
 def _open(period: Period) -> Period:
     period = Period.objects.select_for_update().get(pk=period.pk)
     if period.closed_at is not None:
@@ -400,3 +406,22 @@ def period_export(*, user, period: Period) -> dict:
         _refuse(user, "export", period)
     audited(user, AuditAction.EXPORT, "FHIR bundle", client=period.client, period=period)
     return period_bundle(period)
+
+
+def slot_create(*, user, starts_at, ends_at, place: str) -> Slot:
+    """A counsellor publishes a time, in the municipality of their valid access."""
+    access = valid_accesses(user, AccessRole.COUNSELLOR).first()
+    if access is None:
+        _refuse(user)
+    if starts_at <= timezone.now() or ends_at <= starts_at:
+        raise ValidationError({"starts_at": [_("Give a time that has not begun.")]})
+    overlapping = Slot.objects.filter(counsellor=user, starts_at__lt=ends_at, ends_at__gt=starts_at)
+    if overlapping.exists():
+        raise ValidationError({"starts_at": [_("You already have a time then.")]})
+    return Slot.objects.create(
+        counsellor=user,
+        municipality=access.municipality,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        place=place.strip(),
+    )

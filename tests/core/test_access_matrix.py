@@ -134,6 +134,17 @@ def _workshop_file() -> dict[str, int]:
     return {"pk": practice, "file_pk": _pk("practices.PracticeFile", practice_id=practice)["pk"]}
 
 
+COUNSELLING = ("laakari.lapinjarvi", "liikuntaneuvoja.lapinjarvi")
+
+
+def _counselling_period() -> dict[str, int]:
+    """The demo's referred client's counselling period in Lapinjärvi."""
+    from elinvoima.counselling.models import Period
+
+    period = Period.objects.get(municipality__code="407")
+    return {"pk": period.pk, "client": period.client_id}
+
+
 def _consultation() -> dict[str, int]:
     """Utajärvi's consultation on school transport: open for answers."""
     return _pk("practices.Consultation", title="Koulukuljetukset uusiksi")
@@ -809,6 +820,37 @@ EXPECTATIONS = {
         )
         for name in ("practices:assessment-edit", "practices:assessment-publish")
     },
+    # Exercise counselling: health data. Only those the county has granted access; anyone
+    # else — the admin and the coordinators included — is told nothing exists (404). A
+    # referrer may read the record but not write on the counselling tab (403, logged). No
+    # demo account keeps Itä-Uusimaa's register, so the access log is found by nobody.
+    "counselling:home": (None, only(*COUNSELLING, anonymous=NOT_FOUND, others=NOT_FOUND)),
+    "counselling:referral-add": (
+        None,
+        only("laakari.lapinjarvi", anonymous=NOT_FOUND, others=NOT_FOUND),
+    ),
+    "counselling:slots": (
+        None,
+        only("liikuntaneuvoja.lapinjarvi", anonymous=NOT_FOUND, others=NOT_FOUND),
+    ),
+    "counselling:period": (
+        lambda d: {"pk": _counselling_period()["pk"]},
+        only(*COUNSELLING, anonymous=NOT_FOUND, others=NOT_FOUND),
+    ),
+    **{
+        name: (
+            lambda d: {"pk": _counselling_period()["pk"]},
+            {
+                **only("liikuntaneuvoja.lapinjarvi", anonymous=NOT_FOUND, others=NOT_FOUND),
+                "laakari.lapinjarvi": FORBIDDEN,
+            },
+        )
+        for name in ("counselling:plan", "counselling:visit-add", "counselling:close")
+    },
+    "counselling:access-log": (
+        lambda d: {"pk": _counselling_period()["client"]},
+        dict.fromkeys(ROLES, NOT_FOUND),
+    ),
     "reports:county-surveys": (lambda d: {"code": "9"}, EVERYONE),
     "reports:survey-add": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
     "reports:survey": (lambda d: _survey(published=True), EVERYONE),
@@ -1297,7 +1339,8 @@ def demo_objects(demo):
 
 # On SQLite (the embedded database of `make run`) every page is rendered too, by the roles
 # that together may open every page (the admin, an anonymous visitor, two associations: the
-# second a voter of Vaala's network) and by two staff roles whose visibility is SQL (a
+# second a voter of Vaala's network, and exercise counselling's doctor and counsellor, the
+# only ones who open its pages) and by two staff roles whose visibility is SQL (a
 # municipality's coordinator, a county's official); the whole table runs on PostgreSQL.
 # The test below keeps the first claim true.
 SQLITE_ROLES = [
@@ -1307,6 +1350,8 @@ SQLITE_ROLES = [
     "hva.paijathame",
     "yhdistys.reuma",
     "yhdistys.mll",
+    "laakari.lapinjarvi",
+    "liikuntaneuvoja.lapinjarvi",
 ]
 
 

@@ -1,0 +1,87 @@
+"""Demo data of exercise counselling (seed 001, Lapinjärvi): Itä-Uusimaa's agreement with
+Lapinjärvi on its counsellors' right to record, the county's grants of access to the
+counsellor `liikuntaneuvoja.lapinjarvi` (inducted) and the doctor `laakari.lapinjarvi`,
+the counsellor's free times of the coming weeks, and one referred client (a made-up
+identity code, stdnum's example) with the plan made at the first visit."""
+
+import datetime
+
+from django.utils import timezone
+
+from elinvoima.actors.models import Municipality, User
+from elinvoima.core.demo import DemoContext
+from elinvoima.counselling.enums import AccessRole
+from elinvoima.counselling.models import AccessAgreement, Slot, StaffAccess
+from elinvoima.counselling.services import ReferralData, plan_save, referral_create
+
+LAPINJARVI = "407"
+PLACE = "Lapinjärven terveysasema, liikuntaneuvonnan huone"
+
+
+def counselling_demo_load(context: DemoContext) -> None:
+    municipality = Municipality.objects.filter(code=LAPINJARVI).first()
+    users = User.objects.in_bulk(
+        ["liikuntaneuvoja.lapinjarvi", "laakari.lapinjarvi"], field_name="username"
+    )
+    if municipality is None or len(users) < 2 or AccessAgreement.objects.exists():
+        return
+    county = municipality.wellbeing_county
+    today = timezone.localdate()
+    AccessAgreement.objects.create(
+        wellbeing_county=county,
+        municipality=municipality,
+        reference="Sopimus kunnan liikunnanohjaajien oikeudesta kirjata "
+        "hyvinvointialueen potilastietojärjestelmään",
+        valid_from=today - datetime.timedelta(days=365),
+    )
+    counsellor, doctor = users["liikuntaneuvoja.lapinjarvi"], users["laakari.lapinjarvi"]
+    until = today + datetime.timedelta(days=365)
+    StaffAccess.objects.create(
+        user=counsellor,
+        wellbeing_county=county,
+        municipality=municipality,
+        role=AccessRole.COUNSELLOR,
+        valid_from=today - datetime.timedelta(days=90),
+        valid_until=until,
+        inducted_on=today - datetime.timedelta(days=85),
+    )
+    StaffAccess.objects.create(
+        user=doctor,
+        wellbeing_county=county,
+        role=AccessRole.REFERRER,
+        valid_from=today - datetime.timedelta(days=90),
+        valid_until=until,
+    )
+    first = timezone.localtime().replace(hour=9, minute=0, second=0, microsecond=0)
+    slots = [
+        Slot(
+            counsellor=counsellor,
+            municipality=municipality,
+            starts_at=first + datetime.timedelta(days=day, hours=hour),
+            ends_at=first + datetime.timedelta(days=day, hours=hour, minutes=45),
+            place=PLACE,
+        )
+        for day in range(1, 22)
+        if (today + datetime.timedelta(days=day)).weekday() in (1, 3)  # Tuesdays, Thursdays
+        for hour in (0, 1, 3, 4)
+    ]
+    Slot.objects.bulk_create(slots)
+    period = referral_create(
+        user=doctor,
+        data=ReferralData(
+            identity_code="131052-308T",
+            name="Demo Asiakas",
+            municipality=municipality,
+            reason="Vähäinen liikunta; kohonnut tyypin 2 diabeteksen riski.",
+            goals="Liikuntaa 150 minuuttia viikossa.",
+            risk_factors="Kohonnut verensokeri, polvikipu portaissa.",
+            slot=Slot.objects.filter(counsellor=counsellor).order_by("starts_at").first(),
+        ),
+    )
+    plan_save(
+        user=counsellor,
+        period=period,
+        exercise_plan="Kävely kolmesti viikossa 30 minuuttia; vesijumppa torstaisin.",
+        self_care="Askelmittari ja liikuntapäiväkirja.",
+    )
+    context.count("exercise counselling times", len(slots))

@@ -1,0 +1,34 @@
+"""What exercise counselling adds to the portal: its pages' URLs, the links on the
+dashboard of those the county has granted access (asked without a query of anyone who has
+no counselling role), and the demo's agreement, grants and times."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from elinvoima.actors.enums import Role
+from elinvoima.actors.permissions import user_grants
+from elinvoima.core.registry import DashboardTasks, DemoLoader, Link, Registry, UrlModule
+
+from .demo import counselling_demo_load
+from .permissions import was_granted_access
+
+ROLES = {Role.EXERCISE_COUNSELLOR, Role.REFERRING_PROFESSIONAL}
+
+
+def _tasks(user):
+    if not any(grant.role in ROLES for grant in user_grants(user)):
+        return
+    if was_granted_access(user):
+        yield Link(
+            _("Exercise counselling"),
+            reverse("counselling:home"),
+            _("Referrals, clients and counselling times."),
+        )
+
+
+def register(registry: Registry) -> None:
+    registry.add(
+        DashboardTasks(_tasks, order=60),
+        UrlModule("elinvoima.counselling.urls"),
+        DemoLoader("counselling", counselling_demo_load),
+    )

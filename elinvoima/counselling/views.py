@@ -1,0 +1,279 @@
+"""Pages of exercise counselling. Every view asks the counselling rules themselves (never
+`has_perm`, which says yes to the platform admin): the list pages show only what the user
+may read; opening a record goes through `record_read`, which logs the read first. Anyone
+without counselling access gets 404 everywhere here."""
+
+import json
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+
+from elinvoima.actors.models import Municipality
+from elinvoima.core.forms import saved_by
+from elinvoima.counselling.enums import AccessRole, BookingState, Measurement
+from elinvoima.counselling.forms import CloseForm, PlanForm, ReferralForm, SlotForm, VisitForm
+from elinvoima.counselling.models import Booking, Client, Period, Slot
+from elinvoima.counselling.permissions import (
+    counsels_period,
+    keeps_register,
+    valid_accesses,
+    was_granted_access,
+)
+from elinvoima.counselling.selectors import (
+    access_log,
+    free_slots_of,
+    my_periods,
+    my_slots,
+    referral_municipalities,
+)
+from elinvoima.counselling.services import (
+    ReferralData,
+    VisitData,
+    counsellor_check,
+    period_close,
+    plan_save,
+    record_read,
+    referral_create,
+    slot_create,
+    visit_record,
+)
+
+
+class _CounsellingView(TemplateView):
+    """Only for those the county has granted access (valid now); 404 for anyone else."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not was_granted_access(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def roles(self) -> set[str]:
+        user = self.request.user
+        return {role for role in AccessRole.values if valid_accesses(user, role).exists()}
+
+
+class HomeView(_CounsellingView):
+    template_name = "counselling/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(periods=my_periods(self.request.user), roles=self.roles)
+        return context
+
+
+class ReferralView(_CounsellingView):
+    """A referring professional refers a client to a municipality and books a time."""
+
+    template_name = "counselling/referral_form.html"
+
+    @cached_property
+    def municipalities(self):
+        return referral_municipalities(self.request.user)
+
+    @cached_property
+    def municipality(self) -> Municipality | None:
+        code = self.request.GET.get("municipality") or self.request.POST.get("municipality")
+        found = [m for m in self.municipalities if m.code == code]
+        if found:
+            return found[0]
+        return self.municipalities[0] if len(self.municipalities) == 1 else None
+
+    def _form(self, data=None):
+        slots = free_slots_of(self.municipality) if self.municipality else Slot.objects.none()
+        return ReferralForm(data, slots=slots)
+
+    def get_context_data(self, **kwargs):
+        if AccessRole.REFERRER not in self.roles:
+            raise Http404
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self._form())
+        context.update(municipalities=self.municipalities, municipality=self.municipality)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if AccessRole.REFERRER not in self.roles or self.municipality is None:
+            raise Http404
+        form = self._form(request.POST)
+        period = saved_by(
+            form,
+            lambda: referral_create(
+                user=request.user,
+                data=ReferralData(
+                    identity_code=form.cleaned_data["identity_code"],
+                    name=form.cleaned_data["name"],
+                    municipality=self.municipality,
+                    reason=form.cleaned_data["reason"],
+                    goals=form.cleaned_data["goals"],
+                    risk_factors=form.cleaned_data["risk_factors"],
+                    urgency=form.cleaned_data["urgency"],
+                    slot=form.cleaned_data["slot"],
+                ),
+            ),
+        )
+        if period:
+            messages.success(request, _("The client was referred."))
+            return redirect("counselling:period", pk=period.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class SlotsView(_CounsellingView):
+    """A counsellor's coming times, and adding one."""
+
+    template_name = "counselling/slots.html"
+
+    def get_context_data(self, **kwargs):
+        if AccessRole.COUNSELLOR not in self.roles:
+            raise Http404
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", SlotForm())
+        context["slots"] = my_slots(self.request.user)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if AccessRole.COUNSELLOR not in self.roles:
+            raise Http404
+        form = SlotForm(request.POST)
+        slot = saved_by(
+            form,
+            lambda: slot_create(
+                user=request.user,
+                starts_at=form.cleaned_data["starts_at"],
+                ends_at=form.ends_at(),
+                place=form.cleaned_data["place"],
+            ),
+        )
+        if slot:
+            messages.success(request, _("The time was added."))
+            return redirect("counselling:slots")
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class _PeriodView(_CounsellingView):
+    @cached_property
+    def period(self) -> Period:
+        return get_object_or_404(Period.objects.select_related("client"), pk=self.kwargs["pk"])
+
+
+class PeriodView(_PeriodView):
+    """The client's record (the counselling tab): its read is logged before it is shown."""
+
+    template_name = "counselling/period.html"
+
+    def get_context_data(self, **kwargs):
+        period = record_read(user=self.request.user, period=self.period)
+        context = super().get_context_data(**kwargs)
+        context.update(
+            period=period,
+            client=period.client,
+            visits=[(visit, _measured(visit)) for visit in period.visits.all()],
+            bookings=list(period.bookings.select_related("slot")),
+            can_write=counsels_period(self.request.user, period) and period.closed_at is None,
+        )
+        return context
+
+
+def _measured(visit) -> list[tuple[str, float]]:
+    """A visit's measurements as (label, value), in the list's order."""
+    values = json.loads(visit.measurements) if visit.measurements else {}
+    return [(str(label), values[code]) for code, label in Measurement.choices if code in values]
+
+
+class _TabFormView(_PeriodView):
+    """A form of the counselling tab, for its assigned counsellor (the service asks)."""
+
+    template_name = "counselling/tab_form.html"
+    heading = ""
+
+    def get_context_data(self, **kwargs):
+        counsellor_check(user=self.request.user, period=self.period)  # 403 logged, or 404
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", self.form_class_for())
+        context.update(period=self.period, heading=self.heading)
+        return context
+
+    def form_class_for(self, data=None):
+        raise NotImplementedError
+
+    def save(self, form):
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        form = self.form_class_for(request.POST)
+        if saved_by(form, lambda: self.save(form)):
+            messages.success(request, _("Saved."))
+            return redirect("counselling:period", pk=self.period.pk)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class PlanView(_TabFormView):
+    @property
+    def heading(self):
+        return _("Exercise plan and self-care programme")
+
+    def form_class_for(self, data=None):
+        period = self.period
+        return PlanForm(
+            data, initial={"exercise_plan": period.exercise_plan, "self_care": period.self_care}
+        )
+
+    def save(self, form):
+        return plan_save(user=self.request.user, period=self.period, **form.cleaned_data)
+
+
+class VisitView(_TabFormView):
+    @property
+    def heading(self):
+        return _("Record a visit")
+
+    def form_class_for(self, data=None):
+        bookings = Booking.objects.filter(period=self.period, state=BookingState.BOOKED)
+        return VisitForm(data, bookings=bookings.select_related("slot"))
+
+    def save(self, form):
+        return visit_record(
+            user=self.request.user,
+            period=self.period,
+            data=VisitData(
+                visited_on=form.cleaned_data["visited_on"],
+                notes=form.cleaned_data["notes"],
+                measurements=form.measurements(),
+                booking=form.cleaned_data["booking"],
+            ),
+        )
+
+
+class CloseView(_TabFormView):
+    @property
+    def heading(self):
+        return _("End the counselling period")
+
+    def form_class_for(self, data=None):
+        return CloseForm(data)
+
+    def save(self, form):
+        return period_close(
+            user=self.request.user,
+            period=self.period,
+            outcome=form.cleaned_data["outcome"],
+            summary=form.cleaned_data["summary"],
+        )
+
+
+class AccessLogView(_CounsellingView):
+    """The controller's list of every access to one client's data (the client's right to
+    know who looked)."""
+
+    template_name = "counselling/access_log.html"
+
+    def get_context_data(self, **kwargs):
+        client = get_object_or_404(Client, pk=self.kwargs["pk"])
+        if not keeps_register(self.request.user, client.wellbeing_county):
+            raise Http404
+        context = super().get_context_data(**kwargs)
+        context.update(client=client, entries=access_log(client))
+        return context
