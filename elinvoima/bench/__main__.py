@@ -35,6 +35,7 @@ BENCHMARKS = {
     "county_report_pdf": "elinvoima.bench.welfare_report:county_report_pdf",
     "activities_xlsx_export": "elinvoima.bench.welfare_report:activities_xlsx_export",
     "practice_search_pg": "elinvoima.bench.practice_search:practice_search_pg",
+    "counselling_record_read": "elinvoima.bench.counselling_record:counselling_record_read",
 }
 
 

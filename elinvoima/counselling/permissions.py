@@ -74,12 +74,23 @@ def periods_visible_to(user) -> QuerySet:
 
 @rules.predicate
 def reads_period(user, period) -> bool:
-    return period is not None and periods_visible_to(user).filter(pk=period.pk).exists()
+    """The predicate of one period: the referrer with a valid referrer's grant in the
+    client's county, or an assigned counsellor (`counsels_period`). Its twin for lists is
+    `periods_visible_to`; a test holds the two to the same answers."""
+    if period is None or not user.is_authenticated:
+        return False
+    if period.referrer_id == user.pk and (
+        valid_accesses(user, AccessRole.REFERRER)
+        .filter(wellbeing_county_id=period.client.wellbeing_county_id)
+        .exists()
+    ):
+        return True
+    return counsels_period(user, period)
 
 
 @rules.predicate
 def counsels_period(user, period) -> bool:
-    if period is None:
+    if period is None or not user.is_authenticated:
         return False
     return (
         period.counsellors.filter(pk=user.pk).exists()

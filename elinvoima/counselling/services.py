@@ -175,16 +175,6 @@ def booking_create(*, user, period: Period, slot: Slot) -> Booking:
     return booking
 
 
-def free_slots(municipality, *, after: datetime.datetime | None = None):
-    """The municipality's counsellors' times that have not begun and have no active
-    booking (their counsellors' access checked by the caller's service)."""
-    return (
-        Slot.objects.filter(municipality=municipality, starts_at__gt=after or timezone.now())
-        .exclude(bookings__in=Booking.objects.exclude(state=BookingState.CANCELLED))
-        .order_by("starts_at")
-    )
-
-
 def record_read(*, user, period: Period, what: str = "record") -> Period:
     """Open a client's record: refused to all but the assigned counsellors and the
     referrer (a refusal of someone who uses counselling is logged, then 403; for anyone

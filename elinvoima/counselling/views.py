@@ -156,13 +156,18 @@ class SlotsView(_CounsellingView):
 class _PeriodView(_CounsellingView):
     @cached_property
     def period(self) -> Period:
-        return get_object_or_404(Period.objects.select_related("client"), pk=self.kwargs["pk"])
+        periods = Period.objects.select_related("client", "municipality", "referrer")
+        return get_object_or_404(periods, pk=self.kwargs["pk"])
 
 
 class PeriodView(_PeriodView):
-    """The client's record (the counselling tab): its read is logged before it is shown."""
+    """The client's record (the counselling tab): its read is logged before it is shown.
+    `record_read` itself answers 404 to those never granted access."""
 
     template_name = "counselling/period.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        return TemplateView.dispatch(self, request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         period = record_read(user=self.request.user, period=self.period)
@@ -172,7 +177,7 @@ class PeriodView(_PeriodView):
             client=period.client,
             visits=[(visit, _measured(visit)) for visit in period.visits.all()],
             bookings=list(period.bookings.select_related("slot")),
-            can_write=counsels_period(self.request.user, period) and period.closed_at is None,
+            can_write=period.closed_at is None and counsels_period(self.request.user, period),
         )
         return context
 

@@ -291,3 +291,36 @@ def test_keys_rotate_without_losing_a_record(settings):
     settings.COUNSELLING_KEYS = settings.COUNSELLING_KEYS[:1]  # the old key dropped
     assert Client.objects.get().name == "Maija Meikäläinen"
     assert Period.objects.get().reason.startswith("Liikkumattomuus")
+
+
+@pytest.mark.django_db
+@pytest.mark.both_databases
+def test_the_read_rule_and_its_queryset_twin_agree():
+    from elinvoima.counselling.permissions import periods_visible_to, reads_period
+
+    municipality, county = _place()
+    counsellor, referrer = _people(municipality, county)
+    period = referral_create(
+        user=referrer, data=_referral(municipality, slot=_slot(counsellor, municipality))
+    )
+    colleague = member_of(municipality_organisation(municipality), Role.EXERCISE_COUNSELLOR)
+    _access(colleague, county, AccessRole.COUNSELLOR, municipality)
+    expired = member_of(county_organisation(county), Role.REFERRING_PROFESSIONAL)
+    _access(expired, county, AccessRole.REFERRER, valid_until=TODAY - datetime.timedelta(days=1))
+    expired_referral = referral_create(
+        user=referrer, data=_referral(municipality, identity_code="010101A123N")
+    )
+    Period.objects.filter(pk=expired_referral.pk).update(referrer=expired)
+    people = [
+        counsellor,
+        referrer,
+        colleague,
+        expired,
+        AdminFactory(),
+        coordinator_of(municipality),
+    ]
+    for user in people:
+        for each in Period.objects.all():
+            visible = periods_visible_to(user).filter(pk=each.pk).exists()
+            assert reads_period(user, each) == visible, user
+    assert reads_period(counsellor, period) and not reads_period(colleague, period)
