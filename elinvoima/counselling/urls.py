@@ -9,6 +9,7 @@ urlpatterns = [
     path("counselling/referrals/new/", views.ReferralView.as_view(), name="referral-add"),
     path("counselling/times/", views.SlotsView.as_view(), name="slots"),
     path("counselling/periods/<int:pk>/", views.PeriodView.as_view(), name="period"),
+    path("counselling/periods/<int:pk>/letter/", views.LetterView.as_view(), name="letter"),
     path("counselling/periods/<int:pk>/plan/", views.PlanView.as_view(), name="plan"),
     path("counselling/periods/<int:pk>/visits/new/", views.VisitView.as_view(), name="visit-add"),
     path("counselling/periods/<int:pk>/close/", views.CloseView.as_view(), name="close"),

@@ -188,6 +188,25 @@ def _measured(visit) -> list[tuple[str, float]]:
     return [(str(label), values[code]) for code, label in Measurement.choices if code in values]
 
 
+class LetterView(PeriodView):
+    """The client's confirmation of the booked times, as a letter to print or send, in the
+    language of the page (fi or sv); opening it is a read of the record, logged."""
+
+    template_name = "counselling/letter.html"
+
+    def get_context_data(self, **kwargs):
+        period = record_read(user=self.request.user, period=self.period, what="letter")
+        context = TemplateView.get_context_data(self, **kwargs)
+        context.update(
+            period=period,
+            client=period.client,
+            bookings=list(
+                period.bookings.filter(state=BookingState.BOOKED).select_related("slot__counsellor")
+            ),
+        )
+        return context
+
+
 class _TabFormView(_PeriodView):
     """A form of the counselling tab, for its assigned counsellor (the service asks)."""
 

@@ -833,6 +833,10 @@ EXPECTATIONS = {
         None,
         only("liikuntaneuvoja.lapinjarvi", anonymous=NOT_FOUND, others=NOT_FOUND),
     ),
+    "counselling:letter": (
+        lambda d: {"pk": _counselling_period()["pk"]},
+        only(*COUNSELLING, anonymous=NOT_FOUND, others=NOT_FOUND),
+    ),
     "counselling:period": (
         lambda d: {"pk": _counselling_period()["pk"]},
         only(*COUNSELLING, anonymous=NOT_FOUND, others=NOT_FOUND),

@@ -106,3 +106,17 @@ def test_the_keeper_lists_every_access_to_a_client(client_for):
     page = client_for("hva.paijathame").get(url)
     # a county official of another county: the grant needs the role in *this* county
     assert page.status_code == 404
+
+
+def test_the_client_gets_a_confirmation_letter_in_their_language(client_for):
+    period = Period.objects.get(municipality__code="407")
+    booking = period.bookings.select_related("slot").get()
+    doctor = client_for("laakari.lapinjarvi")
+    letter = doctor.get(f"/sv/counselling/periods/{period.pk}/letter/")
+    text = letter.content.decode()
+    assert letter.status_code == 200
+    assert "Bekräftelse" in text and booking.slot.place in text and "Demo Asiakas" in text
+    finnish = doctor.get(f"/fi/counselling/periods/{period.pk}/letter/").content.decode()
+    assert "Vahvistus" in finnish
+    reads = AuditEntry.objects.filter(period=period, action=AuditAction.READ, what="letter")
+    assert reads.count() == 2
