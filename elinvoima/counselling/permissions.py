@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from elinvoima.actors.enums import Role
+from elinvoima.actors.owners import owner_worked_with
 from elinvoima.actors.permissions import user_grants
 from elinvoima.counselling.enums import AccessRole
 
@@ -133,3 +134,13 @@ rules.add_perm("counselling.change_period", counsels_period)
 rules.add_perm("counselling.refer", refers_in)  # asked with the county
 rules.add_perm("counselling.view_access_log", keeps_register)  # asked with the county
 rules.add_perm("counselling.granted", was_granted_access)
+
+
+@rules.predicate
+def works_with_place(user, owner) -> bool:
+    """Asked with a municipality or a county: its aggregated statistics (no client in
+    them) are for those who work with it."""
+    return owner is not None and owner_worked_with(user, owner)
+
+
+rules.add_perm("counselling.view_statistics", works_with_place)

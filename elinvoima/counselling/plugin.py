@@ -7,7 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.enums import Role
 from elinvoima.actors.permissions import user_grants
-from elinvoima.core.registry import DashboardTasks, DemoLoader, Link, Registry, UrlModule
+from elinvoima.core.registry import (
+    DashboardTasks,
+    DemoLoader,
+    Link,
+    Registry,
+    Tab,
+    UrlModule,
+)
 
 from .demo import counselling_demo_load
 from .permissions import was_granted_access
@@ -29,6 +36,17 @@ def _tasks(user):
 def register(registry: Registry) -> None:
     registry.add(
         DashboardTasks(_tasks, order=60),
+        *(
+            Tab(
+                kind,
+                _("Exercise counselling"),
+                f"counselling:{kind}-statistics",
+                lambda owner: {"code": owner.code},
+                order=80,
+                predicate="counselling.view_statistics",
+            )
+            for kind in ("municipality", "county")
+        ),
         UrlModule("elinvoima.counselling.urls"),
         DemoLoader("counselling", counselling_demo_load),
     )

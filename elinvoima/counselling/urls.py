@@ -18,4 +18,14 @@ urlpatterns = [
         views.AccessLogView.as_view(),
         name="access-log",
     ),
+    path(
+        "municipalities/<str:code>/exercise-counselling/",
+        views.MunicipalityStatisticsView.as_view(),
+        name="municipality-statistics",
+    ),
+    path(
+        "counties/<str:code>/exercise-counselling/",
+        views.CountyStatisticsView.as_view(),
+        name="county-statistics",
+    ),
 ]

@@ -8,12 +8,14 @@ import json
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
-from elinvoima.actors.models import Municipality
+from elinvoima.actors.models import Municipality, WellbeingCounty
 from elinvoima.core.forms import saved_by
+from elinvoima.core.view_mixins import ObjectPermissionMixin, chosen_year
 from elinvoima.counselling.enums import AccessRole, BookingState, Measurement
 from elinvoima.counselling.forms import CloseForm, PlanForm, ReferralForm, SlotForm, VisitForm
 from elinvoima.counselling.models import Booking, Client, Period, Slot
@@ -41,6 +43,7 @@ from elinvoima.counselling.services import (
     slot_create,
     visit_record,
 )
+from elinvoima.counselling.statistics import counselling_statistics
 
 
 class _CounsellingView(TemplateView):
@@ -301,3 +304,39 @@ class AccessLogView(_CounsellingView):
         context = super().get_context_data(**kwargs)
         context.update(client=client, entries=access_log(client))
         return context
+
+
+class _StatisticsView(ObjectPermissionMixin, TemplateView):
+    """A municipality's or a county's counselling in numbers, small counts suppressed."""
+
+    lookup_field = "code"
+    permission_required = "counselling.view_statistics"
+    anonymous_to_login = True
+    template_name = "counselling/statistics.html"
+
+    def municipalities(self):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = chosen_year(self.request)
+        context.update(
+            owner=self.url_object,
+            statistics=counselling_statistics(municipalities=self.municipalities(), year=year),
+            years=range(timezone.localdate().year, timezone.localdate().year - 5, -1),
+        )
+        return context
+
+
+class MunicipalityStatisticsView(_StatisticsView):
+    model = Municipality
+
+    def municipalities(self):
+        return [self.url_object]
+
+
+class CountyStatisticsView(_StatisticsView):
+    model = WellbeingCounty
+
+    def municipalities(self):
+        return self.url_object.municipalities.all()

@@ -52,3 +52,12 @@ def test_counselling__refer_book_record_close_and_read_the_summary(make_site, de
     expect(page.locator("main")).to_contain_text("Liikuntaa nyt 150 minuuttia viikossa.")
     reads = AuditEntry.objects.filter(client=period.client, action=AuditAction.READ)
     assert reads.values("user").distinct().count() == 2
+
+
+def test_counselling__the_municipality_sees_its_numbers_without_anyone_in_them(make_site, demo):
+    site = make_site(**PHONE)
+    site.login("hyte.lapinjarvi")
+    site.visit("/fi/municipalities/407/exercise-counselling/")
+    expect(site.page.locator("main")).to_contain_text("alle 5")  # the demo's one client
+    expect(site.page.locator("main")).not_to_contain_text("Demo Asiakas")
+    assert site.page.evaluate(PAST_THE_EDGE) == {"page": False, "elements": []}

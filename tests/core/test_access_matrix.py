@@ -137,6 +137,12 @@ def _workshop_file() -> dict[str, int]:
 COUNSELLING = ("laakari.lapinjarvi", "liikuntaneuvoja.lapinjarvi")
 
 
+def _lapinjarvi_county() -> dict[str, str]:
+    from elinvoima.actors.models import Municipality
+
+    return {"code": Municipality.objects.get(code="407").wellbeing_county.code}
+
+
 def _counselling_period() -> dict[str, int]:
     """The demo's referred client's counselling period in Lapinjärvi."""
     from elinvoima.counselling.models import Period
@@ -833,6 +839,13 @@ EXPECTATIONS = {
         None,
         only("liikuntaneuvoja.lapinjarvi", anonymous=NOT_FOUND, others=NOT_FOUND),
     ),
+    # Counselling's statistics: aggregated, small counts hidden, for those who work with the
+    # municipality or the county (no demo account works for Itä-Uusimaa itself).
+    "counselling:municipality-statistics": (
+        lambda d: {"code": "407"},
+        only("admin", "hyte.lapinjarvi"),
+    ),
+    "counselling:county-statistics": (lambda d: _lapinjarvi_county(), only("admin")),
     "counselling:letter": (
         lambda d: {"pk": _counselling_period()["pk"]},
         only(*COUNSELLING, anonymous=NOT_FOUND, others=NOT_FOUND),

@@ -324,3 +324,36 @@ def test_the_read_rule_and_its_queryset_twin_agree():
             visible = periods_visible_to(user).filter(pk=each.pk).exists()
             assert reads_period(user, each) == visible, user
     assert reads_period(counsellor, period) and not reads_period(colleague, period)
+
+
+@pytest.mark.django_db
+@pytest.mark.both_databases
+def test_statistics_hide_small_counts_and_what_subtraction_would_reveal():
+    from elinvoima.counselling.services import WalkInData, walk_in_create
+    from elinvoima.counselling.statistics import _suppressed, counselling_statistics
+
+    cells = _suppressed([("a", 12), ("b", 3), ("c", 7), ("d", 0)])
+    assert [c.count for c in cells] == [12, None, None, 0]  # c hidden too: a + b + c = total
+    assert [c.count for c in _suppressed([("a", 2), ("b", 1)])] == [None, None]
+    municipality, county = _place()
+    counsellor, _referrer = _people(municipality, county)
+
+    def walk_in(n: int):
+        number = int(f"0101{50 + n:02d}{200 + n:03d}")  # born 1.1.1950+n, serial 200+n
+        code = f"0101{50 + n:02d}-{200 + n:03d}" + "0123456789ABCDEFHJKLMNPRSTUVWXY"[number % 31]
+        walk_in_create(
+            user=counsellor,
+            county=county,
+            municipality=municipality,
+            data=WalkInData(code, "Testi", "testing_day"),
+        )
+
+    for n in range(2):
+        walk_in(n)
+    few = counselling_statistics(municipalities=[municipality], year=TODAY.year)
+    assert few.began is None  # two clients: fewer than five, not shown
+    assert [cell.count for cell in few.sources] == [0, 0, None, 0]
+    for n in range(2, 6):
+        walk_in(n)
+    more = counselling_statistics(municipalities=[municipality], year=TODAY.year)
+    assert more.began == 6 and [cell.count for cell in more.sources] == [0, 0, 6, 0]
