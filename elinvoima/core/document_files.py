@@ -127,7 +127,7 @@ def _zipped(upload, extension: str) -> Kind:
 def shown_name(upload, kind: Kind) -> str:
     """The name the file is listed and downloaded with: the upload's own without its folders,
     its last 150 characters (the stored file gets a random name)."""
-    return os.path.basename(upload.name or "")[-150:] or f"liite.{kind.extension}"
+    return os.path.basename(upload.name or "")[-150:] or f"{_('attachment')}.{kind.extension}"
 
 
 def content_type_of(extension: str) -> str:

@@ -127,3 +127,32 @@ class Tracked(Timestamped):
 
     class Meta:
         abstract = True
+
+
+class PrivateDocument(models.Model):
+    """A document kept in the private storage (core.private_files) and sent only to those
+    who may read what it is attached to: a grant application's attachment, a good
+    practice's file. The concrete model adds what it belongs to and its `file` field (its
+    `upload_to` names its own folder, through `private_files.random_name`)."""
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=8)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_at = models.DateTimeField(_("attached"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("attached by"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        abstract = True
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name

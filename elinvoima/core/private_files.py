@@ -5,6 +5,7 @@ with its row (`private_file_save`: no row, no file) and deletes the file once th
 of its row is committed (`private_file_delete_on_commit`)."""
 
 import os
+import uuid
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -12,6 +13,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 from django.http import FileResponse, Http404
+from django.utils import timezone
 
 
 class PrivateStorage(FileSystemStorage):
@@ -39,6 +41,12 @@ _storage = PrivateStorage()
 def private_storage() -> PrivateStorage:
     """For FileField(storage=…): a callable, so that migrations name it, not its settings."""
     return _storage
+
+
+def random_name(folder: str, kind: str) -> str:
+    """A stored document's name: its folder, the year, a random name — the original name
+    is kept in the row only."""
+    return f"{folder}/{timezone.now():%Y}/{uuid.uuid4().hex}.{kind}"
 
 
 def private_file_response(file, *, name: str, content_type: str) -> FileResponse:

@@ -73,7 +73,7 @@ def period_bundle(period: Period) -> dict:
                 "id": plan_id,
                 "status": "completed" if period.closed_at else "active",
                 "intent": "plan",
-                "title": "Liikuntaneuvonta",
+                "title": _("Exercise counselling"),  # in the language of the request
                 "description": period.exercise_plan or None,
                 "subject": subject,
                 "period": {

@@ -4,17 +4,14 @@ the conditions for it to work, the evaluation, tips, development phase, topics a
 groups — with their links, their source, and the municipalities that have adopted them and
 what they learned."""
 
-import uuid
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import Municipality, Organisation
-from elinvoima.core.models import Tracked, YearField, filled, years_in_range
-from elinvoima.core.private_files import private_storage
+from elinvoima.core.models import PrivateDocument, Tracked, YearField, filled, years_in_range
+from elinvoima.core.private_files import private_storage, random_name
 from elinvoima.practices.enums import Audience, Phase, PracticeKind, PracticeState, Topic
 
 # The texts of a record, in the order of Innokylä's form: each fi / sv / en.
@@ -170,36 +167,19 @@ class PracticeLink(models.Model):
 
 def practice_file_path(attachment: "PracticeFile", filename: str) -> str:
     """A random name outside the web root: the original name is kept in the row only."""
-    return f"practice-files/{timezone.now():%Y}/{uuid.uuid4().hex}.{attachment.kind}"
+    return random_name("practice-files", attachment.kind)
 
 
-class PracticeFile(models.Model):
+class PracticeFile(PrivateDocument):
     """An attachment of the record (Innokylä's "Liitteet"): a PDF or office document
     (core.document_files), in the private storage, sent only to those who may read the
     practice."""
 
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="files")
     file = models.FileField(_("file"), storage=private_storage, upload_to=practice_file_path)
-    name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=8)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_at = models.DateTimeField(_("attached"), auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("attached by"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
 
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.name
+    class Meta(PrivateDocument.Meta):
+        pass
 
 
 class Adoption(models.Model):

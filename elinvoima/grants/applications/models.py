@@ -3,16 +3,12 @@ municipality with its action plan, how it works for the round's goals (from its 
 card answers), a budget with lines and the amount it asks for; draft → submitted → in review
 → decided, and the applicant sees where it is."""
 
-import uuid
-
-from django.conf import settings
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.actors.models import Organisation
-from elinvoima.core.models import Tracked
-from elinvoima.core.private_files import private_storage
+from elinvoima.core.models import PrivateDocument, Tracked
+from elinvoima.core.private_files import private_storage, random_name
 from elinvoima.grants.enums import ApplicationState
 from elinvoima.grants.models import GrantRound, RoundQuestion
 from elinvoima.strategy.models import Goal, Measure
@@ -146,10 +142,10 @@ class BudgetLine(models.Model):
 
 def attachment_path(attachment: "Attachment", filename: str) -> str:
     """A random name outside the web root: the original name is kept in the row only."""
-    return f"grant-attachments/{timezone.now():%Y}/{uuid.uuid4().hex}.{attachment.kind}"
+    return random_name("grant-attachments", attachment.kind)
 
 
-class Attachment(models.Model):
+class Attachment(PrivateDocument):
     """A file of an application (a PDF or office document: applications/files.py), in the
     private storage, sent only to those who may read the application."""
 
@@ -157,26 +153,9 @@ class Attachment(models.Model):
         GrantApplication, on_delete=models.CASCADE, related_name="attachments"
     )
     file = models.FileField(_("file"), storage=private_storage, upload_to=attachment_path)
-    name = models.CharField(_("name"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=8)
-    size = models.PositiveIntegerField(_("size (bytes)"))
-    uploaded_at = models.DateTimeField(_("attached"), auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("attached by"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
 
-    class Meta:
-        verbose_name = _("attachment")
-        verbose_name_plural = _("attachments")
-        ordering = ["uploaded_at", "id"]
-
-    def __str__(self) -> str:
-        return self.name
+    class Meta(PrivateDocument.Meta):
+        pass
 
 
 class QuestionAnswer(models.Model):

@@ -68,12 +68,13 @@ class _OwnerHearingsView(ObjectPermissionMixin, TemplateView):
         owner, user = self.url_object, self.request.user
         can_record = user.has_perm("networks.change_clock", owner)
         year = timezone.localdate().year
-        recorded = set(hearings_of(owner).values_list("calendar_item_id", flat=True))
+        hearings = list(hearings_of(owner))
+        recorded = {hearing.calendar_item_id for hearing in hearings}
         context.update(
             owner=owner,
             urls=owner_urls(owner),
             consultations=consultations_of(user, owner),
-            hearings=hearings_of(owner),
+            hearings=hearings,
             events=[e for e in hearing_events(owner, year) if e.pk not in recorded]
             if can_record
             else [],
