@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
     "auditlog",
     "csp",
     "django_htmx",
@@ -102,6 +105,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication: tells whether this login passed its second factor.
+    "django_otp.middleware.OTPMiddleware",
     "elinvoima.core.middleware.RejectNulCharactersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "elinvoima.core.middleware.FetchedFormRedirectMiddleware",
@@ -184,6 +189,16 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "portal:dashboard"
 LOGOUT_REDIRECT_URL = "portal:home"
+
+# The second factor (django-otp): an authenticator app's time-based codes, or a security
+# key (WebAuthn). Counselling pages ask for it (elinvoima/core/second_factor.py).
+OTP_TOTP_ISSUER = "Elinvoima"
+# WebAuthn binds a key to the site's domain and origin: set both in production.
+OTP_WEBAUTHN_RP_ID = env.str("WEBAUTHN_RP_ID", default="localhost")
+OTP_WEBAUTHN_RP_NAME = "Elinvoima"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list(
+    "WEBAUTHN_ALLOWED_ORIGINS", default=["http://localhost:8000"]
+)
 
 # django-axes: lock a username + address pair after repeated failures.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

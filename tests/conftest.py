@@ -329,15 +329,30 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=group)
 
 
+def second_factor_pass(client: Client, user) -> None:
+    """Mark the client's login as having passed its second factor, as django-otp's own
+    login does after a correct code: the session names the user's confirmed device."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
 @pytest.fixture
 def client_for(demo):
     """`client_for("yhdistys.reuma")` is a client logged in as that demo account."""
     from elinvoima.actors.models import User
 
-    def make(username: str | None) -> Client:
+    def make(username: str | None, *, second_factor: bool = True) -> Client:
         client = Client()
         if username is not None:
-            client.force_login(User.objects.get(username=username))
+            user = User.objects.get(username=username)
+            client.force_login(user)
+            if second_factor:
+                second_factor_pass(client, user)
         return client
 
     return make

@@ -22,8 +22,6 @@ from elinvoima.counselling.models import Booking, Client, Period, Slot
 from elinvoima.counselling.permissions import (
     counsels_period,
     keeps_register,
-    valid_accesses,
-    was_granted_access,
 )
 from elinvoima.counselling.selectors import (
     access_log,
@@ -44,23 +42,10 @@ from elinvoima.counselling.services import (
     visit_record,
 )
 from elinvoima.counselling.statistics import counselling_statistics
+from elinvoima.counselling.view_base import CounsellingView
 
 
-class _CounsellingView(TemplateView):
-    """Only for those the county has granted access (valid now); 404 for anyone else."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not was_granted_access(request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-    @cached_property
-    def roles(self) -> set[str]:
-        user = self.request.user
-        return {role for role in AccessRole.values if valid_accesses(user, role).exists()}
-
-
-class HomeView(_CounsellingView):
+class HomeView(CounsellingView):
     template_name = "counselling/home.html"
 
     def get_context_data(self, **kwargs):
@@ -69,7 +54,7 @@ class HomeView(_CounsellingView):
         return context
 
 
-class ReferralView(_CounsellingView):
+class ReferralView(CounsellingView):
     """A referring professional refers a client to a municipality and books a time."""
 
     template_name = "counselling/referral_form.html"
@@ -124,7 +109,7 @@ class ReferralView(_CounsellingView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class SlotsView(_CounsellingView):
+class SlotsView(CounsellingView):
     """A counsellor's coming times, and adding one."""
 
     template_name = "counselling/slots.html"
@@ -156,7 +141,7 @@ class SlotsView(_CounsellingView):
         return self.render_to_response(self.get_context_data(form=form))
 
 
-class _PeriodView(_CounsellingView):
+class _PeriodView(CounsellingView):
     @cached_property
     def period(self) -> Period:
         periods = Period.objects.select_related("client", "municipality", "referrer")
@@ -291,7 +276,7 @@ class CloseView(_TabFormView):
         )
 
 
-class AccessLogView(_CounsellingView):
+class AccessLogView(CounsellingView):
     """The controller's list of every access to one client's data (the client's right to
     know who looked)."""
 
