@@ -52,6 +52,9 @@ else:
     ]
     COUNSELLING_KEYS = env.list("ELINVOIMA_COUNSELLING_KEYS", default=[_derived[0]])
     COUNSELLING_HASH_KEY = env.str("ELINVOIMA_COUNSELLING_HASH_KEY", default=_derived[1])
+# Counselling records are kept this many years after the client's last period closed;
+# then the keeper of the register erases them (manage.py counselling_erase_expired).
+COUNSELLING_RETENTION_YEARS = env.int("ELINVOIMA_COUNSELLING_RETENTION_YEARS", default=12)
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes before django.contrib.admin.
@@ -193,6 +196,9 @@ LOGOUT_REDIRECT_URL = "portal:home"
 # The second factor (django-otp): an authenticator app's time-based codes, or a security
 # key (WebAuthn). Counselling pages ask for it (elinvoima/core/second_factor.py).
 OTP_TOTP_ISSUER = "Elinvoima"
+# The admin may remove a lost phone's app (the user then links a new one) but never reads
+# an app's key or its QR code.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # WebAuthn binds a key to the site's domain and origin: set both in production.
 OTP_WEBAUTHN_RP_ID = env.str("WEBAUTHN_RP_ID", default="localhost")
 OTP_WEBAUTHN_RP_NAME = "Elinvoima"
@@ -350,6 +356,7 @@ SPECTACULAR_SETTINGS = {
         "AgreementKindEnum": "elinvoima.networks.enums.AgreementKind",
         "ProgrammeKindEnum": "elinvoima.workshops.enums.ProgrammeKind",
         "RegistrationStateEnum": "elinvoima.workshops.enums.RegistrationState",
+        "ClientSourceEnum": "elinvoima.counselling.enums.ClientSource",
     },
 }
 

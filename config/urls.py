@@ -20,6 +20,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     *(path("", include(m.module)) for m in registry.url_modules if m.i18n),
     path("accounts/", include("elinvoima.core.auth_urls")),
+    # The security keys' JSON steps (django-otp-webauthn) for the second factor's page, and
+    # their script's texts in the page's language.
+    path("webauthn/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     prefix_default_language=True,
 )
 

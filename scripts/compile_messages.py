@@ -1,5 +1,6 @@
-"""Compile locale/*/LC_MESSAGES/django.po to .mo with polib, so that `make run` needs no
-GNU gettext on the machine. Refuses a catalogue with fuzzy or broken entries."""
+"""Compile locale/*/LC_MESSAGES/*.po (django, and djangojs for the security keys' script)
+to .mo with polib, so that `make run` needs no GNU gettext on the machine. Refuses a
+catalogue with fuzzy or broken entries."""
 
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
-    for po_path in sorted((ROOT / "locale").glob("*/LC_MESSAGES/django.po")):
+    for po_path in sorted((ROOT / "locale").glob("*/LC_MESSAGES/*.po")):
         mo_path = po_path.with_suffix(".mo")
         if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
             continue

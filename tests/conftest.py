@@ -346,11 +346,17 @@ def client_for(demo):
     """`client_for("yhdistys.reuma")` is a client logged in as that demo account."""
     from elinvoima.actors.models import User
 
-    def make(username: str | None, *, second_factor: bool = True) -> Client:
+    def make(username: str | None, *, second_factor: bool | None = None) -> Client:
+        """`second_factor`: has the login passed it? By default, as the demo's people
+        would: those the county granted counselling access have, the others have none."""
+        from elinvoima.counselling.models import StaffAccess
+
         client = Client()
         if username is not None:
             user = User.objects.get(username=username)
             client.force_login(user)
+            if second_factor is None:
+                second_factor = StaffAccess.objects.filter(user=user).exists()
             if second_factor:
                 second_factor_pass(client, user)
         return client

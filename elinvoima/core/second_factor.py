@@ -1,11 +1,25 @@
-"""The second factor of a login (django-otp): pages holding health data ask for it."""
+"""The second factor of a login (django-otp): the pages that hold health data ask for it
+(issue 19: counsellors and referrers log in with a second factor). A user passes it with a
+code of an authenticator app (TOTP) or with a security key (WebAuthn, django-otp-webauthn);
+the first time, the user links an app or a key here. A lost phone or key is removed by the
+platform's admin (Django admin, "OTP TOTP" and "WebAuthn credentials"), after which the user
+links a new one."""
 
+import base64
+import io
+
+import qrcode
+import qrcode.image.svg
 from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django_otp import devices_for_user
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 def user_verified(user) -> bool:
     """Did this login pass a second factor? A user authenticated some other way (an API
-    token) has no `is_verified` and is not."""
+    token) has no `is_verified` and has not."""
     is_verified = getattr(user, "is_verified", None)
     return bool(is_verified and is_verified())
 
@@ -14,9 +28,33 @@ def second_factor_redirect(request: HttpRequest) -> HttpResponseRedirect | None:
     """None when the login has passed its second factor; else the way to pass it."""
     if user_verified(request.user):
         return None
-    from django.urls import reverse
-    from django.utils.http import urlencode
+    query = urlencode({"next": request.get_full_path()})
+    return HttpResponseRedirect(f"{reverse('second-factor')}?{query}")
 
-    return HttpResponseRedirect(
-        f"{reverse('second-factor')}?{urlencode({'next': request.get_full_path()})}"
-    )
+
+def has_second_factor(user) -> bool:
+    """Has the user linked an authenticator app or a security key?"""
+    return any(True for _ in devices_for_user(user, confirmed=True))
+
+
+def totp_device_to_link(user) -> TOTPDevice:
+    """The authenticator app being linked: one unconfirmed device a user, kept until its
+    first right code confirms it, so reloading the page shows the same key."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return device or TOTPDevice.objects.create(user=user, name="Elinvoima", confirmed=False)
+
+
+def totp_key_text(device: TOTPDevice) -> str:
+    """The key as the apps take it typed in: base32, in groups of four."""
+    key = base64.b32encode(device.bin_key).decode().rstrip("=")
+    return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
+
+
+def totp_qr_data_uri(device: TOTPDevice) -> str:
+    """The key's otpauth:// address as a QR code, an SVG image in a data: address (the
+    content security policy lets no inline markup style itself, and images of data: are
+    allowed)."""
+    image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()

@@ -37,6 +37,7 @@ class AuditAction(models.TextChoices):
     CHANGE = "change", _("Changed")
     EXPORT = "export", _("Exported")
     DENIED = "denied", _("Refused")
+    ERASE = "erase", _("Erased under the retention rule")
 
 
 class Measurement(models.TextChoices):
@@ -57,3 +58,13 @@ class Outcome(models.TextChoices):
     PARTLY_MET = "partly_met", _("Goals partly met")
     NOT_MET = "not_met", _("Goals not met")
     DROPPED_OUT = "dropped_out", _("Stopped coming")
+
+
+class ConsentPurpose(models.TextChoices):
+    """A use of counselling data beyond health care and its counselling, which needs the
+    client's consent (seed 001, Lapinjärvi: the data may not be used for anything else
+    without the client's permission)."""
+
+    RESEARCH = "research", _("Research")
+    PROGRAMME = "programme", _("Municipal wellbeing programme")
+    FOLLOW_UP = "follow_up", _("Contact for a follow-up survey")

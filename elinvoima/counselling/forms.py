@@ -4,11 +4,13 @@ with the measurements the counsellor chooses, and closing the period."""
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from elinvoima.core.forms import LenientNumbersMixin, date_field, datetime_field, text_field
+from elinvoima.counselling.confirmation import LANGUAGES, confirmation_language
 from elinvoima.counselling.enums import Measurement, Outcome, Urgency
 from elinvoima.counselling.services import identity_code_checked
 
@@ -27,7 +29,7 @@ class ReferralForm(forms.Form):
     risk_factors = text_field(_("Risk factors relevant to exercise"), rows=3)
     urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices)
 
-    def __init__(self, *args, slots, **kwargs):
+    def __init__(self, *args, slots, care_teams=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slot"] = _SlotChoice(
             label=_("Time with the counsellor"),
@@ -35,6 +37,15 @@ class ReferralForm(forms.Form):
             required=False,
             empty_label=_("No time now: the counsellor contacts the client"),
         )
+        self.fields.update(confirmation_fields())
+        if care_teams is not None and len(care_teams) > 1:  # in one: the referral is in it
+            self.fields["care_team"] = forms.ModelChoiceField(
+                label=_("Care team"),
+                queryset=care_teams,
+                required=False,
+                empty_label=_("None"),
+                help_text=_("The members of the care team may read the record."),
+            )
         self.fields["identity_code"].widget.attrs["autocomplete"] = "off"
         self.fields["risk_factors"].help_text = _("For example: a risk of type 2 diabetes.")
 
@@ -44,6 +55,27 @@ class ReferralForm(forms.Form):
             return identity_code_checked(self.cleaned_data["identity_code"])
         except ValidationError as error:
             raise ValidationError(error.message_dict["identity_code"]) from None
+
+
+def confirmation_fields() -> dict[str, forms.Field]:
+    """The client's e-mail address for the confirmation of the booked time (never saved),
+    and its language: the page's when it is Finnish or Swedish."""
+    address = forms.EmailField(
+        label=_("Client's e-mail address"),
+        required=False,
+        help_text=_(
+            "Optional. Used only to send the client the confirmation of the booked time,"
+            " and not saved anywhere."
+        ),
+    )
+    address.widget.attrs["autocomplete"] = "off"
+    language = forms.ChoiceField(
+        label=_("Language of the confirmation"),
+        choices=[(code, name) for code, name in settings.LANGUAGES if code in LANGUAGES],
+        initial=confirmation_language(""),
+        required=False,
+    )
+    return {"client_email": address, "client_language": language}
 
 
 class SlotForm(forms.Form):

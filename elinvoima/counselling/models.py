@@ -18,6 +18,7 @@ from elinvoima.counselling.enums import (
     AuditAction,
     BookingState,
     ClientSource,
+    ConsentPurpose,
     Outcome,
     Urgency,
 )
@@ -127,6 +128,44 @@ class Client(models.Model):
         return f"{_('client')} {self.pk}"  # never the name: str() ends up in logs
 
 
+class CareTeam(models.Model):
+    """A care team of the county's professionals. Where the county grants it (`may_read`,
+    with who last set it and when), a member who holds a valid referrer's access in the
+    client's county reads the records of the periods referred within the team (issue 19:
+    "professionals of the same care team, where the county grants it"); none writes on the
+    counselling tab."""
+
+    wellbeing_county = models.ForeignKey(
+        WellbeingCounty, verbose_name=_("wellbeing services county"), on_delete=models.PROTECT
+    )
+    name = models.CharField(_("name"), max_length=200)
+    members = models.ManyToManyField(
+        USER, verbose_name=_("members"), related_name="counselling_care_teams", blank=True
+    )
+    may_read = models.BooleanField(
+        _("members read the team's counselling records"),
+        default=False,
+        help_text=_("Granted by the wellbeing services county."),
+    )
+    may_read_set_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    may_read_set_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("care team")
+        verbose_name_plural = _("care teams")
+        ordering = ["name", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wellbeing_county", "name"], name="counselling_care_team_name_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Period(models.Model):
     """A counselling period: how the client came, the referral's contents, the counsellors
     assigned, and the outcome sent back to the referrer."""
@@ -143,6 +182,15 @@ class Period(models.Model):
         null=True,
         blank=True,
         related_name="counselling_referrals",
+    )
+    care_team = models.ForeignKey(
+        CareTeam,
+        verbose_name=_("care team"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="periods",
+        help_text=_("The care team the client was referred within."),
     )
     counsellors = models.ManyToManyField(
         USER, verbose_name=_("counsellors"), related_name="counselling_periods"
@@ -172,6 +220,63 @@ class Period(models.Model):
 
     def __str__(self) -> str:
         return f"{_('counselling period')} {self.pk}"
+
+
+class Consent(models.Model):
+    """The client's consent to one use of their counselling data beyond counselling: a
+    purpose and the specific study or programme. A withdrawn consent stays on record but is
+    no longer in force; at most one consent a client, purpose and description is in force
+    (a partial unique index). Every such use asks `counselling.consent.consented_clients`."""
+
+    client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=16, choices=ConsentPurpose.choices)
+    description = models.CharField(
+        _("study or programme"),
+        max_length=200,
+        help_text=_("Which study or programme the consent is for."),
+    )
+    given_on = models.DateField(_("given on"))
+    recorded_by = models.ForeignKey(
+        USER, verbose_name=_("given to"), on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawn_recorded_by = models.ForeignKey(
+        USER,
+        verbose_name=_("withdrawal recorded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["given_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=models.F("given_on")),
+                name="counselling_consent_withdrawn_after_given",
+            ),
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_recorded_by__isnull=False),
+                name="counselling_consent_withdrawal_recorded_by",
+            ),
+            models.UniqueConstraint(
+                fields=["client", "purpose", "description"],
+                condition=Q(withdrawn_on__isnull=True),
+                name="counselling_consent_in_force_once",
+                violation_error_message=_("The client has already given this consent."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{_('consent')} {self.pk}"  # never the client's name: str() ends up in logs
+
+    @property
+    def in_force(self) -> bool:
+        return self.withdrawn_on is None
 
 
 class Slot(models.Model):
@@ -269,8 +374,15 @@ class AuditEntry(models.Model):
     user = models.ForeignKey(
         USER, verbose_name=_("who"), on_delete=models.PROTECT, related_name="+"
     )
+    # Empty in the entries about no one client: a change of the county's agreements or
+    # grants, a refused attempt on the keeper's pages, the record of an erasure.
     client = models.ForeignKey(
-        Client, verbose_name=_("client"), on_delete=models.PROTECT, related_name="audit"
+        Client,
+        verbose_name=_("client"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit",
     )
     period = models.ForeignKey(
         Period, on_delete=models.PROTECT, null=True, blank=True, related_name="+"

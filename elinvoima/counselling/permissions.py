@@ -3,8 +3,11 @@ period and the professional who referred the client — each while the county's 
 access is valid, a counsellor only with the county's agreement with the municipality in
 force and after induction, and each only while the person still has the role in the
 municipality's or county's organisation (the municipality sees to it that only those who
-need it have it). Nobody else: not the platform admin, not the municipal coordinator. The
-county's keeper of the register lists who looked at a client.
+need it have it). Where the county grants it to a care team, the team's members read the
+records of the periods referred within the team — each only while they are in the team and
+hold a valid referrer's access in the client's county — and do not write on the counselling
+tab. Nobody else: not the platform admin, not the municipal coordinator. The county's keeper
+of the register lists who looked at a client.
 
 Each predicate has its queryset twin (`periods_visible_to`). Ask the predicates themselves
 (`reads_period(user, period)`), never `user.has_perm`: Django answers every `has_perm` of an
@@ -13,7 +16,7 @@ active superuser with yes, and the platform admin must get nothing here."""
 import datetime
 
 import rules
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from elinvoima.actors.enums import Role
@@ -70,13 +73,20 @@ def periods_visible_to(user) -> QuerySet:
             client__wellbeing_county_id__in=counsellor.values("wellbeing_county_id"),
         )
         | Q(referrer=user, client__wellbeing_county_id__in=referrer.values("wellbeing_county_id"))
+        | Q(
+            care_team__members=user,
+            care_team__may_read=True,
+            care_team__wellbeing_county_id=F("client__wellbeing_county_id"),
+            client__wellbeing_county_id__in=referrer.values("wellbeing_county_id"),
+        )
     ).distinct()
 
 
 @rules.predicate
 def reads_period(user, period) -> bool:
     """The predicate of one period: the referrer with a valid referrer's grant in the
-    client's county, or an assigned counsellor (`counsels_period`). Its twin for lists is
+    client's county, an assigned counsellor (`counsels_period`), or a member of the care
+    team it was referred within (`reads_in_care_team`). Its twin for lists is
     `periods_visible_to`; a test holds the two to the same answers."""
     if period is None or not user.is_authenticated:
         return False
@@ -86,7 +96,23 @@ def reads_period(user, period) -> bool:
         .exists()
     ):
         return True
-    return counsels_period(user, period)
+    return counsels_period(user, period) or reads_in_care_team(user, period)
+
+
+def reads_in_care_team(user, period) -> bool:
+    """A member of the period's care team, the team granted reading by the client's county,
+    with a valid referrer's access there. Asked last: a counsellor's read never pays for it."""
+    from .models import CareTeam
+
+    if period.care_team_id is None:
+        return False
+    county_id = period.client.wellbeing_county_id
+    return (
+        CareTeam.objects.filter(
+            pk=period.care_team_id, may_read=True, wellbeing_county_id=county_id, members=user
+        ).exists()
+        and valid_accesses(user, AccessRole.REFERRER).filter(wellbeing_county_id=county_id).exists()
+    )
 
 
 @rules.predicate

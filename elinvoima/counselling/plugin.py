@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from elinvoima.actors.enums import Role
 from elinvoima.actors.permissions import user_grants
 from elinvoima.core.registry import (
+    ApiRoute,
     DashboardTasks,
     DemoLoader,
     Link,
@@ -16,6 +17,7 @@ from elinvoima.core.registry import (
     UrlModule,
 )
 
+from .api import ReferralViewSet
 from .demo import counselling_demo_load
 from .permissions import was_granted_access
 
@@ -48,5 +50,6 @@ def register(registry: Registry) -> None:
             for kind in ("municipality", "county")
         ),
         UrlModule("elinvoima.counselling.urls"),
+        ApiRoute("referrals", ReferralViewSet, "referral"),
         DemoLoader("counselling", counselling_demo_load),
     )

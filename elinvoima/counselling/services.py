@@ -20,6 +20,8 @@ from stdnum.fi import hetu
 
 from elinvoima.actors.models import Municipality
 from elinvoima.counselling.audit import audited, refused
+from elinvoima.counselling.care_teams import referral_care_team
+from elinvoima.counselling.confirmation import confirmation_errors, confirmation_on_commit
 from elinvoima.counselling.crypto import keyed_hash
 from elinvoima.counselling.enums import (
     AccessRole,
@@ -32,6 +34,7 @@ from elinvoima.counselling.enums import (
 from elinvoima.counselling.models import (
     AccessAgreement,
     Booking,
+    CareTeam,
     Client,
     Period,
     Slot,
@@ -83,6 +86,9 @@ class ReferralData:
     risk_factors: str = ""
     urgency: str = "routine"
     slot: Slot | None = None
+    care_team: CareTeam | None = None  # chosen when the referrer is in several
+    client_email: str = ""  # only to send the confirmation (confirmation.py); never stored
+    client_language: str = ""  # of the confirmation: fi or sv
 
 
 def agreement_in_force(county, municipality, today: datetime.date) -> bool:
@@ -128,6 +134,11 @@ def referral_create(*, user, data: ReferralData) -> Period:
             errors["slot"] = [_("Choose a time of this municipality's counsellors.")]
         elif slot.starts_at <= timezone.now():
             errors["slot"] = [_("Choose a time that has not begun.")]
+    try:  # the care team the referral is made within: its members may then read the record
+        care_team = referral_care_team(user, county, data.care_team)
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    errors.update(confirmation_errors(data.client_email.strip(), slot))
     if errors:
         raise ValidationError(errors)
     client = client_found(county, code)
@@ -138,6 +149,11 @@ def referral_create(*, user, data: ReferralData) -> Period:
             identity_hash=keyed_hash("identity_code", code),
             name=data.name.strip(),
         )
+    elif client.name != data.name.strip():
+        # The name the referrer gives is the current one; keeping the one on file would
+        # show the referrer a name they did not type, and so that the person was a client.
+        client.name = data.name.strip()
+        client.save(update_fields=["name"])
     period = Period.objects.create(
         client=client,
         municipality=data.municipality,
@@ -147,10 +163,18 @@ def referral_create(*, user, data: ReferralData) -> Period:
         goals=data.goals.strip(),
         risk_factors=data.risk_factors.strip(),
         urgency=data.urgency,
+        care_team=care_team,
     )
     audited(user, AuditAction.CREATE, "referral", client=client, period=period)
     if slot is not None:
         booking_create(user=user, period=period, slot=slot)
+    if data.client_email.strip():
+        confirmation_on_commit(
+            user=user,
+            period=period,
+            address=data.client_email.strip(),
+            language=data.client_language,
+        )
     return period
 
 
@@ -375,15 +399,31 @@ def _walk_in_created(user, county, municipality, data: WalkInData) -> Period:
 
 
 # --- HL7 FHIR: referrals in, periods out ----------------------------------------------------
-def referral_from_fhir(*, user, municipality, payload, slot: Slot | None = None) -> Period:
-    """A referral that arrives as a FHIR ServiceRequest (counselling/fhir.py)."""
+def referral_from_fhir(
+    *,
+    user,
+    municipality,
+    payload,
+    slot: Slot | None = None,
+    client_email: str = "",
+    client_language: str = "",
+) -> Period:
+    """A referral that arrives as a FHIR ServiceRequest (counselling/fhir.py), with the
+    booking and the client's confirmation as in `referral_create`."""
     from elinvoima.counselling.fhir import referral_fields  # fhir.resources loads slowly
 
     if not refers_in(user, municipality.wellbeing_county):
         _refuse(user)
+    fields = referral_fields(payload)
     return referral_create(
         user=user,
-        data=ReferralData(municipality=municipality, slot=slot, **referral_fields(payload)),
+        data=ReferralData(
+            municipality=municipality,
+            slot=slot,
+            client_email=client_email,
+            client_language=client_language,
+            **fields,
+        ),
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import consent_views, county_views, views
 
 app_name = "counselling"
 
@@ -14,9 +14,64 @@ urlpatterns = [
     path("counselling/periods/<int:pk>/visits/new/", views.VisitView.as_view(), name="visit-add"),
     path("counselling/periods/<int:pk>/close/", views.CloseView.as_view(), name="close"),
     path(
+        "counselling/periods/<int:pk>/consents/new/",
+        consent_views.ConsentAddView.as_view(),
+        name="consent-add",
+    ),
+    path(
+        "counselling/periods/<int:pk>/consents/<int:consent_pk>/withdraw/",
+        consent_views.ConsentWithdrawView.as_view(),
+        name="consent-withdraw",
+    ),
+    path(
+        "counselling/counties/<str:code>/research-extract/",
+        consent_views.ResearchExtractView.as_view(),
+        name="research-extract",
+    ),
+    path(
         "counselling/clients/<int:pk>/access-log/",
         views.AccessLogView.as_view(),
         name="access-log",
+    ),
+    path(
+        "counselling/clients/<int:pk>/export/",
+        county_views.ClientExportView.as_view(),
+        name="client-export",
+    ),
+    path(
+        "counselling/county/<str:code>/agreements/",
+        county_views.AgreementsView.as_view(),
+        name="county-agreements",
+    ),
+    path(
+        "counselling/county/<str:code>/agreements/<int:pk>/end/",
+        county_views.AgreementEndView.as_view(),
+        name="county-agreement-end",
+    ),
+    path(
+        "counselling/county/<str:code>/access/",
+        county_views.AccessListView.as_view(),
+        name="county-access",
+    ),
+    path(
+        "counselling/county/<str:code>/access/<int:pk>/",
+        county_views.AccessChangeView.as_view(),
+        name="county-access-change",
+    ),
+    path(
+        "counselling/county/<str:code>/access/<int:pk>/end/",
+        county_views.AccessEndView.as_view(),
+        name="county-access-end",
+    ),
+    path(
+        "counselling/county/<str:code>/erasure/",
+        county_views.ErasureView.as_view(),
+        name="county-erasure",
+    ),
+    path(
+        "counselling/county/<str:code>/erasure/<int:pk>/",
+        county_views.ClientEraseView.as_view(),
+        name="county-client-erase",
     ),
     path(
         "municipalities/<str:code>/exercise-counselling/",

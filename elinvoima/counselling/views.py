@@ -16,6 +16,11 @@ from django.views.generic import TemplateView
 from elinvoima.actors.models import Municipality, WellbeingCounty
 from elinvoima.core.forms import saved_by
 from elinvoima.core.view_mixins import ObjectPermissionMixin, chosen_year
+from elinvoima.counselling.access_selectors import kept_counties
+from elinvoima.counselling.care_teams import referral_teams
+from elinvoima.counselling.confirmation import booked_times
+from elinvoima.counselling.consent import consents_of
+from elinvoima.counselling.consent_forms import ConsentForm
 from elinvoima.counselling.enums import AccessRole, BookingState, Measurement
 from elinvoima.counselling.forms import CloseForm, PlanForm, ReferralForm, SlotForm, VisitForm
 from elinvoima.counselling.models import Booking, Client, Period, Slot
@@ -51,6 +56,8 @@ class HomeView(CounsellingView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(periods=my_periods(self.request.user), roles=self.roles)
+        if AccessRole.KEEPER in self.roles:
+            context["kept_counties"] = kept_counties(self.request.user)
         return context
 
 
@@ -73,7 +80,9 @@ class ReferralView(CounsellingView):
 
     def _form(self, data=None):
         slots = free_slots_of(self.municipality) if self.municipality else Slot.objects.none()
-        return ReferralForm(data, slots=slots)
+        county = self.municipality.wellbeing_county if self.municipality else None
+        teams = referral_teams(self.request.user, county) if county else None
+        return ReferralForm(data, slots=slots, care_teams=teams)
 
     def get_context_data(self, **kwargs):
         if AccessRole.REFERRER not in self.roles:
@@ -100,6 +109,9 @@ class ReferralView(CounsellingView):
                     risk_factors=form.cleaned_data["risk_factors"],
                     urgency=form.cleaned_data["urgency"],
                     slot=form.cleaned_data["slot"],
+                    care_team=form.cleaned_data.get("care_team"),
+                    client_email=form.cleaned_data["client_email"],
+                    client_language=form.cleaned_data["client_language"],
                 ),
             ),
         )
@@ -154,18 +166,21 @@ class PeriodView(_PeriodView):
 
     template_name = "counselling/period.html"
 
-    def dispatch(self, request, *args, **kwargs):
-        return TemplateView.dispatch(self, request, *args, **kwargs)
-
     def get_context_data(self, **kwargs):
         period = record_read(user=self.request.user, period=self.period)
         context = super().get_context_data(**kwargs)
+        counsels = counsels_period(self.request.user, period)
         context.update(
             period=period,
             client=period.client,
             visits=[(visit, _measured(visit)) for visit in period.visits.all()],
             bookings=list(period.bookings.select_related("slot")),
-            can_write=period.closed_at is None and counsels_period(self.request.user, period),
+            can_write=period.closed_at is None and counsels,
+            # consents: the counsellor records and withdraws them (also once the period
+            # has ended: a client may withdraw at any time), the other readers see them
+            consents=list(consents_of(period.client)),
+            may_consent=counsels,
+            consent_form=ConsentForm() if counsels else None,
         )
         return context
 
@@ -185,13 +200,7 @@ class LetterView(PeriodView):
     def get_context_data(self, **kwargs):
         period = record_read(user=self.request.user, period=self.period, what="letter")
         context = TemplateView.get_context_data(self, **kwargs)
-        context.update(
-            period=period,
-            client=period.client,
-            bookings=list(
-                period.bookings.filter(state=BookingState.BOOKED).select_related("slot__counsellor")
-            ),
-        )
+        context.update(booked_times(period), client=period.client)  # as the e-mail says them
         return context
 
 

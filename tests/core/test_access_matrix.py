@@ -151,6 +151,28 @@ def _counselling_period() -> dict[str, int]:
     return {"pk": period.pk, "client": period.client_id}
 
 
+def _counselling_grant(kind: str) -> dict[str, str | int]:
+    """Itä-Uusimaa's code with its agreement with Lapinjärvi, the counsellor's grant of
+    access, or the demo client (`kind`: agreement, access, client)."""
+    from elinvoima.counselling.models import AccessAgreement, StaffAccess
+
+    if kind == "agreement":
+        pk = AccessAgreement.objects.get(municipality__code="407").pk
+    elif kind == "access":
+        pk = StaffAccess.objects.get(user__username="liikuntaneuvoja.lapinjarvi").pk
+    else:
+        pk = _counselling_period()["client"]
+    return {**_lapinjarvi_county(), "pk": pk}
+
+
+def _counselling_consent() -> dict[str, int]:
+    """The demo client's consent to a follow-up survey, in force."""
+    from elinvoima.counselling.models import Consent
+
+    consent = Consent.objects.get(client__periods__municipality__code="407")
+    return {"pk": _counselling_period()["pk"], "consent_pk": consent.pk}
+
+
 def _consultation() -> dict[str, int]:
     """Utajärvi's consultation on school transport: open for answers."""
     return _pk("practices.Consultation", title="Koulukuljetukset uusiksi")
@@ -316,6 +338,8 @@ IMPORT_JOB = {
 }
 
 
+KEY_LINKING = {**dict.fromkeys(ROLES, NOT_ALLOWED), ANONYMOUS: FORBIDDEN}
+
 # URL name → (kwargs builder, expectation per role). Kwargs builders get the demo data.
 EXPECTATIONS = {
     "healthz": (None, EVERYONE),
@@ -324,6 +348,20 @@ EXPECTATIONS = {
     "core:audit-log": (None, only("admin")),
     "login": (None, {**dict.fromkeys(ROLES, REDIRECT), ANONYMOUS: OK}),
     "logout": (None, dict.fromkeys(ROLES, NOT_ALLOWED)),
+    # Those granted counselling access have passed their second factor in these tests, so
+    # the page sends them on; the others are shown how to link an app (its own tests:
+    # tests/core/test_second_factor.py). The security keys' steps are POST only.
+    "second-factor": (None, {**signed_in(), **dict.fromkeys(COUNSELLING, REDIRECT)}),
+    # Linking a key is for those logged in: an anonymous visitor is refused before the
+    # method is looked at.
+    "otp_webauthn:credential-registration-begin": (None, KEY_LINKING),
+    "otp_webauthn:credential-registration-complete": (None, KEY_LINKING),
+    "otp_webauthn:credential-authentication-begin": (None, dict.fromkeys(ROLES, NOT_ALLOWED)),
+    "otp_webauthn:credential-authentication-complete": (
+        None,
+        dict.fromkeys(ROLES, NOT_ALLOWED),
+    ),
+    "otp_webauthn:js-i18n-catalog": (None, EVERYONE),
     "password_change": (None, signed_in()),
     "password_change_done": (None, signed_in()),
     "password_reset": (None, EVERYONE),
@@ -868,6 +906,49 @@ EXPECTATIONS = {
         lambda d: {"pk": _counselling_period()["client"]},
         dict.fromkeys(ROLES, NOT_FOUND),
     ),
+    # The keeper of the register's pages (agreements, grants of access, erasure by
+    # retention, a client's export): the demo's keeper (counselling's demo loader adds one)
+    # is no account of this table; the doctor and the counsellor, granted access but not
+    # keepers, are refused (403, logged); to everyone else they do not exist.
+    **{
+        name: (
+            kwargs_for,
+            {
+                **only(anonymous=NOT_FOUND, others=NOT_FOUND),
+                **dict.fromkeys(COUNSELLING, FORBIDDEN),
+            },
+        )
+        for name, kwargs_for in (
+            ("counselling:client-export", lambda d: {"pk": _counselling_period()["client"]}),
+            ("counselling:county-agreements", lambda d: _lapinjarvi_county()),
+            ("counselling:county-agreement-end", lambda d: _counselling_grant("agreement")),
+            ("counselling:county-access", lambda d: _lapinjarvi_county()),
+            ("counselling:county-access-change", lambda d: _counselling_grant("access")),
+            ("counselling:county-access-end", lambda d: _counselling_grant("access")),
+            ("counselling:county-erasure", lambda d: _lapinjarvi_county()),
+            ("counselling:county-client-erase", lambda d: _counselling_grant("client")),
+        )
+    },
+    # The client's consents: the assigned counsellor records and withdraws them (the
+    # referrer 403, logged); the keeper's research extract is found by nobody in the demo.
+    "counselling:consent-add": (
+        lambda d: {"pk": _counselling_period()["pk"]},
+        {
+            **only("liikuntaneuvoja.lapinjarvi", anonymous=NOT_FOUND, others=NOT_FOUND),
+            "laakari.lapinjarvi": FORBIDDEN,
+        },
+    ),
+    "counselling:consent-withdraw": (
+        lambda d: _counselling_consent(),
+        {
+            **only("liikuntaneuvoja.lapinjarvi", anonymous=NOT_FOUND, others=NOT_FOUND),
+            "laakari.lapinjarvi": FORBIDDEN,
+        },
+    ),
+    "counselling:research-extract": (
+        lambda d: _lapinjarvi_county(),
+        dict.fromkeys(ROLES, NOT_FOUND),
+    ),
     "reports:county-surveys": (lambda d: {"code": "9"}, EVERYONE),
     "reports:survey-add": (lambda d: {"code": "9"}, only("admin", "hva.paijathame")),
     "reports:survey": (lambda d: _survey(published=True), EVERYONE),
@@ -947,6 +1028,21 @@ EXPECTATIONS = {
     "api:survey-detail": (lambda d: _survey(published=True), EVERYONE),
     "api:workshop-list": (None, EVERYONE),
     "api:workshop-detail": (lambda d: _workshop(), EVERYONE),
+    # Exercise counselling's referrals (health data): as its pages, 404 to all but those the
+    # county granted access; the list and the record to the doctor and the counsellor (the
+    # record's read logged); the FHIR referral is POST only (tests/counselling/test_api.py).
+    "api:referral-list": (None, only(*COUNSELLING, anonymous=NOT_FOUND, others=NOT_FOUND)),
+    **{
+        name: (
+            lambda d: {"pk": _counselling_period()["pk"]},
+            only(*COUNSELLING, anonymous=NOT_FOUND, others=NOT_FOUND),
+        )
+        for name in ("api:referral-detail", "api:referral-fhir-bundle")
+    },
+    "api:referral-fhir-referral": (
+        None,
+        {**dict.fromkeys(ROLES, NOT_FOUND), **dict.fromkeys(COUNSELLING, NOT_ALLOWED)},
+    ),
     "api:workshop-registration-list": (None, EVERYONE),  # an empty list but for organisers
     "api:workshop-registration-detail": (
         lambda d: _pk("workshops.Registration", name="Sirpa Mäkinen"),

@@ -22,6 +22,7 @@ from elinvoima.counselling.models import (
     AccessAgreement,
     AuditEntry,
     Booking,
+    CareTeam,
     Client,
     Period,
     Slot,
@@ -119,8 +120,11 @@ def test_a_referral_books_a_time_and_stores_the_code_encrypted():
     client = Client.objects.get()
     assert (client.identity_code, client.name) == (CODE, "Maija Meikäläinen")
     assert client_found(county, CODE) == client  # by the keyed hash
-    again = referral_create(user=referrer, data=_referral(municipality))
+    again = referral_create(user=referrer, data=_referral(municipality, name="Maija Uusinimi"))
     assert again.client == client  # the same client, not a second one
+    # ...under the name the referrer gave, never the one on file (which would tell them
+    # the person had been a client before).
+    assert Client.objects.get().name == "Maija Uusinimi"
     actions = list(AuditEntry.objects.values_list("action", flat=True))
     assert actions.count(AuditAction.CREATE) == 3  # two referrals and the booking
 
@@ -311,11 +315,23 @@ def test_the_read_rule_and_its_queryset_twin_agree():
         user=referrer, data=_referral(municipality, identity_code="010101A123N")
     )
     Period.objects.filter(pk=expired_referral.pk).update(referrer=expired)
+    # a care team granted reading: a member, a former member, one whose access expired
+    team = CareTeam.objects.create(wellbeing_county=county, name="Hoitotiimi", may_read=True)
+    member, former = (
+        member_of(county_organisation(county), Role.REFERRING_PROFESSIONAL) for _ in range(2)
+    )
+    for person in (member, former):
+        _access(person, county, AccessRole.REFERRER)
+    team.members.add(member, former, expired)
+    team.members.remove(former)
+    Period.objects.filter(pk=period.pk).update(care_team=team)
     people = [
         counsellor,
         referrer,
         colleague,
         expired,
+        member,
+        former,
         AdminFactory(),
         coordinator_of(municipality),
     ]
@@ -324,6 +340,8 @@ def test_the_read_rule_and_its_queryset_twin_agree():
             visible = periods_visible_to(user).filter(pk=each.pk).exists()
             assert reads_period(user, each) == visible, user
     assert reads_period(counsellor, period) and not reads_period(colleague, period)
+    assert reads_period(member, Period.objects.get(pk=period.pk))
+    assert not reads_period(former, Period.objects.get(pk=period.pk))
 
 
 @pytest.mark.django_db
