@@ -122,3 +122,11 @@ class AccessFilterForm(forms.Form):
             "municipality": data.get("municipality"),
             "state": data.get("state") or "",
         }
+
+
+class ClientFindForm(forms.Form):
+    identity_code = forms.CharField(
+        label=_("Personal identity code"),
+        max_length=11,
+        help_text=_("The client's code, as when the client asks who has looked at their data."),
+    )

@@ -23,6 +23,7 @@ from elinvoima.counselling.access_forms import (
     AccessChangeForm,
     AccessFilterForm,
     AgreementForm,
+    ClientFindForm,
     EndForm,
     GrantForm,
     VersionForm,
@@ -50,7 +51,7 @@ from elinvoima.counselling.access_services import (
     agreement_version,
     refuse_keeping,
 )
-from elinvoima.counselling.gdpr import client_erase, client_export
+from elinvoima.counselling.gdpr import client_erase, client_export, client_lookup
 from elinvoima.counselling.models import AccessAgreement, Client, StaffAccess
 from elinvoima.counselling.permissions import keeps_register
 from elinvoima.counselling.view_base import CounsellingView
@@ -216,7 +217,9 @@ class AccessListView(_KeeperView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", self._form())
-        filters = AccessFilterForm(self.request.GET or None, municipalities=self.municipalities)
+        filters = AccessFilterForm(
+            self.request.GET or None, municipalities=self.municipalities, auto_id="filter_%s"
+        )
         accesses = county_accesses(self.county, **filters.filters())
         page_obj = Paginator(accesses, PER_PAGE).get_page(self.request.GET.get("page"))
         today = timezone.localdate()
@@ -397,3 +400,31 @@ class ClientExportView(CounsellingView):
         response["Content-Disposition"] = f'attachment; filename="client-{client.pk}.json"'
         response["Cache-Control"] = "no-store"
         return response
+
+
+class ClientFindView(_KeeperView):
+    """The keeper finds a client of the register by the identity code and opens the list
+    of who looked at the client's data (the lookup by the keyed hash, logged)."""
+
+    template_name = "counselling/county_client_find.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", ClientFindForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = ClientFindForm(request.POST)
+        client = saved_by(
+            form,
+            lambda: client_lookup(
+                user=request.user,
+                county=self.county,
+                identity_code=form.cleaned_data["identity_code"],
+            ),
+        )
+        if client is not None:
+            return redirect("counselling:access-log", pk=client.pk)
+        if form.is_valid() and not form.errors:
+            form.add_error("identity_code", _("The register has no client with this code."))
+        return self.render_to_response(self.get_context_data(form=form))

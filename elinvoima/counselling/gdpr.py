@@ -25,11 +25,12 @@ from elinvoima.counselling.access_selectors import (
     retention_years,
     years_before,
 )
-from elinvoima.counselling.access_services import register_logged
+from elinvoima.counselling.access_services import refuse_keeping, register_logged
 from elinvoima.counselling.audit import audited
 from elinvoima.counselling.enums import AuditAction
 from elinvoima.counselling.models import AuditEntry, Booking, Client, Period, Visit
 from elinvoima.counselling.permissions import keeps_register, was_granted_access
+from elinvoima.counselling.services import client_found, identity_code_checked
 
 KNOWN = {AuditEntry, Booking, Client, Period, Visit}
 
@@ -43,6 +44,27 @@ def _keeps(user, client: Client, what: str) -> None:
         raise Http404
     audited(user, AuditAction.DENIED, what, client=client)
     raise PermissionDenied
+
+
+def access_log_read(*, user, client: Client) -> Client:
+    """The keeper opens the list of who read or changed the client's data (the client's
+    right to know who looked): itself a read of the client's data, logged first."""
+    _keeps(user, client, "access log")
+    audited(user, AuditAction.READ, "access log", client=client)
+    return client
+
+
+def client_lookup(*, user, county, identity_code: str) -> Client | None:
+    """The keeper finds a client of the county's register by the personal identity code
+    (by its keyed hash: nothing is decrypted), as when a client asks who looked at their
+    data. Only the keeper of that county may ask; a finding is logged as a read."""
+
+    if not keeps_register(user, county):
+        refuse_keeping(user, "client lookup")
+    client = client_found(county, identity_code_checked(identity_code))
+    if client is not None:
+        audited(user, AuditAction.READ, "found by identity code", client=client)
+    return client
 
 
 def _value(value):

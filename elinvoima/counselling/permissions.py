@@ -119,10 +119,15 @@ def reads_in_care_team(user, period) -> bool:
 def counsels_period(user, period) -> bool:
     if period is None or not user.is_authenticated:
         return False
+    from .models import Period
+
+    # One query: the valid grant in the period's municipality and county, and the user
+    # among the period's counsellors (the record page asks this twice, the bench watches).
+    assigned = Period.counsellors.through.objects.filter(period_id=period.pk, user_id=user.pk)
     return (
-        period.counsellors.filter(pk=user.pk).exists()
-        and valid_accesses(user, AccessRole.COUNSELLOR)
+        valid_accesses(user, AccessRole.COUNSELLOR)
         .filter(
+            Exists(assigned),
             municipality_id=period.municipality_id,
             wellbeing_county_id=period.client.wellbeing_county_id,
         )

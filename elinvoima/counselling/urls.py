@@ -24,9 +24,14 @@ urlpatterns = [
         name="consent-withdraw",
     ),
     path(
-        "counselling/counties/<str:code>/research-extract/",
+        "counselling/county/<str:code>/research-extract/",
         consent_views.ResearchExtractView.as_view(),
         name="research-extract",
+    ),
+    path(
+        "counselling/county/<str:code>/clients/find/",
+        county_views.ClientFindView.as_view(),
+        name="county-client-find",
     ),
     path(
         "counselling/clients/<int:pk>/access-log/",

@@ -23,10 +23,10 @@ from elinvoima.counselling.consent import consents_of
 from elinvoima.counselling.consent_forms import ConsentForm
 from elinvoima.counselling.enums import AccessRole, BookingState, Measurement
 from elinvoima.counselling.forms import CloseForm, PlanForm, ReferralForm, SlotForm, VisitForm
+from elinvoima.counselling.gdpr import access_log_read
 from elinvoima.counselling.models import Booking, Client, Period, Slot
 from elinvoima.counselling.permissions import (
     counsels_period,
-    keeps_register,
 )
 from elinvoima.counselling.selectors import (
     access_log,
@@ -293,8 +293,7 @@ class AccessLogView(CounsellingView):
 
     def get_context_data(self, **kwargs):
         client = get_object_or_404(Client, pk=self.kwargs["pk"])
-        if not keeps_register(self.request.user, client.wellbeing_county):
-            raise Http404
+        client = access_log_read(user=self.request.user, client=client)
         context = super().get_context_data(**kwargs)
         context.update(client=client, entries=access_log(client))
         return context

@@ -6,6 +6,7 @@ scroll sideways (wide tables, code)."""
 import pytest
 from django.urls import reverse
 
+from elinvoima.counselling.demo import KEEPER
 from tests.conftest import DEMO_USERNAMES
 from tests.core.test_access_matrix import ANONYMOUS, EXPECTATIONS, OK
 
@@ -18,7 +19,9 @@ PHONE = {
     "locale": "fi-FI",
 }
 # Each URL is opened once, by the first of these that may see it.
-ROLES = [ANONYMOUS, "hyte.utajarvi", "hva.paijathame", "yhdistys.reuma", *DEMO_USERNAMES]
+ROLES = [ANONYMOUS, "hyte.utajarvi", "hva.paijathame", "yhdistys.reuma", *DEMO_USERNAMES, KEEPER]
+# Counselling's pages are shown only after the login's second factor.
+SECOND_FACTOR = {"laakari.lapinjarvi", "liikuntaneuvoja.lapinjarvi", KEEPER}
 NOT_PAGES = ("api", "svg", "pdf", "export", "healthz", "embed-script")
 # Files sent as downloads or PDFs, not pages.
 DOWNLOADS = {
@@ -73,6 +76,8 @@ def test_every_page__fits_a_375px_phone(make_site, demo):
         site = make_site(**PHONE)
         if role != ANONYMOUS:
             site.login(role)
+        if role in SECOND_FACTOR:
+            site.second_factor(role)
         for url in urls:
             response = site.page.goto(url)
             if response is None or "html" not in response.headers.get("content-type", ""):

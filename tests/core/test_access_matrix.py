@@ -8,13 +8,16 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
+from elinvoima.counselling.demo import KEEPER
 from elinvoima.indicators.charts import drawing
 from tests.conftest import DEMO_USERNAMES
 
 pytestmark = pytest.mark.both_databases
 
 ANONYMOUS = "anonymous"
-ROLES = [ANONYMOUS, *DEMO_USERNAMES]
+# The demo's accounts, and the keeper of the counselling register that counselling's demo
+# loader adds (actors' demo has no one in Itä-Uusimaa).
+ROLES = [ANONYMOUS, *DEMO_USERNAMES, KEEPER]
 
 OK = "200"
 LOGIN = "login"  # redirected to the login page
@@ -866,8 +869,8 @@ EXPECTATIONS = {
     },
     # Exercise counselling: health data. Only those the county has granted access; anyone
     # else — the admin and the coordinators included — is told nothing exists (404). A
-    # referrer may read the record but not write on the counselling tab (403, logged). No
-    # demo account keeps Itä-Uusimaa's register, so the access log is found by nobody.
+    # referrer may read the record but not write on the counselling tab (403, logged). The
+    # keeper of the register's answers are set after the table.
     "counselling:home": (None, only(*COUNSELLING, anonymous=NOT_FOUND, others=NOT_FOUND)),
     "counselling:referral-add": (
         None,
@@ -902,14 +905,10 @@ EXPECTATIONS = {
         )
         for name in ("counselling:plan", "counselling:visit-add", "counselling:close")
     },
-    "counselling:access-log": (
-        lambda d: {"pk": _counselling_period()["client"]},
-        dict.fromkeys(ROLES, NOT_FOUND),
-    ),
     # The keeper of the register's pages (agreements, grants of access, erasure by
-    # retention, a client's export): the demo's keeper (counselling's demo loader adds one)
-    # is no account of this table; the doctor and the counsellor, granted access but not
-    # keepers, are refused (403, logged); to everyone else they do not exist.
+    # retention, a client's export) open to the keeper (set after the table); the doctor
+    # and the counsellor, granted access but not keepers, are refused (403, logged); to
+    # everyone else they do not exist.
     **{
         name: (
             kwargs_for,
@@ -919,7 +918,9 @@ EXPECTATIONS = {
             },
         )
         for name, kwargs_for in (
+            ("counselling:access-log", lambda d: {"pk": _counselling_period()["client"]}),
             ("counselling:client-export", lambda d: {"pk": _counselling_period()["client"]}),
+            ("counselling:county-client-find", lambda d: _lapinjarvi_county()),
             ("counselling:county-agreements", lambda d: _lapinjarvi_county()),
             ("counselling:county-agreement-end", lambda d: _counselling_grant("agreement")),
             ("counselling:county-access", lambda d: _lapinjarvi_county()),
@@ -930,7 +931,7 @@ EXPECTATIONS = {
         )
     },
     # The client's consents: the assigned counsellor records and withdraws them (the
-    # referrer 403, logged); the keeper's research extract is found by nobody in the demo.
+    # referrer 403, logged); the research extract is the keeper's.
     "counselling:consent-add": (
         lambda d: {"pk": _counselling_period()["pk"]},
         {
@@ -1391,6 +1392,61 @@ for _name, _readers in HIDDEN_FROM_OTHERS.items():
         },
     )
 
+# The keeper of Itä-Uusimaa's counselling register is a county official: outside
+# counselling it may what every county official may (Päijät-Häme's in this table: import
+# indicators, keep the HYTE rules, edit a practice of the library)...
+for _name in (
+    "practices:edit",
+    "practices:files",
+    "practices:file-remove",
+    "practices:submit",
+    "practices:review",
+    "indicators:import-list",
+    "indicators:import-create",
+    "indicators:import-detail",
+    "indicators:import-progress",
+    "indicators:hyte-rule-add",
+    "indicators:hyte-rule-edit",
+):
+    EXPECTATIONS[_name][1][KEEPER] = EXPECTATIONS[_name][1]["hva.paijathame"]
+# ...and in counselling it keeps the register: its county's agreements, grants, statistics,
+# research extract, erasure, a client's access log and export; the records themselves it
+# may not read (403, logged), nor write on the counselling tab.
+for _name, _got in {
+    "second-factor": REDIRECT,
+    "counselling:home": OK,
+    "counselling:municipality-statistics": OK,
+    "counselling:county-statistics": OK,
+    "counselling:access-log": OK,
+    "counselling:client-export": OK,
+    "counselling:county-client-find": OK,
+    "counselling:county-agreements": OK,
+    "counselling:county-agreement-end": OK,
+    "counselling:county-access": OK,
+    "counselling:county-access-change": OK,
+    "counselling:county-access-end": OK,
+    "counselling:county-erasure": OK,
+    "counselling:county-client-erase": OK,
+    "counselling:research-extract": OK,
+    "api:referral-list": OK,  # empty: a keeper reads no record
+    "api:referral-fhir-referral": NOT_ALLOWED,
+    **dict.fromkeys(
+        (
+            "counselling:letter",
+            "counselling:period",
+            "counselling:plan",
+            "counselling:visit-add",
+            "counselling:close",
+            "counselling:consent-add",
+            "counselling:consent-withdraw",
+            "api:referral-detail",
+            "api:referral-fhir-bundle",
+        ),
+        FORBIDDEN,
+    ),
+}.items():
+    EXPECTATIONS[_name][1][KEEPER] = _got
+
 # Django's admin keeps its own staff-only permission system; its pages that need no object
 # are checked below against it (only the platform admin is staff), the rest are Django's.
 ADMIN_NAMESPACE = "admin"
@@ -1452,9 +1508,10 @@ def demo_objects(demo):
 
 # On SQLite (the embedded database of `make run`) every page is rendered too, by the roles
 # that together may open every page (the admin, an anonymous visitor, two associations: the
-# second a voter of Vaala's network, and exercise counselling's doctor and counsellor, the
-# only ones who open its pages) and by two staff roles whose visibility is SQL (a
-# municipality's coordinator, a county's official); the whole table runs on PostgreSQL.
+# second a voter of Vaala's network, and exercise counselling's doctor, counsellor and
+# keeper of the register, the only ones who open its pages) and by two staff roles whose
+# visibility is SQL (a municipality's coordinator, a county's official); the whole table
+# runs on PostgreSQL.
 # The test below keeps the first claim true.
 SQLITE_ROLES = [
     ANONYMOUS,
@@ -1465,6 +1522,7 @@ SQLITE_ROLES = [
     "yhdistys.mll",
     "laakari.lapinjarvi",
     "liikuntaneuvoja.lapinjarvi",
+    KEEPER,
 ]
 
 

@@ -18,7 +18,6 @@ from elinvoima.counselling.access_services import access_version
 from elinvoima.counselling.enums import AccessRole, AuditAction
 from elinvoima.counselling.models import AccessAgreement, AuditEntry, StaffAccess
 from elinvoima.counselling.services import ReferralData, referral_create
-from tests.conftest import second_factor_pass
 from tests.factories import (
     AdminFactory,
     MunicipalityFactory,
@@ -28,6 +27,7 @@ from tests.factories import (
     member_of,
     municipality_organisation,
 )
+from tests.factories.counselling import signed_in_with_second_factor, staff_access
 
 pytestmark = pytest.mark.django_db
 
@@ -39,28 +39,6 @@ def _logged() -> list[str]:
     """The audit entries about no client (agreements, grants, refusals), as "action what"."""
     entries = AuditEntry.objects.filter(client=None).order_by("id")
     return [f"{entry.action} {entry.what}" for entry in entries]
-
-
-def _signed_in(user) -> WebClient:
-    client = WebClient()
-    client.force_login(user)
-    second_factor_pass(client, user)
-    return client
-
-
-def _grant(user, county, role, municipality=None, **changes):
-    return StaffAccess.objects.create(
-        **{
-            "user": user,
-            "wellbeing_county": county,
-            "municipality": municipality,
-            "role": role,
-            "valid_from": TODAY - 10 * DAY,
-            "valid_until": TODAY + 300 * DAY,
-            "inducted_on": TODAY - 5 * DAY if role == AccessRole.COUNSELLOR else None,
-            **changes,
-        }
-    )
 
 
 @pytest.fixture
@@ -75,10 +53,10 @@ def place():
         valid_from=TODAY - 30 * DAY,
     )
     keeper = county_official_of(county)
-    _grant(keeper, county, AccessRole.KEEPER)
+    staff_access(keeper, county, AccessRole.KEEPER)
     counsellor = member_of(municipality_organisation(municipality), Role.EXERCISE_COUNSELLOR)
     doctor = member_of(county_organisation(county), Role.REFERRING_PROFESSIONAL)
-    _grant(doctor, county, AccessRole.REFERRER)
+    staff_access(doctor, county, AccessRole.REFERRER)
     return {
         "municipality": municipality,
         "county": county,
@@ -109,18 +87,20 @@ def test_only_the_keeper_of_that_county_opens_the_pages(place):
     county = place["county"]
     pages = [_url(name, county) for name in ("county-agreements", "county-access")]
     pages.append(_url("county-erasure", county))
-    keeper = _signed_in(place["keeper"])
+    keeper = signed_in_with_second_factor(place["keeper"])
     for url in pages:
         assert keeper.get(url).status_code == 200
-    doctor = _signed_in(place["doctor"])  # granted access, not the register's keeper
+    doctor = signed_in_with_second_factor(
+        place["doctor"]
+    )  # granted access, not the register's keeper
     assert all(doctor.get(url).status_code == 403 for url in pages)
     assert sum("DENIED" in line.upper() for line in _logged()) == 3
     other = MunicipalityFactory().wellbeing_county
     other_keeper = county_official_of(other)
-    _grant(other_keeper, other, AccessRole.KEEPER)
-    assert _signed_in(other_keeper).get(pages[0]).status_code == 403
+    staff_access(other_keeper, other, AccessRole.KEEPER)
+    assert signed_in_with_second_factor(other_keeper).get(pages[0]).status_code == 403
     for never in (coordinator_of(place["municipality"]), AdminFactory()):
-        assert all(_signed_in(never).get(url).status_code == 404 for url in pages)
+        assert all(signed_in_with_second_factor(never).get(url).status_code == 404 for url in pages)
     assert WebClient().get(pages[0]).status_code == 404
     unverified = WebClient()
     unverified.force_login(place["keeper"])
@@ -129,7 +109,7 @@ def test_only_the_keeper_of_that_county_opens_the_pages(place):
 
 def test_a_grant_with_bad_input_is_a_form_error_not_a_500(place):
     url = _url("county-access", place["county"])
-    keeper = _signed_in(place["keeper"])
+    keeper = signed_in_with_second_factor(place["keeper"])
     before = StaffAccess.objects.count()
     reversed_dates = keeper.post(
         url, _grant_form(place, valid_until=(TODAY - 20 * DAY).isoformat())
@@ -154,7 +134,7 @@ def test_a_grant_with_bad_input_is_a_form_error_not_a_500(place):
 
 def test_the_keeper_grants_renews_and_ends_a_counsellors_access(place):
     county, counsellor = place["county"], place["counsellor"]
-    keeper = _signed_in(place["keeper"])
+    keeper = signed_in_with_second_factor(place["keeper"])
     granted = keeper.post(_url("county-access", county), _grant_form(place))
     assert granted.status_code == 302
     access = StaffAccess.objects.get(user=counsellor)
@@ -172,7 +152,7 @@ def test_the_keeper_grants_renews_and_ends_a_counsellors_access(place):
     )
     period.counsellors.add(counsellor)
     record = reverse("counselling:period", kwargs={"pk": period.pk})
-    assert _signed_in(counsellor).get(record).status_code == 200
+    assert signed_in_with_second_factor(counsellor).get(record).status_code == 200
 
     change_url = _url("county-access-change", county, pk=access.pk)
     page = keeper.get(change_url)
@@ -210,7 +190,7 @@ def test_the_keeper_grants_renews_and_ends_a_counsellors_access(place):
     assert ended.status_code == 302
     access.refresh_from_db()
     assert access.valid_until == TODAY - DAY
-    assert _signed_in(counsellor).get(record).status_code == 403  # at once
+    assert signed_in_with_second_factor(counsellor).get(record).status_code == 403  # at once
     assert AuditEntry.objects.filter(
         user=counsellor, action=AuditAction.DENIED, period=period
     ).exists()
@@ -221,7 +201,7 @@ def test_the_keeper_grants_renews_and_ends_a_counsellors_access(place):
 
 def test_the_keeper_records_and_ends_an_agreement(place):
     county = place["county"]
-    keeper = _signed_in(place["keeper"])
+    keeper = signed_in_with_second_factor(place["keeper"])
     url = _url("county-agreements", county)
     other = MunicipalityFactory(wellbeing_county=county)
     form = {
@@ -263,16 +243,16 @@ def test_the_list_filters_flags_grants_ending_soon_and_pages(place):
     county, municipality = place["county"], place["municipality"]
     for number in range(27):
         person = member_of(county_organisation(county), Role.REFERRING_PROFESSIONAL)
-        _grant(person, county, AccessRole.REFERRER, valid_until=TODAY + (number + 5) * DAY)
-    _grant(place["counsellor"], county, AccessRole.COUNSELLOR, municipality)
-    _grant(
+        staff_access(person, county, AccessRole.REFERRER, valid_until=TODAY + (number + 5) * DAY)
+    staff_access(place["counsellor"], county, AccessRole.COUNSELLOR, municipality)
+    staff_access(
         member_of(county_organisation(county), Role.REFERRING_PROFESSIONAL),
         county,
         AccessRole.REFERRER,
         valid_from=TODAY - 90 * DAY,
         valid_until=TODAY - 60 * DAY,
     )
-    keeper = _signed_in(place["keeper"])
+    keeper = signed_in_with_second_factor(place["keeper"])
     url = _url("county-access", county)
     page = keeper.get(url)
     assert page.context["page_obj"].paginator.count == 31

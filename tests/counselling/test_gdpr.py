@@ -27,9 +27,9 @@ from elinvoima.counselling.models import (
     AuditEntry,
     Booking,
     Client,
+    Consent,
     Period,
     Slot,
-    StaffAccess,
     Visit,
 )
 from elinvoima.counselling.services import (
@@ -41,7 +41,6 @@ from elinvoima.counselling.services import (
     referral_create,
     visit_record,
 )
-from tests.conftest import second_factor_pass
 from tests.factories import (
     AdminFactory,
     MunicipalityFactory,
@@ -51,31 +50,13 @@ from tests.factories import (
     member_of,
     municipality_organisation,
 )
+from tests.factories.counselling import signed_in_with_second_factor, staff_access
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
 TODAY = timezone.localdate()
 DAY = datetime.timedelta(days=1)
 CODE = "131052-308T"  # stdnum's example
-
-
-def _signed_in(user) -> WebClient:
-    client = WebClient()
-    client.force_login(user)
-    second_factor_pass(client, user)
-    return client
-
-
-def _grant(user, county, role, municipality=None):
-    StaffAccess.objects.create(
-        user=user,
-        wellbeing_county=county,
-        municipality=municipality,
-        role=role,
-        valid_from=TODAY - 10 * DAY,
-        valid_until=TODAY + 300 * DAY,
-        inducted_on=TODAY - 5 * DAY if role == AccessRole.COUNSELLOR else None,
-    )
 
 
 @pytest.fixture
@@ -92,9 +73,9 @@ def record():
     keeper = county_official_of(county)
     counsellor = member_of(municipality_organisation(municipality), Role.EXERCISE_COUNSELLOR)
     doctor = member_of(county_organisation(county), Role.REFERRING_PROFESSIONAL)
-    _grant(keeper, county, AccessRole.KEEPER)
-    _grant(counsellor, county, AccessRole.COUNSELLOR, municipality)
-    _grant(doctor, county, AccessRole.REFERRER)
+    staff_access(keeper, county, AccessRole.KEEPER)
+    staff_access(counsellor, county, AccessRole.COUNSELLOR, municipality)
+    staff_access(doctor, county, AccessRole.REFERRER)
     starts = timezone.now() + DAY
     slot = Slot.objects.create(
         counsellor=counsellor,
@@ -122,15 +103,13 @@ def record():
         ),
     )
     record_read(user=doctor, period=period)
-    consent = None
-    if _model("Consent") is not None:
-        consent = _model("Consent").objects.create(
-            client=period.client,
-            purpose="research",
-            description="Tutkimus",
-            given_on=TODAY,
-            recorded_by=counsellor,
-        )
+    consent = Consent.objects.create(
+        client=period.client,
+        purpose="research",
+        description="Tutkimus",
+        given_on=TODAY,
+        recorded_by=counsellor,
+    )
     return {
         "county": county,
         "municipality": municipality,
@@ -143,17 +122,10 @@ def record():
     }
 
 
-def _model(name):
-    try:
-        return apps.get_model("counselling", name)
-    except LookupError:
-        return None
-
-
 def test_the_keeper_exports_all_of_a_clients_data_logged_first(record):
     client = record["client"]
     url = reverse("counselling:client-export", kwargs={"pk": client.pk})
-    response = _signed_in(record["keeper"]).get(url)
+    response = signed_in_with_second_factor(record["keeper"]).get(url)
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="client-{client.pk}.json"'
     data = json.loads(response.content)
@@ -174,19 +146,19 @@ def test_the_keeper_exports_all_of_a_clients_data_logged_first(record):
         client=client, user=record["keeper"], action=AuditAction.EXPORT
     ).exists()
     access_log = reverse("counselling:access-log", kwargs={"pk": client.pk})
-    assert url in _signed_in(record["keeper"]).get(access_log).content.decode()
+    assert url in signed_in_with_second_factor(record["keeper"]).get(access_log).content.decode()
 
 
 def test_the_export_is_refused_to_all_but_the_keeper(record):
     client = record["client"]
     url = reverse("counselling:client-export", kwargs={"pk": client.pk})
     for granted in (record["counsellor"], record["doctor"]):  # refused, logged
-        assert _signed_in(granted).get(url).status_code == 403
+        assert signed_in_with_second_factor(granted).get(url).status_code == 403
         assert AuditEntry.objects.filter(
             client=client, user=granted, action=AuditAction.DENIED
         ).exists()
     for never in (coordinator_of(record["municipality"]), AdminFactory()):
-        assert _signed_in(never).get(url).status_code == 404
+        assert signed_in_with_second_factor(never).get(url).status_code == 404
     assert WebClient().get(url).status_code == 404
     assert not AuditEntry.objects.filter(action=AuditAction.EXPORT).exists()
 
@@ -227,10 +199,10 @@ def _rows_of(client_pk: int, period_pks: list[int]) -> dict[str, int]:
 
 def test_erasure_is_refused_inside_the_retention_time(record):
     keeper, client = record["keeper"], record["client"]
-    with pytest.raises(ValidationError, match="open counselling period"):
+    with pytest.raises(ValidationError, match="avoin neuvontajakso"):
         client_erase(user=keeper, client=client)
     _closed(record, years_ago=11.9)
-    with pytest.raises(ValidationError, match="kept until"):
+    with pytest.raises(ValidationError, match="säilytetään .* asti"):
         client_erase(user=keeper, client=client)
     for refused in (record["counsellor"], record["doctor"]):
         with pytest.raises(PermissionDenied):
@@ -255,15 +227,18 @@ def test_erasure_after_the_retention_time_leaves_no_row_of_the_client(record):
     periods = [record["period"].pk]
     before = _rows_of(client.pk, periods)
     assert before["visits"] == 1 and before["audit"] > 3
-    page = _signed_in(keeper).get(
+    page = signed_in_with_second_factor(keeper).get(
         reverse("counselling:county-erasure", kwargs={"code": record["county"].code})
     )
     assert list(page.context["page_obj"].object_list) == [client.pk]
     erase_url = reverse(
         "counselling:county-client-erase", kwargs={"code": record["county"].code, "pk": client.pk}
     )
-    assert _signed_in(keeper).get(erase_url).status_code == 200  # asked first
-    assert _signed_in(keeper).post(erase_url, {"loaded_version": ""}).status_code == 302
+    assert signed_in_with_second_factor(keeper).get(erase_url).status_code == 200  # asked first
+    assert (
+        signed_in_with_second_factor(keeper).post(erase_url, {"loaded_version": ""}).status_code
+        == 302
+    )
     assert set(_rows_of(client.pk, periods).values()) == {0}
     assert Client.objects.filter(pk=other.client_id).exists()  # the other client stays
     assert AuditEntry.objects.filter(client=other.client_id).exists()
@@ -306,3 +281,43 @@ def test_the_command_dry_run_changes_nothing_and_commit_erases(record):
     )
     assert "Erased 1 clients." in out.getvalue()
     assert not Client.objects.filter(pk=client.pk).exists()
+
+
+def test_the_keeper_finds_a_client_by_the_code_and_lists_who_looked__logged(record):
+    keeper, client = record["keeper"], record["client"]
+    find = reverse("counselling:county-client-find", kwargs={"code": record["county"].code})
+    web = signed_in_with_second_factor(keeper)
+    bad = web.post(find, {"identity_code": "131052-308X"})
+    assert bad.status_code == 200 and bad.context["form"].errors["identity_code"]
+    nobody = web.post(find, {"identity_code": "010101A123N"})
+    assert nobody.status_code == 200 and nobody.context["form"].errors["identity_code"]
+    found = web.post(find, {"identity_code": CODE})
+    log = reverse("counselling:access-log", kwargs={"pk": client.pk})
+    assert found.status_code == 302 and found["Location"] == log
+    page = web.get(log)
+    export = reverse("counselling:client-export", kwargs={"pk": client.pk})
+    assert page.status_code == 200 and export in page.content.decode()
+    whats = list(
+        AuditEntry.objects.filter(client=client, user=keeper).values_list("action", "what")
+    )
+    assert whats == [
+        (AuditAction.READ, "found by identity code"),
+        (AuditAction.READ, "access log"),
+    ]
+
+
+def test_the_access_log_and_the_lookup_are_refused_to_the_others__logged_if_granted(record):
+    client = record["client"]
+    log = reverse("counselling:access-log", kwargs={"pk": client.pk})
+    find = reverse("counselling:county-client-find", kwargs={"code": record["county"].code})
+    for person in (record["doctor"], record["counsellor"]):
+        web = signed_in_with_second_factor(person)
+        assert web.get(log).status_code == 403
+        assert web.post(find, {"identity_code": CODE}).status_code == 403
+        assert AuditEntry.objects.filter(
+            user=person, client=client, action=AuditAction.DENIED, what="access log"
+        ).exists()
+    for person in (coordinator_of(record["municipality"]), AdminFactory()):
+        web = signed_in_with_second_factor(person)
+        assert web.get(log).status_code == 404
+        assert web.post(find, {"identity_code": CODE}).status_code == 404

@@ -88,24 +88,34 @@ def test_the_other_roles_get_nothing(client_for, username):
 
 def test_the_keeper_lists_every_access_to_a_client(client_for):
     period = Period.objects.get(municipality__code="407")
-    keeper = User.objects.get(username="hva.paijathame")
-    StaffAccess.objects.create(
-        user=keeper,
-        wellbeing_county=keeper.memberships.first().organisation.wellbeing_county,
+    url = reverse("counselling:access-log", kwargs={"pk": period.client_id})
+    client_for("liikuntaneuvoja.lapinjarvi").get(
+        reverse("counselling:period", kwargs={"pk": period.pk})
+    )
+    page = client_for("rekisteri.itauusimaa").get(url)
+    assert page.status_code == 200
+    users = {entry.user.username for entry in page.context["entries"]}
+    assert {"liikuntaneuvoja.lapinjarvi", "rekisteri.itauusimaa"} <= users
+
+    # Another county's keeper: granted access, so refused with the attempt logged; a grant
+    # moved to this county does not help without the role in this county's organisation.
+    other = User.objects.get(username="hva.paijathame")
+    grant = StaffAccess.objects.create(
+        user=other,
+        wellbeing_county=other.memberships.first().organisation.wellbeing_county,
         role=AccessRole.KEEPER,
         valid_from=timezone.localdate(),
         valid_until=timezone.localdate() + datetime.timedelta(days=1),
     )
-    url = reverse("counselling:access-log", kwargs={"pk": period.client_id})
-    assert client_for("hva.paijathame").get(url).status_code == 404  # another county's client
-    StaffAccess.objects.filter(user=keeper).update(wellbeing_county=period.client.wellbeing_county)
-    keeper.memberships.update()  # the role stays a county official's
-    client_for("liikuntaneuvoja.lapinjarvi").get(
-        reverse("counselling:period", kwargs={"pk": period.pk})
+    assert client_for("hva.paijathame").get(url).status_code == 403
+    StaffAccess.objects.filter(pk=grant.pk).update(wellbeing_county=period.client.wellbeing_county)
+    assert client_for("hva.paijathame").get(url).status_code == 403
+    assert (
+        AuditEntry.objects.filter(
+            user=other, client=period.client, action=AuditAction.DENIED
+        ).count()
+        == 2
     )
-    page = client_for("hva.paijathame").get(url)
-    # a county official of another county: the grant needs the role in *this* county
-    assert page.status_code == 404
 
 
 def test_the_client_gets_a_confirmation_letter_in_their_language(client_for):

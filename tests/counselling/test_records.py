@@ -44,6 +44,7 @@ from tests.factories import (
     member_of,
     municipality_organisation,
 )
+from tests.factories.counselling import staff_access
 
 TODAY = timezone.localdate()
 CODE = "131052-308T"  # a valid test code (stdnum's example)
@@ -62,15 +63,7 @@ def _place():
 
 
 def _access(user, county, role, municipality=None, **dates):
-    return StaffAccess.objects.create(
-        user=user,
-        wellbeing_county=county,
-        municipality=municipality,
-        role=role,
-        valid_from=dates.get("valid_from", TODAY - datetime.timedelta(days=10)),
-        valid_until=dates.get("valid_until", TODAY + datetime.timedelta(days=300)),
-        inducted_on=TODAY - datetime.timedelta(days=5) if role == AccessRole.COUNSELLOR else None,
-    )
+    return staff_access(user, county, role, municipality, **dates)
 
 
 def _people(municipality, county):
