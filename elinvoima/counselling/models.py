@@ -170,6 +170,9 @@ class Period(models.Model):
     """A counselling period: how the client came, the referral's contents, the counsellors
     assigned, and the outcome sent back to the referrer."""
 
+    # Not stored: why this request's user may read it, set by `services.record_read`.
+    read_as: str | None = None
+
     client = models.ForeignKey(Client, on_delete=models.PROTECT, related_name="periods")
     municipality = models.ForeignKey(
         Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT

@@ -88,15 +88,26 @@ def reads_period(user, period) -> bool:
     client's county, an assigned counsellor (`counsels_period`), or a member of the care
     team it was referred within (`reads_in_care_team`). Its twin for lists is
     `periods_visible_to`; a test holds the two to the same answers."""
+    return reading_as(user, period) is not None
+
+
+def reading_as(user, period) -> str | None:
+    """Why the user may read the period — "referrer", "counsellor" or "care team" — or
+    None: `reads_period` with its reason, so that the record page knows whether to offer
+    the counselling tab's forms without asking the rules again."""
     if period is None or not user.is_authenticated:
-        return False
+        return None
+    if counsels_period(user, period):  # first: a counsellor who also referred writes
+        return "counsellor"
     if period.referrer_id == user.pk and (
         valid_accesses(user, AccessRole.REFERRER)
         .filter(wellbeing_county_id=period.client.wellbeing_county_id)
         .exists()
     ):
-        return True
-    return counsels_period(user, period) or reads_in_care_team(user, period)
+        return "referrer"
+    if reads_in_care_team(user, period):
+        return "care team"
+    return None
 
 
 def reads_in_care_team(user, period) -> bool:

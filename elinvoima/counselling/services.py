@@ -42,6 +42,7 @@ from elinvoima.counselling.models import (
 )
 from elinvoima.counselling.permissions import (
     counsels_period,
+    reading_as,
     reads_period,
     refers_in,
     valid_accesses,
@@ -204,9 +205,11 @@ def record_read(*, user, period: Period, what: str = "record") -> Period:
     referrer (a refusal of someone who uses counselling is logged, then 403; for anyone
     else the record does not exist); the read is logged before anything is shown. Not
     atomic on purpose: the refusal's entry must outlive the refusal."""
-    if not reads_period(user, period):
+    reader = reading_as(user, period)
+    if reader is None:
         _refuse(user, what, period)
     audited(user, AuditAction.READ, what, client=period.client, period=period)
+    period.read_as = reader  # this request's answer: the page offers the tab's forms by it
     return period
 
 
