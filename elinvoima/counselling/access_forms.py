@@ -1,7 +1,8 @@
 """Forms of the county's keeper of the register: an agreement with a municipality and its
-end, a grant of access, its change (the last day, the induction) and the filters of the
-list of grants. They parse the input's shape; the services in access_services.py
-validate and save. A change carries the version of the row it was opened on."""
+end, a grant of access, its change (the last day, the induction), the filters of the list
+of grants, and a care team with its members. They parse the input's shape; the services in
+access_services.py and care_teams.py validate and save. A change carries the version of
+the row it was opened on."""
 
 import datetime
 
@@ -130,3 +131,34 @@ class ClientFindForm(forms.Form):
         max_length=11,
         help_text=_("The client's code, as when the client asks who has looked at their data."),
     )
+
+
+class CareTeamForm(forms.Form):
+    """A care team's name and whether the county grants its members reading."""
+
+    name = forms.CharField(label=_("Name of the care team"), max_length=200)
+    may_read = forms.BooleanField(
+        label=_("The county grants the members reading of the team's counselling records"),
+        required=False,
+        help_text=_(
+            "Members then read the records of the periods referred within the team, each "
+            "only while they hold a valid referrer's access in the county. They never write "
+            "on the counselling tab."
+        ),
+    )
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+
+class MemberForm(forms.Form):
+    member = _PersonChoice(
+        label=_("Professional"),
+        queryset=None,
+        help_text=_(
+            "Only professionals to whom the county has granted a valid referrer's access can "
+            "be members: only they are listed. Grant the access first if someone is missing."
+        ),
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = candidates

@@ -6,49 +6,90 @@ team, which the period then records. Reading itself is the rule of `permissions.
 county, so a person removed from the team, or whose access ended, reads nothing more.
 
 Writes: keyword-only, permission first (`keeps_register` with the team's county: never
-`has_perm`, which says yes to the admin), then validation, then the write in one
-transaction."""
+`has_perm`, which says yes to the admin; someone never granted access gets 404, anyone else
+403 with the refusal logged), then validation, then the write in one transaction with an
+audit entry. A change of the name or the reading carries the version the page loaded and
+is refused if someone saved the team since (`core.concurrency`)."""
 
-from typing import NoReturn
-
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import QuerySet
-from django.http import Http404
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from elinvoima.counselling.enums import AccessRole
+from elinvoima.actors.models import User
+from elinvoima.core.concurrency import ensure_unchanged
+from elinvoima.counselling.access_services import refuse_keeping, register_logged
+from elinvoima.counselling.enums import AccessRole, AuditAction
 from elinvoima.counselling.models import CareTeam
-from elinvoima.counselling.permissions import keeps_register, valid_accesses, was_granted_access
+from elinvoima.counselling.permissions import keeps_register, referrers_of, valid_accesses
+
+BY_NAME = ("last_name", "first_name", "username")
 
 
-def _refuse(user) -> NoReturn:
-    """As the other counselling writes refuse: 404 to anyone never granted access, 403 to
-    the rest (no client is concerned, so nothing is written to the audit log)."""
-    if not was_granted_access(user):
-        raise Http404
-    raise PermissionDenied
-
-
-def _kept(user, county) -> None:
+def _kept(user, county, what: str) -> None:
     if not keeps_register(user, county):  # the predicate itself: has_perm says yes to the admin
-        _refuse(user)
+        refuse_keeping(user, what)
 
 
+# --- Reads of the keeper's pages ------------------------------------------------------------
+def county_care_teams(county) -> QuerySet[CareTeam]:
+    """The county's care teams by name, with their members and who set their reading."""
+    return (
+        CareTeam.objects.filter(wellbeing_county=county)
+        .select_related("may_read_set_by")
+        .prefetch_related(Prefetch("members", queryset=User.objects.order_by(*BY_NAME)))
+        .order_by("name", "id")
+    )
+
+
+def member_candidates(team: CareTeam) -> QuerySet:
+    """Who the keeper may add to the team: the county's professionals with a valid
+    referrer's access (`referrers_of`), not yet members."""
+    return (
+        referrers_of(team.wellbeing_county).exclude(counselling_care_teams=team).order_by(*BY_NAME)
+    )
+
+
+def care_team_version(team: CareTeam) -> str:
+    """What a page loaded (the model keeps no time of change): the values a change
+    replaces."""
+    return f"{team.name}|{team.may_read}"
+
+
+# --- Writes ---------------------------------------------------------------------------------
 def care_team_save(
-    *, user, name: str, may_read: bool, county=None, team: CareTeam | None = None
+    *,
+    user,
+    name: str,
+    may_read: bool,
+    county=None,
+    team: CareTeam | None = None,
+    loaded_version: str | None = None,
 ) -> CareTeam:
     """A new team of `county`, or `team` renamed and its reading granted or taken away;
     who set the grant and when is kept with it."""
-    _kept(user, team.wellbeing_county if team is not None else county)
+    _kept(user, team.wellbeing_county if team is not None else county, "care team")
     with transaction.atomic():
-        return _care_team_saved(user, name, may_read, county, team)
+        return _care_team_saved(user, name, may_read, county, team, loaded_version)
 
 
-def _care_team_saved(user, name: str, may_read: bool, county, team: CareTeam | None) -> CareTeam:
+def _locked(team: CareTeam) -> CareTeam:
+    return CareTeam.objects.select_for_update().get(pk=team.pk)
+
+
+def _care_team_saved(
+    user, name: str, may_read: bool, county, team: CareTeam | None, loaded_version: str | None
+) -> CareTeam:
+    before = None
     if team is not None:
-        team = CareTeam.objects.select_for_update().get(pk=team.pk)
+        team = _locked(team)
+        before = care_team_version(team)
+        ensure_unchanged(
+            before,
+            loaded_version,
+            what=_("the care team “%(name)s”") % {"name": team.name},
+        )
     else:
         team = CareTeam(wellbeing_county=county)
     name = name.strip()
@@ -56,18 +97,35 @@ def _care_team_saved(user, name: str, may_read: bool, county, team: CareTeam | N
         raise ValidationError({"name": [_("Give the care team a name of at most 200 characters.")]})
     taken = CareTeam.objects.filter(wellbeing_county_id=team.wellbeing_county_id, name=name)
     if taken.exclude(pk=team.pk).exists():
-        raise ValidationError({"name": [_("The county already has a care team of this name.")]})
+        raise _name_taken()
     if team.pk is None or team.may_read != may_read:
         team.may_read_set_by, team.may_read_set_at = user, timezone.now()
     team.name, team.may_read = name, may_read
-    team.save()
+    try:
+        with transaction.atomic():
+            team.save()
+    except IntegrityError:  # the same name saved at the same moment
+        raise _name_taken() from None
+    if before is None:
+        reading = "reading granted" if may_read else "reading not granted"
+        register_logged(user, AuditAction.CREATE, f"care team {team.pk} created, {reading}: {name}")
+    elif before != care_team_version(team):
+        register_logged(
+            user,
+            AuditAction.CHANGE,
+            f"care team {team.pk} changed: {before} → {care_team_version(team)}",
+        )
     return team
+
+
+def _name_taken() -> ValidationError:
+    return ValidationError({"name": [_("The county already has a care team of this name.")]})
 
 
 def care_team_member_add(*, user, team: CareTeam, member) -> CareTeam:
     """Add a professional to the team: only one the county has granted a valid referrer's
     access (without it they would read nothing anyway, and the list would mislead)."""
-    _kept(user, team.wellbeing_county)
+    _kept(user, team.wellbeing_county, "care team member")
     referrer = valid_accesses(member, AccessRole.REFERRER).filter(
         wellbeing_county_id=team.wellbeing_county_id
     )
@@ -76,15 +134,27 @@ def care_team_member_add(*, user, team: CareTeam, member) -> CareTeam:
             {"member": [_("Add only professionals with a valid referrer's access in the county.")]}
         )
     with transaction.atomic():
+        team = _locked(team)
+        if team.members.filter(pk=member.pk).exists():
+            raise ValidationError({"member": [_("The person is already a member of the team.")]})
         team.members.add(member)
+        register_logged(
+            user, AuditAction.CHANGE, f"care team {team.pk}: member user {member.pk} added"
+        )
     return team
 
 
 def care_team_member_remove(*, user, team: CareTeam, member) -> CareTeam:
     """Remove a member: from now on they read none of the team's records."""
-    _kept(user, team.wellbeing_county)
+    _kept(user, team.wellbeing_county, "care team member")
     with transaction.atomic():
+        team = _locked(team)
+        if not team.members.filter(pk=member.pk).exists():
+            raise ValidationError(_("The person is no longer a member of the team."))
         team.members.remove(member)
+        register_logged(
+            user, AuditAction.CHANGE, f"care team {team.pk}: member user {member.pk} removed"
+        )
     return team
 
 

@@ -154,6 +154,30 @@ def refers_in(user, county) -> bool:
     )
 
 
+def referrers_of(county, today: datetime.date | None = None) -> QuerySet:
+    """The twin of `refers_in`: the people with a valid referrer's grant in the county (its
+    dates, and the person still a referring professional in an organisation of the county),
+    those a care team of the county may have as members."""
+    from elinvoima.actors.models import Membership, User
+
+    from .models import StaffAccess
+
+    today = today or timezone.localdate()
+    grant = StaffAccess.objects.filter(
+        user=OuterRef("pk"),
+        wellbeing_county=county,
+        role=AccessRole.REFERRER,
+        valid_from__lte=today,
+        valid_until__gte=today,
+    )
+    role = Membership.objects.filter(
+        user=OuterRef("pk"),
+        role=ROLE_OF_ACCESS[AccessRole.REFERRER],
+        organisation__wellbeing_county=county,
+    )
+    return User.objects.filter(Exists(grant), Exists(role))
+
+
 @rules.predicate
 def keeps_register(user, county) -> bool:
     return (

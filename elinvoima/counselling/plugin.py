@@ -21,7 +21,9 @@ from .api import ReferralViewSet
 from .demo import counselling_demo_load
 from .permissions import was_granted_access
 
-ROLES = {Role.EXERCISE_COUNSELLOR, Role.REFERRING_PROFESSIONAL}
+# Who may have been granted access: counsellors, referrers, and county officials (the
+# keeper of the register); anyone else's dashboard asks nothing of counselling.
+ROLES = {Role.EXERCISE_COUNSELLOR, Role.REFERRING_PROFESSIONAL, Role.COUNTY_OFFICIAL}
 
 
 def _tasks(user):
@@ -31,7 +33,7 @@ def _tasks(user):
         yield Link(
             _("Exercise counselling"),
             reverse("counselling:home"),
-            _("Referrals, clients and counselling times."),
+            _("Referrals, clients, counselling times and the register."),
         )
 
 

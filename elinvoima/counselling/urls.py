@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import consent_views, county_views, views
+from . import care_team_views, consent_views, county_views, views
 
 app_name = "counselling"
 
@@ -67,6 +67,21 @@ urlpatterns = [
         "counselling/county/<str:code>/access/<int:pk>/end/",
         county_views.AccessEndView.as_view(),
         name="county-access-end",
+    ),
+    path(
+        "counselling/county/<str:code>/care-teams/",
+        care_team_views.CareTeamsView.as_view(),
+        name="county-care-teams",
+    ),
+    path(
+        "counselling/county/<str:code>/care-teams/<int:pk>/",
+        care_team_views.CareTeamView.as_view(),
+        name="county-care-team",
+    ),
+    path(
+        "counselling/county/<str:code>/care-teams/<int:pk>/members/<int:user_pk>/remove/",
+        care_team_views.CareTeamMemberRemoveView.as_view(),
+        name="county-care-team-member-remove",
     ),
     path(
         "counselling/county/<str:code>/erasure/",

@@ -1,8 +1,9 @@
 """The county's register of exercise counselling in a browser (issue 19, axe on each page):
 the keeper of the register, on a phone, records an agreement (a wrong one first), grants,
-changes and ends access, and opens the erasure list, the research extract and a client's
-access log; the counsellor records a consent and withdraws one, and the doctor sees them
-without the means to change them."""
+changes and ends access, opens the care teams and the demo team (a member's removal asked
+first), the erasure list, the research extract and a client's access log; the counsellor
+records a consent and withdraws one, and the doctor sees them without the means to change
+them."""
 
 import datetime
 import json
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.browser
 
 COUNSELLOR = "liikuntaneuvoja.lapinjarvi"
 DOCTOR = "laakari.lapinjarvi"
+TEAM = "Lapinjärven terveysaseman hoitotiimi"
 
 
 def _fits(page: Page) -> None:
@@ -106,6 +108,20 @@ def test_keeper__agreements_grants_erasure_extract_and_access_log_on_a_phone(mak
     # the clients due for erasure (none: the demo client's period is open)
     site.follow(main.get_by_role("link", name="Poistettavat asiakkaat"))
     expect(main.locator("h1")).to_have_text("Poistettavat asiakkaat")
+    _fits(page)
+
+    # the care teams, and the demo team with the doctor as its member (its removal asked)
+    site.visit("/fi/counselling/")
+    teams_url = f"/fi/counselling/county/{county.code}/care-teams/"
+    site.follow(main.locator(f"a[href='{teams_url}']"))
+    team = main.locator(".card").filter(has_text=TEAM)
+    expect(team).to_contain_text("Helena Virtanen")
+    _fits(page)
+    site.follow(team.get_by_role("link", name=TEAM))
+    expect(main.locator("h1")).to_have_text(TEAM)
+    _fits(page)
+    site.follow(main.locator(f"a[href^='{page.url.removeprefix(site.base_url)}members/']"))
+    expect(main.locator(".lead")).to_contain_text("Helena Virtanen")
     _fits(page)
 
     # the research extract offers the use the demo client has consented to

@@ -176,6 +176,18 @@ def _counselling_consent() -> dict[str, int]:
     return {"pk": _counselling_period()["pk"], "consent_pk": consent.pk}
 
 
+def _counselling_care_team(*, member: bool = False) -> dict[str, str | int]:
+    """Itä-Uusimaa's code with the demo care team of Lapinjärvi's health centre (`member`:
+    and its member, the doctor)."""
+    from elinvoima.counselling.models import CareTeam
+
+    team = CareTeam.objects.get(name="Lapinjärven terveysaseman hoitotiimi")
+    kwargs: dict[str, str | int] = {**_lapinjarvi_county(), "pk": team.pk}
+    if member:
+        kwargs["user_pk"] = team.members.get(username="laakari.lapinjarvi").pk
+    return kwargs
+
+
 def _consultation() -> dict[str, int]:
     """Utajärvi's consultation on school transport: open for answers."""
     return _pk("practices.Consultation", title="Koulukuljetukset uusiksi")
@@ -905,8 +917,8 @@ EXPECTATIONS = {
         )
         for name in ("counselling:plan", "counselling:visit-add", "counselling:close")
     },
-    # The keeper of the register's pages (agreements, grants of access, erasure by
-    # retention, a client's export) open to the keeper (set after the table); the doctor
+    # The keeper of the register's pages (agreements, grants of access, care teams, erasure
+    # by retention, a client's export) open to the keeper (set after the table); the doctor
     # and the counsellor, granted access but not keepers, are refused (403, logged); to
     # everyone else they do not exist.
     **{
@@ -928,6 +940,12 @@ EXPECTATIONS = {
             ("counselling:county-access-end", lambda d: _counselling_grant("access")),
             ("counselling:county-erasure", lambda d: _lapinjarvi_county()),
             ("counselling:county-client-erase", lambda d: _counselling_grant("client")),
+            ("counselling:county-care-teams", lambda d: _lapinjarvi_county()),
+            ("counselling:county-care-team", lambda d: _counselling_care_team()),
+            (
+                "counselling:county-care-team-member-remove",
+                lambda d: _counselling_care_team(member=True),
+            ),
         )
     },
     # The client's consents: the assigned counsellor records and withdraws them (the
@@ -1409,8 +1427,8 @@ for _name in (
     "indicators:hyte-rule-edit",
 ):
     EXPECTATIONS[_name][1][KEEPER] = EXPECTATIONS[_name][1]["hva.paijathame"]
-# ...and in counselling it keeps the register: its county's agreements, grants, statistics,
-# research extract, erasure, a client's access log and export; the records themselves it
+# ...and in counselling it keeps the register: its county's agreements, grants, care teams,
+# statistics, research extract, erasure, a client's access log and export; the records themselves it
 # may not read (403, logged), nor write on the counselling tab.
 for _name, _got in {
     "second-factor": REDIRECT,
@@ -1427,6 +1445,9 @@ for _name, _got in {
     "counselling:county-access-end": OK,
     "counselling:county-erasure": OK,
     "counselling:county-client-erase": OK,
+    "counselling:county-care-teams": OK,
+    "counselling:county-care-team": OK,
+    "counselling:county-care-team-member-remove": OK,
     "counselling:research-extract": OK,
     "api:referral-list": OK,  # empty: a keeper reads no record
     "api:referral-fhir-referral": NOT_ALLOWED,

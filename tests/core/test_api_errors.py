@@ -38,7 +38,9 @@ def test_search__hundreds_of_terms__never_500_and_refused_in_json_where_searched
     many = " ".join(f"word{i}" for i in range(1000))
     answers = {url: client.get(url, {"search": many}) for url in _collections(client)}
     for url, response in answers.items():
-        assert response.status_code in (200, 400), (url, response.status_code)
+        # Exercise counselling's referrals do not exist for the platform admin (404).
+        expected = (404,) if url.endswith("/referrals/") else (200, 400)
+        assert response.status_code in expected, (url, response.status_code)
         assert response["Content-Type"].startswith("application/json"), url
     searched = [url for url in answers if url.rstrip("/").rsplit("/", 1)[-1] in SEARCHED]
     assert len(searched) == len(SEARCHED)

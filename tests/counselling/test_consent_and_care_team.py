@@ -37,17 +37,16 @@ from elinvoima.counselling.services import (
     referral_create,
     visit_record,
 )
-from tests.conftest import second_factor_pass
 from tests.counselling.test_records import TODAY, _access, _people, _place, _referral, _slot
 from tests.factories import (
     AdminFactory,
-    client_of,
     coordinator_of,
     county_official_of,
     county_organisation,
     member_of,
     municipality_organisation,
 )
+from tests.factories.counselling import signed_in_with_second_factor
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
@@ -77,12 +76,6 @@ def _give(counsellor, period, purpose=ConsentPurpose.RESEARCH, description=STUDY
     return consent_record(
         user=counsellor, period=period, purpose=purpose, description=description, given_on=TODAY
     )
-
-
-def _logged_in(user):
-    client = client_of(user)
-    second_factor_pass(client, user)
-    return client
 
 
 # --- consent ---------------------------------------------------------------------------------
@@ -247,7 +240,12 @@ def test_the_research_extract_is_the_keepers_only():
         research_extract(
             user=AdminFactory(), county=county, purpose=ConsentPurpose.RESEARCH, description=STUDY
         )
-    assert not AuditEntry.objects.exists()
+    # The two granted attempts are logged (of no one client); no client's data was read.
+    refusals = AuditEntry.objects.filter(action=AuditAction.DENIED, client=None)
+    assert sorted(refusals.values_list("user", flat=True)) == sorted(
+        [counsellor.pk, other_keeper.pk]
+    )
+    assert not AuditEntry.objects.exclude(action=AuditAction.DENIED).exists()
 
 
 def test_consent_pages_the_record_the_confirmation_step_and_the_extract():
@@ -259,13 +257,13 @@ def test_consent_pages_the_record_the_confirmation_step_and_the_extract():
     withdraw_url = reverse(
         "counselling:consent-withdraw", kwargs={"pk": period.pk, "consent_pk": consent.pk}
     )
-    doctor = _logged_in(referrer)
+    doctor = signed_in_with_second_factor(referrer)
     read_only = doctor.get(record_url).content.decode()
     assert (
         STUDY in read_only and withdraw_url not in read_only and 'name="purpose"' not in read_only
     )
     assert doctor.get(withdraw_url).status_code == 403
-    counselling = _logged_in(counsellor)
+    counselling = signed_in_with_second_factor(counsellor)
     page = counselling.get(record_url).content.decode()
     assert withdraw_url in page and 'name="purpose"' in page
     added = counselling.post(
@@ -278,7 +276,7 @@ def test_consent_pages_the_record_the_confirmation_step_and_the_extract():
     assert Consent.objects.get(pk=consent.pk).in_force  # asking changes nothing
     assert counselling.post(withdraw_url).status_code == 302
     assert not Consent.objects.get(pk=consent.pk).in_force
-    keeper = _logged_in(_keeper(county))
+    keeper = signed_in_with_second_factor(_keeper(county))
     extract_url = reverse("counselling:research-extract", kwargs={"code": county.code})
     form = keeper.get(extract_url)
     choices = dict(form.context["form"].fields["use"].choices)

@@ -43,6 +43,10 @@ def _logged() -> list[str]:
 
 @pytest.fixture
 def place():
+    return keeper_place()
+
+
+def keeper_place() -> dict:
     """A municipality with the county's agreement, its keeper, a counsellor and a doctor."""
     municipality = MunicipalityFactory()
     county = municipality.wellbeing_county
