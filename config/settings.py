@@ -196,8 +196,8 @@ LOGOUT_REDIRECT_URL = "portal:home"
 # The second factor (django-otp): an authenticator app's time-based codes, or a security
 # key (WebAuthn). Counselling pages ask for it (elinvoima/core/second_factor.py).
 OTP_TOTP_ISSUER = "Elinvoima"
-# The admin may remove a lost phone's app (the user then links a new one) but never reads
-# an app's key or its QR code.
+# The admin has no pages for anyone's second factor (elinvoima/core/admin.py); should one
+# come back, it never shows an app's key or QR code.
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # WebAuthn binds a key to the site's domain and origin: set both in production.
 OTP_WEBAUTHN_RP_ID = env.str("WEBAUTHN_RP_ID", default="localhost")

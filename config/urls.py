@@ -22,7 +22,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("elinvoima.core.auth_urls")),
     # The security keys' JSON steps (django-otp-webauthn) for the second factor's page, and
     # their script's texts in the page's language.
-    path("webauthn/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
+    path("webauthn/", include("elinvoima.core.webauthn_urls", namespace="otp_webauthn")),
     prefix_default_language=True,
 )
 

@@ -156,3 +156,29 @@ class PrivateDocument(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SecondFactorLinking(models.Model):
+    """Leave to link a second factor (an authenticator app or a security key) the first
+    time, until `allowed_until`: given by someone who vouches for the person — the keeper
+    of the counselling register when granting access or resetting a lost phone. Without
+    it, someone who has learnt (or reset) a password could link their own phone first."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="second_factor_linking"
+    )
+    allowed_until = models.DateTimeField(_("linking allowed until"))
+    allowed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("leave to link a second factor")
+        verbose_name_plural = _("leaves to link a second factor")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} until {self.allowed_until:%Y-%m-%d}"

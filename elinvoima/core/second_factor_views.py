@@ -13,7 +13,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
 from elinvoima.core.second_factor import (
+    LINKING_NOT_ALLOWED,
     has_second_factor,
+    linking_allowed,
+    linking_done,
     totp_device_to_link,
     totp_key_text,
     totp_qr_data_uri,
@@ -39,6 +42,8 @@ class CodeForm(forms.Form):
 
     def clean_token(self) -> str:
         token = "".join(self.cleaned_data["token"].split())
+        if self.linking and not linking_allowed(self.user):
+            raise forms.ValidationError(LINKING_NOT_ALLOWED)
         if self.linking:
             device = totp_device_to_link(self.user)
             self.device = device if device.verify_token(token) else None
@@ -89,8 +94,10 @@ class SecondFactorView(LoginRequiredMixin, FormView):
             has_security_key=WebAuthnCredential.objects.filter(user=user, confirmed=True).exists(),
         )
         if self.linking:
-            device = totp_device_to_link(user)
-            context.update(qr=totp_qr_data_uri(device), key=totp_key_text(device))
+            context.update(may_link=linking_allowed(user), not_allowed=LINKING_NOT_ALLOWED)
+            if context["may_link"]:
+                device = totp_device_to_link(user)
+                context.update(qr=totp_qr_data_uri(device), key=totp_key_text(device))
         return context
 
     def form_valid(self, form):
@@ -98,5 +105,6 @@ class SecondFactorView(LoginRequiredMixin, FormView):
         if form.linking:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
+            linking_done(self.request.user)
         django_otp.login(self.request, device)
         return redirect(self.next_url())

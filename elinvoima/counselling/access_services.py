@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from elinvoima.actors.models import Municipality, User
 from elinvoima.core.concurrency import ensure_unchanged
+from elinvoima.core.second_factor import has_second_factor, linking_allow, second_factor_reset
 from elinvoima.core.validation import validate_for_save
 from elinvoima.counselling.access_selectors import holds_role_for
 from elinvoima.counselling.enums import AccessRole, AuditAction
@@ -284,6 +285,9 @@ def access_grant(*, user, county, data: GrantData) -> StaffAccess:
         f"{f' in municipality {municipality.code}' if municipality else ''}, "
         f"{data.valid_from}–{data.valid_until}, induction {data.inducted_on or '-'}",
     )
+    if not has_second_factor(data.person):
+        # The keeper vouches for the person: leave to link a phone or a key the first time.
+        linking_allow(data.person, by=user)
     return access
 
 
@@ -338,3 +342,13 @@ def access_end(*, user, access: StaffAccess, loaded_version: str | None = None) 
         user, AuditAction.CHANGE, f"access {access.pk} ended: {before} → {access_version(access)}"
     )
     return access
+
+
+def access_second_factor_reset(*, user, access: StaffAccess) -> None:
+    """A lost phone or key of a person the county granted access: the keeper removes their
+    apps and keys and gives leave to link new ones (the platform's admin cannot: see
+    core/admin.py). The person's next counselling page asks them to link."""
+    _keeping(user, access.wellbeing_county, "second factor reset")
+    with transaction.atomic():
+        second_factor_reset(access.user, by=user)
+        register_logged(user, AuditAction.CHANGE, f"second factor of user {access.user_id} reset")

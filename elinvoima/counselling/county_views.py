@@ -45,6 +45,7 @@ from elinvoima.counselling.access_services import (
     access_change,
     access_end,
     access_grant,
+    access_second_factor_reset,
     access_version,
     agreement_end,
     agreement_save,
@@ -342,6 +343,33 @@ class AccessEndView(_AccessStep, _ConfirmStep):
 
     def done(self):
         return _("The access was ended.")
+
+
+class AccessSecondFactorResetView(_AccessStep, _ConfirmStep):
+    """A lost phone or key: the keeper removes the person's second factor and lets them
+    link a new one."""
+
+    def version(self):
+        return ""  # a reset replaces nothing a page shows
+
+    def question(self):
+        return _(
+            "Reset the second factor of %(name)s? Their authenticator apps and security keys "
+            "stop working, and the next time they open exercise counselling they link a new "
+            "one. Do this only when you know it is them asking (a lost or changed phone)."
+        ) % {"name": self.person()}
+
+    def action(self):
+        return _("Reset the second factor")
+
+    def act(self, form):
+        access_second_factor_reset(user=self.request.user, access=self.access)
+        return True
+
+    def done(self):
+        return _("The second factor was reset: %(name)s may now link a new one.") % {
+            "name": self.person()
+        }
 
 
 class ErasureView(_KeeperView):

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from elinvoima.actors.models import Municipality, User
 from elinvoima.core.demo import DemoContext
+from elinvoima.core.second_factor import has_second_factor, linking_allow
 from elinvoima.counselling.consent import consent_record
 from elinvoima.counselling.enums import AccessRole, ConsentPurpose
 from elinvoima.counselling.models import AccessAgreement, CareTeam, Slot, StaffAccess
@@ -28,6 +29,7 @@ def counselling_demo_load(context: DemoContext) -> None:
     )
     if municipality is not None:
         _keeper_load(context, municipality.wellbeing_county)
+    _second_factor_linking_allowed([*users.values(), *User.objects.filter(username=KEEPER)])
     if municipality is None or len(users) < 2 or AccessAgreement.objects.exists():
         return
     county = municipality.wellbeing_county
@@ -107,6 +109,14 @@ def counselling_demo_load(context: DemoContext) -> None:
 
 
 KEEPER = "rekisteri.itauusimaa"
+
+
+def _second_factor_linking_allowed(people) -> None:
+    """The demo's counselling people may link an authenticator app for a year (in real use
+    the keeper's grant of access gives the leave)."""
+    for person in people:
+        if not has_second_factor(person):
+            linking_allow(person, by=None, days=365)
 
 
 def _keeper_load(context: DemoContext, county) -> None:

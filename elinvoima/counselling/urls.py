@@ -69,6 +69,11 @@ urlpatterns = [
         name="county-access-end",
     ),
     path(
+        "counselling/county/<str:code>/access/<int:pk>/second-factor/",
+        county_views.AccessSecondFactorResetView.as_view(),
+        name="county-access-second-factor-reset",
+    ),
+    path(
         "counselling/county/<str:code>/care-teams/",
         care_team_views.CareTeamsView.as_view(),
         name="county-care-teams",

@@ -353,7 +353,12 @@ IMPORT_JOB = {
 }
 
 
-KEY_LINKING = {**dict.fromkeys(ROLES, NOT_ALLOWED), ANONYMOUS: FORBIDDEN}
+# Linking a security key: for those who have a second factor already, or leave to link one
+# (here the counselling people); the others are refused before the method is looked at.
+KEY_LINKING = {
+    **dict.fromkeys(ROLES, FORBIDDEN),
+    **dict.fromkeys((*COUNSELLING, KEEPER), NOT_ALLOWED),
+}
 
 # URL name → (kwargs builder, expectation per role). Kwargs builders get the demo data.
 EXPECTATIONS = {
@@ -367,8 +372,6 @@ EXPECTATIONS = {
     # the page sends them on; the others are shown how to link an app (its own tests:
     # tests/core/test_second_factor.py). The security keys' steps are POST only.
     "second-factor": (None, {**signed_in(), **dict.fromkeys(COUNSELLING, REDIRECT)}),
-    # Linking a key is for those logged in: an anonymous visitor is refused before the
-    # method is looked at.
     "otp_webauthn:credential-registration-begin": (None, KEY_LINKING),
     "otp_webauthn:credential-registration-complete": (None, KEY_LINKING),
     "otp_webauthn:credential-authentication-begin": (None, dict.fromkeys(ROLES, NOT_ALLOWED)),
@@ -938,6 +941,10 @@ EXPECTATIONS = {
             ("counselling:county-access", lambda d: _lapinjarvi_county()),
             ("counselling:county-access-change", lambda d: _counselling_grant("access")),
             ("counselling:county-access-end", lambda d: _counselling_grant("access")),
+            (
+                "counselling:county-access-second-factor-reset",
+                lambda d: _counselling_grant("access"),
+            ),
             ("counselling:county-erasure", lambda d: _lapinjarvi_county()),
             ("counselling:county-client-erase", lambda d: _counselling_grant("client")),
             ("counselling:county-care-teams", lambda d: _lapinjarvi_county()),
@@ -1443,6 +1450,7 @@ for _name, _got in {
     "counselling:county-access": OK,
     "counselling:county-access-change": OK,
     "counselling:county-access-end": OK,
+    "counselling:county-access-second-factor-reset": OK,
     "counselling:county-erasure": OK,
     "counselling:county-client-erase": OK,
     "counselling:county-care-teams": OK,

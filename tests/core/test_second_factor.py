@@ -6,8 +6,10 @@ import pytest
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from elinvoima.actors.models import User
+from elinvoima.core.models import SecondFactorLinking
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +52,30 @@ def test_counselling_asks_for_the_second_factor_and_the_first_time_links_an_app(
     device.refresh_from_db()
     assert device.confirmed
     assert client.get(home).status_code == 200
+    assert not SecondFactorLinking.objects.filter(user=device.user).exists()  # used up
+
+
+def test_without_leave_to_link_no_app_or_key_is_linked(client_for):
+    """Someone who has (or has reset) the password of a person without a second factor
+    cannot link their own phone or key: linking needs the leave the keeper gives."""
+    client = _unverified(client_for)
+    SecondFactorLinking.objects.filter(user__username=COUNSELLOR).delete()
+    url = reverse("second-factor")
+    page = client.get(url)
+    assert page.status_code == 200 and page.context["linking"] and not page.context["may_link"]
+    assert "qr" not in page.context and "rekisterin" in page.content.decode()
+    assert not TOTPDevice.objects.filter(user__username=COUNSELLOR).exists()
+    # Even a right code of a device made behind the page's back is refused.
+    device = TOTPDevice.objects.create(
+        user=User.objects.get(username=COUNSELLOR), name="x", confirmed=False
+    )
+    refused = client.post(url, {"token": _code(device)})
+    assert refused.status_code == 200 and refused.context["form"].errors
+    key = client.post(
+        reverse("otp_webauthn:credential-registration-begin"), content_type="application/json"
+    )
+    assert key.status_code == 403 and key.json()["code"] == "linking_not_allowed"
+    assert client.get(reverse("counselling:home")).status_code == 302
 
 
 def test_a_linked_app_gives_its_code_and_wrong_codes_make_the_next_try_wait(client_for):
@@ -126,13 +152,10 @@ def test_every_counselling_page_with_client_data_asks_for_the_second_factor(clie
             assert response["Location"].startswith(reverse("second-factor")), (username, url)
 
 
-def test_the_platform_admin_may_remove_an_app_but_never_reads_its_key(client_for):
-    device = TOTPDevice.objects.create(
-        user=User.objects.get(username=COUNSELLOR), name="phone", confirmed=True
-    )
-    admin = client_for("admin")
-    change = admin.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk]))
-    assert change.status_code == 200 and device.key not in change.content.decode()
-    for view in ("config", "qrcode"):
-        url = reverse(f"admin:otp_totp_totpdevice_{view}", kwargs={"pk": device.pk})
-        assert admin.get(url).status_code == 403
+def test_the_platform_admin_has_no_pages_for_anyones_second_factor(client_for):
+    from django.contrib import admin
+
+    assert not admin.site.is_registered(TOTPDevice)
+    assert not admin.site.is_registered(WebAuthnCredential)
+    index = client_for("admin").get(reverse("admin:index")).content.decode()
+    assert "/admin/otp_totp/" not in index and "/admin/django_otp_webauthn/" not in index

@@ -12,8 +12,10 @@ import pytest
 from django.test import Client as WebClient
 from django.urls import reverse
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from elinvoima.actors.enums import Role
+from elinvoima.core.models import SecondFactorLinking
 from elinvoima.counselling.access_services import access_version
 from elinvoima.counselling.enums import AccessRole, AuditAction
 from elinvoima.counselling.models import AccessAgreement, AuditEntry, StaffAccess
@@ -143,6 +145,8 @@ def test_the_keeper_grants_renews_and_ends_a_counsellors_access(place):
     assert granted.status_code == 302
     access = StaffAccess.objects.get(user=counsellor)
     assert (access.role, access.granted_by) == (AccessRole.COUNSELLOR, place["keeper"])
+    # The keeper vouches for the person: leave to link a second factor the first time.
+    assert SecondFactorLinking.objects.get(user=counsellor).allowed_by == place["keeper"]
     again = keeper.post(_url("county-access", county), _grant_form(place))
     assert "person" in again.context["form"].errors  # already has it then
     period = referral_create(
@@ -283,3 +287,20 @@ def test_the_demo_keeper_reaches_the_pages_from_the_home_page(client_for):
     assert page.status_code == 200
     names = {row[0].user.username for row in page.context["rows"]}
     assert {"liikuntaneuvoja.lapinjarvi", "laakari.lapinjarvi"} <= names
+
+
+def test_the_keeper_resets_a_lost_phone_and_the_person_links_a_new_one(place):
+    county, doctor = place["county"], place["doctor"]
+    access = StaffAccess.objects.get(user=doctor)
+    lost = TOTPDevice.objects.create(user=doctor, name="lost phone")
+    url = _url("county-access-second-factor-reset", county, pk=access.pk)
+    keeper = signed_in_with_second_factor(place["keeper"])
+    assert keeper.get(url).status_code == 200  # asked first
+    assert TOTPDevice.objects.filter(pk=lost.pk).exists()
+    assert keeper.post(url, {"loaded_version": ""}).status_code == 302
+    assert not TOTPDevice.objects.filter(user=doctor).exists()
+    assert SecondFactorLinking.objects.get(user=doctor).allowed_by == place["keeper"]
+    assert f"second factor of user {doctor.pk} reset" in _logged()[-1]
+    # Only the keeper: the doctor (granted) is refused and logged, others never see it.
+    assert signed_in_with_second_factor(doctor).post(url).status_code == 403
+    assert signed_in_with_second_factor(AdminFactory()).post(url).status_code == 404
