@@ -6,6 +6,7 @@ without counselling access gets 404 everywhere here."""
 import json
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
@@ -292,7 +293,8 @@ class AccessLogView(CounsellingView):
         client = get_object_or_404(Client, pk=self.kwargs["pk"])
         client = access_log_read(user=self.request.user, client=client)
         context = super().get_context_data(**kwargs)
-        context.update(client=client, entries=access_log(client))
+        page_obj = Paginator(access_log(client), 100).get_page(self.request.GET.get("page"))
+        context.update(client=client, entries=page_obj.object_list, page_obj=page_obj)
         return context
 
 
