@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
@@ -78,7 +79,7 @@ class SecondFactorView(LoginRequiredMixin, FormView):
             return redirect(self.next_url())
         return super().get(request, *args, **kwargs)
 
-    @property
+    @cached_property  # asked by the form and the page: the user's devices read once
     def linking(self) -> bool:
         return not has_second_factor(self.request.user)
 

@@ -46,7 +46,9 @@ def refuse_keeping(user, what: str) -> NoReturn:
     raise PermissionDenied
 
 
-def _keeping(user, county, what: str) -> None:
+def keeper_checked(user, county, what: str) -> None:
+    """The keeper of the county's register, or refused (`refuse_keeping`): the first step of
+    every write and page of the keeper."""
     if not keeps_register(user, county):  # the predicate: has_perm says yes to the admin
         refuse_keeping(user, what)
 
@@ -106,7 +108,7 @@ def agreement_save(
     loaded_version: str | None = None,
 ) -> AccessAgreement:
     """Record the county's agreement with one of its municipalities, or change one."""
-    _keeping(user, county, "agreement")
+    keeper_checked(user, county, "agreement")
     if agreement is not None:
         if agreement.wellbeing_county_id != county.pk:
             raise Http404
@@ -157,7 +159,7 @@ def agreement_end(
 ) -> AccessAgreement:
     """End the agreement after `last_day` (yesterday ends it now): from the next day the
     municipality's counsellors read and record nothing."""
-    _keeping(user, agreement.wellbeing_county, "agreement end")
+    keeper_checked(user, agreement.wellbeing_county, "agreement end")
     agreement = _agreement_locked(agreement, loaded_version)
     if last_day < agreement.valid_from:
         raise ValidationError(
@@ -228,7 +230,7 @@ def access_grant(*, user, county, data: GrantData) -> StaffAccess:
     (after induction), a referring professional or a keeper of the register of the county.
     The person must hold the matching role in the municipality's or the county's
     organisation (the municipality sees that only those who need it have it)."""
-    _keeping(user, county, "access grant")
+    keeper_checked(user, county, "access grant")
     today = timezone.localdate()
     counsellor = data.role == AccessRole.COUNSELLOR
     municipality = data.municipality if counsellor else None
@@ -301,7 +303,7 @@ def access_change(
     loaded_version: str | None = None,
 ) -> StaffAccess:
     """Change a grant's last day (renew it, or end it earlier) and record its induction."""
-    _keeping(user, access.wellbeing_county, "access change")
+    keeper_checked(user, access.wellbeing_county, "access change")
     access = _access_locked(access, loaded_version)
     errors: dict[str, list[str]] = {}
     _dates_checked(
@@ -327,7 +329,7 @@ def access_end(*, user, access: StaffAccess, loaded_version: str | None = None) 
     """End a grant now. The dates are inclusive, so its last day becomes yesterday: today it
     gives nothing. A grant that had not begun ends before it begins (its first day moves
     back too: it never gave access)."""
-    _keeping(user, access.wellbeing_county, "access end")
+    keeper_checked(user, access.wellbeing_county, "access end")
     access = _access_locked(access, loaded_version)
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     if access.valid_until <= yesterday:
@@ -348,7 +350,7 @@ def access_second_factor_reset(*, user, access: StaffAccess) -> None:
     """A lost phone or key of a person the county granted access: the keeper removes their
     apps and keys and gives leave to link new ones (the platform's admin cannot: see
     core/admin.py). The person's next counselling page asks them to link."""
-    _keeping(user, access.wellbeing_county, "second factor reset")
+    keeper_checked(user, access.wellbeing_county, "second factor reset")
     with transaction.atomic():
         second_factor_reset(access.user, by=user)
         register_logged(user, AuditAction.CHANGE, f"second factor of user {access.user_id} reset")

@@ -19,17 +19,12 @@ from django.utils.translation import gettext as _
 
 from elinvoima.actors.models import User
 from elinvoima.core.concurrency import ensure_unchanged
-from elinvoima.counselling.access_services import refuse_keeping, register_logged
+from elinvoima.counselling.access_services import keeper_checked, register_logged
 from elinvoima.counselling.enums import AccessRole, AuditAction
 from elinvoima.counselling.models import CareTeam
-from elinvoima.counselling.permissions import keeps_register, referrers_of, valid_accesses
+from elinvoima.counselling.permissions import referrers_of, valid_accesses
 
 BY_NAME = ("last_name", "first_name", "username")
-
-
-def _kept(user, county, what: str) -> None:
-    if not keeps_register(user, county):  # the predicate itself: has_perm says yes to the admin
-        refuse_keeping(user, what)
 
 
 # --- Reads of the keeper's pages ------------------------------------------------------------
@@ -69,7 +64,7 @@ def care_team_save(
 ) -> CareTeam:
     """A new team of `county`, or `team` renamed and its reading granted or taken away;
     who set the grant and when is kept with it."""
-    _kept(user, team.wellbeing_county if team is not None else county, "care team")
+    keeper_checked(user, team.wellbeing_county if team is not None else county, "care team")
     with transaction.atomic():
         return _care_team_saved(user, name, may_read, county, team, loaded_version)
 
@@ -125,7 +120,7 @@ def _name_taken() -> ValidationError:
 def care_team_member_add(*, user, team: CareTeam, member) -> CareTeam:
     """Add a professional to the team: only one the county has granted a valid referrer's
     access (without it they would read nothing anyway, and the list would mislead)."""
-    _kept(user, team.wellbeing_county, "care team member")
+    keeper_checked(user, team.wellbeing_county, "care team member")
     referrer = valid_accesses(member, AccessRole.REFERRER).filter(
         wellbeing_county_id=team.wellbeing_county_id
     )
@@ -146,7 +141,7 @@ def care_team_member_add(*, user, team: CareTeam, member) -> CareTeam:
 
 def care_team_member_remove(*, user, team: CareTeam, member) -> CareTeam:
     """Remove a member: from now on they read none of the team's records."""
-    _kept(user, team.wellbeing_county, "care team member")
+    keeper_checked(user, team.wellbeing_county, "care team member")
     with transaction.atomic():
         team = _locked(team)
         if not team.members.filter(pk=member.pk).exists():

@@ -50,11 +50,10 @@ from elinvoima.counselling.access_services import (
     agreement_end,
     agreement_save,
     agreement_version,
-    refuse_keeping,
+    keeper_checked,
 )
 from elinvoima.counselling.gdpr import client_erase, client_export, client_lookup
 from elinvoima.counselling.models import AccessAgreement, Client, StaffAccess
-from elinvoima.counselling.permissions import keeps_register
 from elinvoima.counselling.view_base import CounsellingView
 
 PER_PAGE = 25
@@ -76,8 +75,7 @@ class _KeeperCheck(TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         self.county = get_object_or_404(WellbeingCounty, code=kwargs["code"])
-        if not keeps_register(request.user, self.county):
-            refuse_keeping(request.user, f"keeper's page {request.path}"[:200])
+        keeper_checked(request.user, self.county, f"keeper's page {request.path}"[:200])
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -453,6 +451,6 @@ class ClientFindView(_KeeperView):
         )
         if client is not None:
             return redirect("counselling:access-log", pk=client.pk)
-        if form.is_valid() and not form.errors:
+        if not form.errors:  # valid, and the register has no such client
             form.add_error("identity_code", _("The register has no client with this code."))
         return self.render_to_response(self.get_context_data(form=form))

@@ -25,7 +25,7 @@ from elinvoima.counselling.access_selectors import (
     retention_years,
     years_before,
 )
-from elinvoima.counselling.access_services import refuse_keeping, register_logged
+from elinvoima.counselling.access_services import keeper_checked, register_logged
 from elinvoima.counselling.audit import audited
 from elinvoima.counselling.enums import AuditAction
 from elinvoima.counselling.models import AuditEntry, Booking, Client, Period, Visit
@@ -59,8 +59,7 @@ def client_lookup(*, user, county, identity_code: str) -> Client | None:
     (by its keyed hash: nothing is decrypted), as when a client asks who looked at their
     data. Only the keeper of that county may ask; a finding is logged as a read."""
 
-    if not keeps_register(user, county):
-        refuse_keeping(user, "client lookup")
+    keeper_checked(user, county, "client lookup")
     client = client_found(county, identity_code_checked(identity_code))
     if client is not None:
         audited(user, AuditAction.READ, "found by identity code", client=client)

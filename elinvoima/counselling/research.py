@@ -18,19 +18,17 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from elinvoima.core.exports import Table
-from elinvoima.counselling.access_services import refuse_keeping
+from elinvoima.counselling.access_services import keeper_checked
 from elinvoima.counselling.consent import consented_clients
 from elinvoima.counselling.enums import AuditAction, ConsentPurpose, Measurement
 from elinvoima.counselling.models import AuditEntry, Period, Visit
-from elinvoima.counselling.permissions import keeps_register
 
 
 def research_extract(*, user, county, purpose: str, description: str) -> Table:
     """The extract of the county's consenting clients for `purpose` and `description`
     (the study or programme), its reading audited per client. Refused as the other
     counselling pages refuse: 404 to anyone never granted access, 403 (logged) to the rest."""
-    if not keeps_register(user, county):  # the predicate itself: has_perm says yes to the admin
-        refuse_keeping(user, "research extract")
+    keeper_checked(user, county, "research extract")
     if purpose not in ConsentPurpose.values:
         raise ValidationError({"use": [_("Choose what the extract is for.")]})
     with transaction.atomic():

@@ -37,7 +37,7 @@ from elinvoima.counselling.services import (
     referral_create,
     visit_record,
 )
-from tests.counselling.test_records import TODAY, _access, _people, _place, _referral, _slot
+from tests.counselling.test_records import TODAY, _people, _place, _referral, _slot
 from tests.factories import (
     AdminFactory,
     coordinator_of,
@@ -46,7 +46,7 @@ from tests.factories import (
     member_of,
     municipality_organisation,
 )
-from tests.factories.counselling import signed_in_with_second_factor
+from tests.factories.counselling import signed_in_with_second_factor, staff_access
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
@@ -56,13 +56,13 @@ OTHER_CODES = ("010101A123N", "150550-123K", "010190-2347")
 
 def _keeper(county):
     keeper = county_official_of(county)
-    _access(keeper, county, AccessRole.KEEPER)
+    staff_access(keeper, county, AccessRole.KEEPER)
     return keeper
 
 
 def _referrer(county):
     referrer = member_of(county_organisation(county), Role.REFERRING_PROFESSIONAL)
-    _access(referrer, county, AccessRole.REFERRER)
+    staff_access(referrer, county, AccessRole.REFERRER)
     return referrer
 
 
@@ -115,7 +115,7 @@ def test_only_the_assigned_counsellor_records_or_withdraws_a_consent():
     )
     consent = _give(counsellor, period)
     colleague = member_of(municipality_organisation(municipality), Role.EXERCISE_COUNSELLOR)
-    _access(colleague, county, AccessRole.COUNSELLOR, municipality)
+    staff_access(colleague, county, AccessRole.COUNSELLOR, municipality)
     for refused in (referrer, colleague):  # granted access once: 403, the attempt logged
         with pytest.raises(PermissionDenied):
             _give(refused, period, purpose=ConsentPurpose.FOLLOW_UP)

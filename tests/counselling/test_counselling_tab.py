@@ -28,13 +28,13 @@ from elinvoima.counselling.services import (
 )
 from tests.counselling.test_records import (
     TODAY,
-    _access,
     _people,
     _place,
     _referral,
     _slot,
 )
 from tests.factories import coordinator_of, member_of, municipality_organisation
+from tests.factories.counselling import staff_access
 
 pytestmark = [pytest.mark.django_db, pytest.mark.both_databases]
 
@@ -93,7 +93,7 @@ def test_only_the_assigned_counsellor_writes_and_refusals_are_logged():
         user=referrer, data=_referral(municipality, slot=_slot(counsellor, municipality))
     )
     colleague = member_of(municipality_organisation(municipality), Role.EXERCISE_COUNSELLOR)
-    _access(colleague, county, AccessRole.COUNSELLOR, municipality)
+    staff_access(colleague, county, AccessRole.COUNSELLOR, municipality)
     with pytest.raises(PermissionDenied):
         plan_save(user=colleague, period=period, exercise_plan="Ei saa.")
     with pytest.raises(PermissionDenied):  # the referrer reads but does not write the tab

@@ -62,15 +62,11 @@ def _place():
     return municipality, county
 
 
-def _access(user, county, role, municipality=None, **dates):
-    return staff_access(user, county, role, municipality, **dates)
-
-
 def _people(municipality, county):
     counsellor = member_of(municipality_organisation(municipality), Role.EXERCISE_COUNSELLOR)
     referrer = member_of(county_organisation(county), Role.REFERRING_PROFESSIONAL)
-    _access(counsellor, county, AccessRole.COUNSELLOR, municipality)
-    _access(referrer, county, AccessRole.REFERRER)
+    staff_access(counsellor, county, AccessRole.COUNSELLOR, municipality)
+    staff_access(referrer, county, AccessRole.REFERRER)
     return counsellor, referrer
 
 
@@ -199,7 +195,7 @@ def test_only_the_assigned_counsellor_and_the_referrer_read_the_record():
     record_read(user=counsellor, period=period)
     record_read(user=referrer, period=period)
     other_referrer = member_of(county_organisation(county), Role.REFERRING_PROFESSIONAL)
-    _access(other_referrer, county, AccessRole.REFERRER)
+    staff_access(other_referrer, county, AccessRole.REFERRER)
     with pytest.raises(PermissionDenied):
         record_read(user=other_referrer, period=period)
     denied = AuditEntry.objects.get(action=AuditAction.DENIED)
@@ -301,9 +297,11 @@ def test_the_read_rule_and_its_queryset_twin_agree():
         user=referrer, data=_referral(municipality, slot=_slot(counsellor, municipality))
     )
     colleague = member_of(municipality_organisation(municipality), Role.EXERCISE_COUNSELLOR)
-    _access(colleague, county, AccessRole.COUNSELLOR, municipality)
+    staff_access(colleague, county, AccessRole.COUNSELLOR, municipality)
     expired = member_of(county_organisation(county), Role.REFERRING_PROFESSIONAL)
-    _access(expired, county, AccessRole.REFERRER, valid_until=TODAY - datetime.timedelta(days=1))
+    staff_access(
+        expired, county, AccessRole.REFERRER, valid_until=TODAY - datetime.timedelta(days=1)
+    )
     expired_referral = referral_create(
         user=referrer, data=_referral(municipality, identity_code="010101A123N")
     )
@@ -314,7 +312,7 @@ def test_the_read_rule_and_its_queryset_twin_agree():
         member_of(county_organisation(county), Role.REFERRING_PROFESSIONAL) for _ in range(2)
     )
     for person in (member, former):
-        _access(person, county, AccessRole.REFERRER)
+        staff_access(person, county, AccessRole.REFERRER)
     team.members.add(member, former, expired)
     team.members.remove(former)
     Period.objects.filter(pk=period.pk).update(care_team=team)
